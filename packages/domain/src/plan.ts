@@ -1,0 +1,161 @@
+import { z } from "zod";
+import { bi } from "./errors.js";
+import {
+  CodeSchema,
+  IdSchema,
+  IsoDateSchema,
+  MonthDaySchema,
+  NameViSchema,
+  recordFields,
+  YearSchema,
+} from "./primitives.js";
+
+export const DOCUMENT_KINDS = [
+  "plan",
+  "resolution",
+  "decision",
+  "strategy",
+  "conclusion",
+  "directive",
+  "actionProgramme",
+  "law",
+  "decree",
+  "masterPlan",
+  "scheme",
+  "submission",
+  "other",
+] as const;
+export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
+export const PLAN_STATUSES = ["draft", "issued", "superseded", "expired"] as const;
+export const PlanStatusSchema = z.enum(PLAN_STATUSES);
+
+const planFields = {
+  code: CodeSchema,
+  documentKind: DocumentKindSchema,
+  /** "243/KH-UBND"; null while a draft or when the text leaves it blank ("Số: /KH-UBND"). */
+  number: z.string().trim().max(60).nullable().default(null),
+  titleVi: NameViSchema.max(2000),
+  titleEn: z.string().trim().max(2000).nullable().default(null),
+  localityId: IdSchema,
+  issuingBodyVi: z.string().trim().max(300).nullable().default(null),
+  issuingAgencyId: IdSchema.nullable().default(null),
+  issuedOn: IsoDateSchema.nullable().default(null),
+  signer: z.string().trim().max(200).nullable().default(null),
+  signerTitleVi: z.string().trim().max(200).nullable().default(null),
+  periodStart: YearSchema.nullable().default(null),
+  periodEnd: YearSchema.nullable().default(null),
+  visionYear: YearSchema.nullable().default(null),
+  status: PlanStatusSchema.default("issued"),
+  /** The plan this one adopts in the cascade, when it is in the system. */
+  parentPlanId: IdSchema.nullable().default(null),
+  generalObjectiveVi: z.string().nullable().default(null),
+};
+
+const periodOk = (p: { periodStart: number | null; periodEnd: number | null }) =>
+  p.periodStart === null || p.periodEnd === null || p.periodStart <= p.periodEnd;
+
+export const PlanInputSchema = z
+  .object(planFields)
+  .refine(periodOk, { message: bi("periodEnd must not be before periodStart", "Năm kết thúc không được trước năm bắt đầu"), path: ["periodEnd"] });
+export type PlanInput = z.input<typeof PlanInputSchema>;
+export const PlanSchema = z.object({ ...recordFields, ...planFields });
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const DOCUMENT_RELATION_KINDS = ["implements", "approves", "replaces", "cites"] as const;
+
+/**
+ * A relation from a plan to another document: either one in the system (`toPlanId`), or one only cited by number,
+ * date and title ("Căn cứ Nghị quyết số 47/NQ-HĐND ngày 15/7/2025 …").
+ */
+const documentRelationFields = {
+  fromPlanId: IdSchema,
+  kind: z.enum(DOCUMENT_RELATION_KINDS),
+  toPlanId: IdSchema.nullable().default(null),
+  citedKind: DocumentKindSchema.nullable().default(null),
+  citedNumber: z.string().trim().max(60).nullable().default(null),
+  citedIssuedOn: IsoDateSchema.nullable().default(null),
+  citedIssuerVi: z.string().trim().max(300).nullable().default(null),
+  citedTitleVi: z.string().trim().max(2000).nullable().default(null),
+};
+const relationTargetOk = (r: { toPlanId: number | null; citedNumber: string | null; citedTitleVi: string | null }) =>
+  r.toPlanId !== null || r.citedNumber !== null || r.citedTitleVi !== null;
+export const DocumentRelationInputSchema = z
+  .object(documentRelationFields)
+  .refine(relationTargetOk, { message: bi("a relation needs toPlanId, or a cited number or title", "Cần văn bản liên quan trong hệ thống, hoặc số hiệu hay trích yếu văn bản được dẫn"), path: ["toPlanId"] });
+export const DocumentRelationSchema = z.object({ ...recordFields, ...documentRelationFields });
+export type DocumentRelation = z.infer<typeof DocumentRelationSchema>;
+
+/** One of the plan's groups of tasks and solutions (LS §III.1–7). */
+const solutionGroupFields = {
+  planId: IdSchema,
+  code: z.string().trim().min(1).max(30),
+  titleVi: NameViSchema.max(1000),
+  titleEn: z.string().trim().max(1000).nullable().default(null),
+  summaryVi: z.string().nullable().default(null),
+  sortOrder: z.number().int().default(0),
+};
+export const SolutionGroupInputSchema = z.object(solutionGroupFields);
+export const SolutionGroupSchema = z.object({ ...recordFields, ...solutionGroupFields });
+export type SolutionGroup = z.infer<typeof SolutionGroupSchema>;
+
+export const FUNDING_KINDS = [
+  "stateBudget",
+  "localBudget",
+  "publicInvestment",
+  "nationalTargetProgramme",
+  "integratedProgrammeFunds",
+  "odaLoans",
+  "ownRevenue",
+  "mobilisedFunds",
+  "socialisation",
+  "otherLawfulSources",
+] as const;
+const fundingSourceFields = {
+  planId: IdSchema,
+  kind: z.enum(FUNDING_KINDS),
+  descriptionVi: z.string().trim().min(1).max(4000),
+  sortOrder: z.number().int().default(0),
+};
+export const FundingSourceInputSchema = z.object(fundingSourceFields);
+export const FundingSourceSchema = z.object({ ...recordFields, ...fundingSourceFields });
+export type FundingSource = z.infer<typeof FundingSourceSchema>;
+
+/** One paragraph of "Tổ chức thực hiện": an agency's (or a collective's) duties under the plan. */
+const agencyDutyFields = {
+  planId: IdSchema,
+  agencyId: IdSchema.nullable().default(null),
+  collectiveCode: CodeSchema.nullable().default(null),
+  section: z.string().trim().max(30).nullable().default(null),
+  dutiesVi: z.string().trim().min(1).max(20_000),
+  sortOrder: z.number().int().default(0),
+};
+const assigneeOk = (d: { agencyId: number | null; collectiveCode: string | null }) =>
+  (d.agencyId === null) !== (d.collectiveCode === null);
+export const AgencyDutyInputSchema = z
+  .object(agencyDutyFields)
+  .refine(assigneeOk, { message: bi("name exactly one of agencyId or collectiveCode", "Chọn đúng một: cơ quan hoặc nhóm cơ quan"), path: ["agencyId"] });
+export const AgencyDutySchema = z.object({ ...recordFields, ...agencyDutyFields });
+export type AgencyDuty = z.infer<typeof AgencyDutySchema>;
+
+export const REPORT_FREQUENCIES = ["yearly", "halfYearly", "quarterly", "interimReview", "finalReview", "adHoc"] as const;
+/** Who reports what to whom, how often, by which date ("trước ngày 10/12 hằng năm"). */
+const reportingObligationFields = {
+  planId: IdSchema,
+  reporterAgencyId: IdSchema.nullable().default(null),
+  reporterCollectiveCode: CodeSchema.nullable().default(null),
+  recipientAgencyId: IdSchema.nullable().default(null),
+  subjectVi: z.string().trim().min(1).max(2000),
+  frequency: z.enum(REPORT_FREQUENCIES),
+  dueMonthDay: MonthDaySchema.nullable().default(null),
+  dueYear: YearSchema.nullable().default(null),
+};
+export const ReportingObligationInputSchema = z
+  .object(reportingObligationFields)
+  .refine((o) => o.reporterAgencyId !== null || o.reporterCollectiveCode !== null, {
+    message: bi("name the reporter: an agency or a collective", "Cần nêu đơn vị báo cáo: một cơ quan hoặc nhóm cơ quan"),
+    path: ["reporterAgencyId"],
+  });
+export const ReportingObligationSchema = z.object({ ...recordFields, ...reportingObligationFields });
+export type ReportingObligation = z.infer<typeof ReportingObligationSchema>;

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { bi } from "./errors.js";
+import { CodeSchema, IdSchema, IsoDateSchema, recordFields, YearSchema } from "./primitives.js";
+
+/** When a task is due, as the documents state it. */
+export const TaskTimingSchema = z.discriminatedUnion("kind", [
+  /** "Năm 2026" */
+  z.object({ kind: z.literal("year"), year: YearSchema }),
+  /** "Hằng năm", optionally bounded by the plan period. */
+  z.object({ kind: z.literal("yearly"), from: YearSchema.nullable().default(null), to: YearSchema.nullable().default(null) }),
+  /** "Năm 2026, hàng năm": first in that year, then every year. */
+  z.object({ kind: z.literal("yearThenYearly"), year: YearSchema, to: YearSchema.nullable().default(null) }),
+  /** "Giai đoạn 2026 – 2030" */
+  z.object({ kind: z.literal("yearRange"), from: YearSchema, to: YearSchema }),
+  /** "Năm học 2025 – 2026": starts in September of startYear, ends in May of the next. */
+  z.object({ kind: z.literal("schoolYear"), startYear: YearSchema }),
+  z.object({ kind: z.literal("quarter"), year: YearSchema, quarter: z.number().int().min(1).max(4) }),
+  z.object({ kind: z.literal("date"), date: IsoDateSchema }),
+  /** "Khi Luật được ban hành", "Sau khi được Thủ tướng phê duyệt" */
+  z.object({
+    kind: z.literal("event"),
+    eventVi: z.string().trim().min(1).max(500),
+    eventEn: z.string().trim().max(500).nullable().default(null),
+    occurredOn: IsoDateSchema.nullable().default(null),
+  }),
+  /** "Thường xuyên": continuous work throughout the plan period. */
+  z.object({ kind: z.literal("continuous"), from: YearSchema.nullable().default(null), to: YearSchema.nullable().default(null) }),
+]);
+export type TaskTiming = z.infer<typeof TaskTimingSchema>;
+export const TASK_TIMING_KINDS = TaskTimingSchema.options.map((o) => o.shape.kind.value);
+
+export const TASK_STATUSES = ["notStarted", "inProgress", "completed", "overdue", "cancelled"] as const;
+export const TaskStatusSchema = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof TaskStatusSchema>;
+
+const taskFields = {
+  planId: IdSchema,
+  solutionGroupId: IdSchema.nullable().default(null),
+  code: CodeSchema,
+  titleVi: z.string().trim().min(1).max(2000),
+  titleEn: z.string().trim().max(2000).nullable().default(null),
+  descriptionVi: z.string().trim().max(20_000).nullable().default(null),
+  timing: TaskTimingSchema,
+  outputVi: z.string().trim().max(2000).nullable().default(null),
+  status: TaskStatusSchema.default("notStarted"),
+  leadAgencyIds: z.array(IdSchema).default([]),
+  coordinatingAgencyIds: z.array(IdSchema).default([]),
+  leadCollectiveCodes: z.array(CodeSchema).default([]),
+  coordinatingCollectiveCodes: z.array(CodeSchema).default([]),
+};
+
+const hasLead = (t: { leadAgencyIds: number[]; leadCollectiveCodes: string[] }) =>
+  t.leadAgencyIds.length + t.leadCollectiveCodes.length > 0;
+
+export const TaskInputSchema = z
+  .object(taskFields)
+  .refine(hasLead, { message: bi("a task needs at least one lead agency", "Nhiệm vụ cần ít nhất một cơ quan chủ trì"), path: ["leadAgencyIds"] });
+export type TaskInput = z.input<typeof TaskInputSchema>;
+export const TaskSchema = z.object({ ...recordFields, ...taskFields });
+export type Task = z.infer<typeof TaskSchema>;
+
+export type DueInYear = "due" | "notDue" | "awaitingEvent";
+
+/** Whether work on a task falls in a calendar year. Event-triggered tasks are due once the event has happened. */
+export function taskDueInYear(timing: TaskTiming, year: number): DueInYear {
+  const within = (from: number | null, to: number | null) => (from === null || year >= from) && (to === null || year <= to);
+  switch (timing.kind) {
+    case "year":
+      return timing.year === year ? "due" : "notDue";
+    case "yearly":
+    case "continuous":
+      return within(timing.from, timing.to) ? "due" : "notDue";
+    case "yearThenYearly":
+      return within(timing.year, timing.to) ? "due" : "notDue";
+    case "yearRange":
+      return within(timing.from, timing.to) ? "due" : "notDue";
+    case "schoolYear":
+      return year === timing.startYear || year === timing.startYear + 1 ? "due" : "notDue";
+    case "quarter":
+      return timing.year === year ? "due" : "notDue";
+    case "date":
+      return Number(timing.date.slice(0, 4)) === year ? "due" : "notDue";
+    case "event":
+      if (timing.occurredOn === null) return "awaitingEvent";
+      return Number(timing.occurredOn.slice(0, 4)) <= year ? "due" : "notDue";
+  }
+}
+
+/** The tasks with work due in `year` (optionally only those an agency leads or coordinates). */
+export function tasksDueInYear<T extends Pick<Task, "timing" | "leadAgencyIds" | "coordinatingAgencyIds" | "status">>(
+  tasks: T[],
+  year: number,
+  options: { agencyId?: number; includeCompleted?: boolean } = {},
+): T[] {
+  return tasks.filter((t) => {
+    if (!options.includeCompleted && (t.status === "completed" || t.status === "cancelled")) return false;
+    if (options.agencyId !== undefined && !t.leadAgencyIds.includes(options.agencyId) && !t.coordinatingAgencyIds.includes(options.agencyId))
+      return false;
+    return taskDueInYear(t.timing, year) === "due";
+  });
+}
