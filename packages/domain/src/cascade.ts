@@ -61,7 +61,8 @@ export function compareTargets(child: CascadeTarget, parent: CascadeTarget): { v
 
 /**
  * Compare a child plan's targets with its parent's, indicator by indicator and breakdown by breakdown: stronger,
- * equal, weaker, missing (the parent sets it, the child does not) or additional (only the child sets it).
+ * equal, weaker, incomparable (both set it, in forms that cannot be ranked), missing (the parent sets it, the child does
+ * not) or additional (only the child sets it).
  * Sub-targets are compared like any other. Where one side has several targets for a key, the ones with the same
  * target year are paired first.
  */
@@ -91,6 +92,9 @@ export function compareCascade(childTargets: CascadeTarget[], parentTargets: Cas
       let idx = cs.findIndex((c) => numeric(c) === numeric(p) && c.targetYear === p.targetYear);
       if (idx < 0) idx = cs.findIndex((c) => numeric(c) === numeric(p));
       if (idx < 0) idx = cs.findIndex((c) => c.comparator === p.comparator);
+      // The child does set this indicator, only in another form ("duy trì" against "≥ 95%"): pair them as
+      // incomparable rather than calling the parent's target missing and the child's additional.
+      if (idx < 0 && cs.length > 0) idx = 0;
       if (idx < 0) {
         rows.push({ indicatorCode, breakdownKey, child: null, parent: p, verdict: "missing", difference: null });
         continue;

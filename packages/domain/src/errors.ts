@@ -24,12 +24,23 @@ const typeNamesVi: Record<string, string> = {
   undefined: "không có",
 };
 
+/**
+ * Was the field absent? zod 4 keeps `input` on an issue only with `reportInput`, so without it the default English
+ * message ("Invalid input: expected number, received undefined") is the evidence. A present value of the wrong type is
+ * not "required".
+ */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  if (issue.code !== "invalid_type") return false;
+  if ("input" in issue) return issue.input === undefined;
+  return /received undefined$/.test(issue.message);
+}
+
 function vietnamese(issue: z.core.$ZodIssue): string {
   const known = vietnameseOf.get(issue.message);
   if (known) return known;
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined) return "Trường này là bắt buộc";
+      if (isMissing(issue)) return "Trường này là bắt buộc";
       return `Sai kiểu dữ liệu: cần ${typeNamesVi[issue.expected] ?? issue.expected}`;
     case "too_small":
       if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "Không được để trống" : `Cần ít nhất ${issue.minimum} ký tự`;
@@ -57,7 +68,7 @@ function vietnamese(issue: z.core.$ZodIssue): string {
 }
 
 function english(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && issue.input === undefined) return "Required";
+  if (isMissing(issue)) return "Required";
   return issue.message;
 }
 

@@ -38,40 +38,55 @@ export function meetsBound(bound: TargetBound, direction: Direction, actual: num
       return direction === "decrease" ? actual <= level + EPSILON : actual >= level - EPSILON;
     }
     case "achieve": {
-      const level = value ?? 1;
-      return direction === "decrease" ? actual <= level + EPSILON : actual >= level - EPSILON;
+      // A yes/no state is reached by "yes" (1) whatever the indicator's direction.
+      if (value === null) return actual >= 1 - EPSILON;
+      return direction === "decrease" ? actual <= value + EPSILON : actual >= value - EPSILON;
     }
   }
 }
 
-/** Is lower better for this bound? `lt`/`lte` always are; otherwise the indicator's direction decides. */
+/**
+ * Is lower better for this bound? `lt`/`lte` always are and `gt`/`gte` never are (the comparator states the rule, as in
+ * `meetsBound`); otherwise the indicator's direction decides.
+ */
 export function lowerIsBetter(comparator: Comparator, direction: Direction): boolean {
-  return comparator === "lt" || comparator === "lte" || direction === "decrease";
+  if (comparator === "lt" || comparator === "lte") return true;
+  if (comparator === "gt" || comparator === "gte") return false;
+  return direction === "decrease";
 }
 
 /**
  * Progress towards the bound in [0, 1], respecting direction: from the baseline when known, otherwise from zero
- * (higher-is-better) or as target/actual (lower-is-better). 1 when met.
+ * (higher-is-better) or as target/actual (lower-is-better). 1 when met. A range's goal is its bottom end when higher is
+ * better and its top end when lower is better; missing a range (or an exact figure) on the far side is measured by how
+ * far past it the actual lies.
  */
 export function progressTowards(bound: TargetBound, direction: Direction, actual: number): number | null {
   const met = meetsBound(bound, direction, actual);
   if (met === null) return null;
   if (met) return 1;
-  const goal = bound.comparator === "range" ? bound.value : (bound.value ?? bound.baselineValue ?? (bound.comparator === "achieve" ? 1 : null));
-  if (goal === null) return null;
+  const clamp = (p: number) => Math.max(0, Math.min(1, p));
   const baseline = bound.baselineValue ?? null;
-  let p: number;
-  if (lowerIsBetter(bound.comparator, direction)) {
-    if (baseline !== null && baseline > goal) p = (baseline - actual) / (baseline - goal);
-    else p = actual <= 0 ? 1 : goal / actual;
-  } else if (bound.comparator === "range" && bound.valueMax !== null && actual > bound.valueMax) {
-    // Overshooting a range is a miss, measured by how far above the top it lies.
-    p = bound.valueMax / actual;
-  } else {
-    if (baseline !== null && baseline < goal) p = (actual - baseline) / (goal - baseline);
-    else p = goal <= 0 ? 0 : actual / goal;
+  // A yes/no state has no direction: "no" is 0, "yes" is met.
+  if (bound.comparator === "achieve" && bound.value === null) return clamp(actual);
+  const lower = lowerIsBetter(bound.comparator, direction);
+  const towardsLower = (goal: number) =>
+    baseline !== null && baseline > goal ? (baseline - actual) / (baseline - goal) : actual <= 0 ? 1 : goal / actual;
+  const towardsHigher = (goal: number) =>
+    baseline !== null && baseline < goal ? (actual - baseline) / (goal - baseline) : goal <= 0 ? 0 : actual / goal;
+  if (bound.comparator === "range") {
+    // meetsBound judged it, so both ends are known.
+    const low = bound.value!;
+    const high = bound.valueMax!;
+    if (actual > high) return clamp(lower ? towardsLower(high) : high / actual); // above the top: a miss unless lower is better
+    return clamp(lower ? (low <= 0 ? 0 : actual / low) : towardsHigher(low)); // below the bottom: a miss if lower is better
   }
-  return Math.max(0, Math.min(1, p));
+  const goal = bound.value ?? bound.baselineValue ?? null;
+  if (goal === null) return null;
+  if (lower) return clamp(towardsLower(goal));
+  // Overshooting an exact figure on a maintain indicator ("= 5" and 6) is a miss, measured like a range's top.
+  if (actual > goal) return clamp(goal / actual);
+  return clamp(towardsHigher(goal));
 }
 
 export const TARGET_STATES = ["achieved", "onTrack", "atRisk", "notAchieved", "noData"] as const;
@@ -104,8 +119,15 @@ export function evaluateTarget(
   let meetsMilestone: boolean | null = null;
   if (options.milestone) {
     const m = options.milestone;
+    // A milestone is a floor (or a ceiling when lower is better); strict bounds keep their strictness.
     const comparator: Comparator =
-      target.comparator === "range" ? (m.valueMax != null ? "range" : "gte") : target.comparator === "achieve" || target.comparator === "maintain" ? "gte" : target.comparator === "eq" ? (direction === "decrease" ? "lte" : "gte") : target.comparator;
+      target.comparator === "range" && m.valueMax != null
+        ? "range"
+        : ["gte", "gt", "lte", "lt"].includes(target.comparator)
+          ? target.comparator
+          : lowerIsBetter(target.comparator, direction)
+            ? "lte"
+            : "gte";
     meetsMilestone = meetsBound({ comparator, value: m.value, valueMax: m.valueMax ?? null }, direction, actual);
   }
   let state: TargetState;

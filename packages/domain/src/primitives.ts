@@ -11,7 +11,7 @@ export const CodeSchema = z
   .trim()
   .min(1)
   .max(120)
-  .regex(/^[a-z0-9][a-z0-9._:/-]*$/, { message: bi("code: lowercase letters, digits and . _ : / - only", "Mã chỉ gồm chữ thường không dấu, số và . _ : / -") });
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, { message: bi("code: letters, digits and . _ : / - only", "Mã chỉ gồm chữ cái không dấu, số và . _ : / -") });
 
 export const IsoDateSchema = z.iso.date();
 export const YearSchema = z.number().int().min(1945).max(2100);

@@ -20,17 +20,22 @@ export function combine(aggregation: Aggregation, values: ReportedValue[], scale
     case "ratio": {
       let numerator = 0;
       let denominator = 0;
+      let counted = 0;
       for (const v of values) {
         if (v.numerator === null || v.denominator === null) continue;
         numerator += v.numerator;
         denominator += v.denominator;
+        counted++;
       }
+      // No figure with both parts is no data, not a zero count.
+      if (counted === 0) return { numerator: null, denominator: null, value: null };
       return { numerator, denominator, value: denominator > 0 ? (numerator / denominator) * scale : null };
     }
     case "sum": {
       const nums = values.map((v) => v.value ?? v.numerator).filter((x): x is number => x !== null);
+      if (!nums.length) return { numerator: null, denominator: null, value: null };
       const total = nums.reduce((a, b) => a + b, 0);
-      return { numerator: total, denominator: null, value: nums.length ? total : null };
+      return { numerator: total, denominator: null, value: total };
     }
     case "min":
     case "max": {
@@ -46,6 +51,8 @@ export function combine(aggregation: Aggregation, values: ReportedValue[], scale
 function hasFigure(v: ReportedValue | undefined, aggregation: Aggregation): v is ReportedValue {
   if (!v) return false;
   if (aggregation === "ratio") return v.numerator !== null && v.denominator !== null;
+  // min / max combine values only (as `combine` does); a bare numerator is no figure for them.
+  if (aggregation === "min" || aggregation === "max") return v.value !== null;
   return v.value !== null || v.numerator !== null;
 }
 

@@ -1,0 +1,65 @@
+import { closeDatabase, defaultDatabasePath, openDatabase, type Db } from "@eduplan/db";
+import { applyProvinceConfig, ConfigInvalidError, ensureReferenceData, readProvinceConfig, validateProvinceConfig } from "@eduplan/province-config";
+import { seedSampleData } from "./seed.js";
+import { planSummary } from "./summary.js";
+
+type Options = { db?: string; file?: string; dryRun?: boolean; synthetic?: boolean };
+
+function open(options: Options): { db: Db; file: string } {
+  const file = options.db ? options.db : defaultDatabasePath();
+  return { db: openDatabase(file), file };
+}
+
+/** Runs one command; user mistakes print a clear message and set exit code 1, they never throw a stack trace. */
+export async function runCommand(name: string, options: Options): Promise<void> {
+  if (name === "serve") {
+    const { startServerFromCli } = await import("./serve.js");
+    await startServerFromCli(options.db);
+    return;
+  }
+  const { db, file } = open(options);
+  try {
+    await ensureReferenceData(db);
+    switch (name) {
+      case "migrate":
+        console.log(`Đã cập nhật cơ sở dữ liệu / database migrated: ${file}`);
+        break;
+      case "seed": {
+        const result = await seedSampleData(db, { synthetic: options.synthetic !== false });
+        console.log(`Dữ liệu mẫu đã nạp / sample data loaded into ${file}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`);
+        if (result.syntheticValues) console.log(`Số liệu mô phỏng (dữ liệu mẫu, synthetic): ${result.syntheticValues} figures for 2025–2026`);
+        console.log(await planSummary(db));
+        break;
+      }
+      case "summary":
+        console.log(await planSummary(db));
+        break;
+      case "province init": {
+        const parsed = readProvinceConfig(options.file!);
+        if (options.dryRun) {
+          const errors = validateProvinceConfig(db, parsed);
+          if (errors.length) throw new ConfigInvalidError(parsed.file, errors);
+          console.log(`${parsed.file}: hợp lệ / valid`);
+          break;
+        }
+        const summary = await applyProvinceConfig(db, parsed);
+        console.log(`${parsed.file}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
+        for (const [resource, n] of Object.entries(summary.byResource)) console.log(`  ${resource}: +${n.created} ~${n.updated}`);
+        break;
+      }
+      default:
+        throw new Error(`unknown command ${name}`);
+    }
+  } catch (e) {
+    if (e instanceof ConfigInvalidError) {
+      console.error(`Tệp cấu hình không hợp lệ, không có gì được ghi / invalid file, nothing was written: ${e.file}`);
+      for (const err of e.errors)
+        console.error(`  ${err.line ? `dòng/line ${err.line}` : ""}${err.line ? ", " : ""}${err.path || "(tệp)"}: ${err.message.vi} / ${err.message.en}`);
+      process.exitCode = 1;
+      return;
+    }
+    throw e;
+  } finally {
+    closeDatabase(db);
+  }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env tsx
+import { Command } from "commander";
+import { runCommand } from "./commands.js";
+
+const program = new Command()
+  .name("eduplan")
+  .description("EduPlan — kế hoạch phát triển giáo dục đến năm 2030 / education strategy plans to 2030")
+  .option("--db <file>", "database file (default: $EDUPLAN_DB or ./data/eduplan.db)");
+
+program
+  .command("migrate")
+  .description("create or upgrade the database and load the reference data")
+  .action(() => runCommand("migrate", program.opts()));
+
+program
+  .command("seed")
+  .description("load the sample provinces (Lạng Sơn with Bằng Mạc, Lai Châu with Mường Tè) and synthetic figures; idempotent")
+  .option("--no-synthetic", "skip the synthetic sample figures (dữ liệu mẫu)")
+  .action((opts: { synthetic: boolean }) => runCommand("seed", { ...program.opts(), ...opts }));
+
+program
+  .command("summary")
+  .description("print the plans loaded, with their target counts")
+  .action(() => runCommand("summary", program.opts()));
+
+const province = program.command("province").description("configure provinces");
+province
+  .command("init <file>")
+  .description("configure a province from a declarative YAML or JSON file (validated whole; idempotent)")
+  .option("--dry-run", "validate only")
+  .action((file: string, opts: { dryRun?: boolean }) => runCommand("province init", { ...program.opts(), ...opts, file }));
+
+program
+  .command("serve")
+  .description("start the API server and console (PORT, HOST, EDUPLAN_DB)")
+  .action(() => runCommand("serve", program.opts()));
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

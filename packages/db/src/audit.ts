@@ -1,0 +1,33 @@
+import type { Db } from "./client.js";
+import { auditLog } from "./schema/index.js";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Who makes a change. `system` is the command line and start-up (seeding, province init). */
+export type Actor = { userId: number | null; username: string };
+export const SYSTEM_ACTOR: Actor = { userId: null, username: "system" };
+
+export function recordAudit(
+  tx: Tx | Db,
+  actor: Actor,
+  action: string,
+  entity: string,
+  entityId: number | null,
+  before: unknown,
+  after: unknown,
+  localityId: number | null = null,
+): void {
+  tx.insert(auditLog)
+    .values({
+      at: new Date().toISOString(),
+      userId: actor.userId,
+      username: actor.username,
+      action,
+      entity,
+      entityId,
+      localityId,
+      before: before ?? null,
+      after: after ?? null,
+    })
+    .run();
+}

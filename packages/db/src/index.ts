@@ -1,0 +1,20 @@
+export * from "./client.js";
+export * from "./errors.js";
+export * from "./audit.js";
+export * from "./crud.js";
+export * from "./resources.js";
+export * from "./passwords.js";
+export * from "./sqlite/aggregates.js";
+export * as schema from "./schema/index.js";
+
+import type { Db } from "./client.js";
+import { CrudRepository } from "./crud.js";
+import { RESOURCES, type ResourceName } from "./resources.js";
+
+export type Repositories = { [K in ResourceName]: CrudRepository };
+
+/** One CRUD repository per resource, all on the same database. */
+export function createRepositories(db: Db): Repositories {
+  return Object.fromEntries(Object.entries(RESOURCES).map(([name, def]) => [name, new CrudRepository(db, def)])) as Repositories;
+}
+export { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";

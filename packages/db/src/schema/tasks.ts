@@ -1,0 +1,41 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { TaskTiming } from "@eduplan/domain";
+import { entityColumns, searchColumn } from "./columns.js";
+import { agencies } from "./agencies.js";
+import { plans, solutionGroups } from "./plans.js";
+
+export const tasks = sqliteTable(
+  "tasks",
+  {
+    ...entityColumns(),
+    planId: integer()
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    solutionGroupId: integer().references(() => solutionGroups.id, { onDelete: "set null" }),
+    code: text().notNull(),
+    titleVi: text().notNull(),
+    titleEn: text(),
+    descriptionVi: text(),
+    timing: text({ mode: "json" }).$type<TaskTiming>().notNull(),
+    outputVi: text(),
+    status: text().notNull().default("notStarted"),
+    searchText: searchColumn(),
+  },
+  (t) => [uniqueIndex("tasks_plan_code_uq").on(t.planId, t.code), index("tasks_group_idx").on(t.solutionGroupId)],
+);
+
+/** Lead and coordinating assignees of a task: an agency, or a collective ("các sở, ban, ngành"). */
+export const taskAssignees = sqliteTable(
+  "task_assignees",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    taskId: integer()
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    role: text({ enum: ["lead", "coordinate"] }).notNull(),
+    agencyId: integer().references(() => agencies.id),
+    collectiveCode: text(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [index("task_assignees_task_idx").on(t.taskId), index("task_assignees_agency_idx").on(t.agencyId)],
+);

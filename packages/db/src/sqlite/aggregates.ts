@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../client.js";
+
+/*
+ * SQLite-specific SQL for the structures kept current on write: the locality closure table and the rollup
+ * aggregates. A PostgreSQL adapter provides the same functions.
+ */
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Executor = Tx | Db;
+
+export function attachLocalityToClosure(tx: Executor, id: number, parentId: number | null): void {
+  tx.run(sql`insert into locality_closure (ancestor_id, descendant_id, depth) values (${id}, ${id}, 0)`);
+  if (parentId !== null)
+    tx.run(sql`insert into locality_closure (ancestor_id, descendant_id, depth)
+               select ancestor_id, ${id}, depth + 1 from locality_closure where descendant_id = ${parentId}`);
+}
+
+export function moveLocalityInClosure(tx: Executor, id: number, newParentId: number | null): void {
+  tx.run(sql`delete from locality_closure
+             where descendant_id in (select descendant_id from locality_closure where ancestor_id = ${id})
+               and ancestor_id not in (select descendant_id from locality_closure where ancestor_id = ${id})`);
+  if (newParentId !== null)
+    tx.run(sql`insert into locality_closure (ancestor_id, descendant_id, depth)
+               select p.ancestor_id, c.descendant_id, p.depth + c.depth + 1
+               from locality_closure p, locality_closure c
+               where p.descendant_id = ${newParentId} and c.ancestor_id = ${id}`);
+  rebuildRollups(tx);
+}
+
+type ValueRow = { localityId: number; indicatorId: number; year: number; numerator: number | null; denominator: number | null; value: number | null };
+
+/** Add (sign = +1) or remove (sign = −1) one figure from the sums of every ancestor of its locality. */
+export function applyValueToRollups(tx: Executor, row: ValueRow, sign: 1 | -1): void {
+  const hasRatio = row.numerator !== null && row.denominator !== null;
+  const counts = hasRatio || row.value !== null ? sign : 0;
+  tx.run(sql`insert into indicator_rollups (ancestor_id, depth, indicator_id, year, numerator_sum, denominator_sum, value_sum, contributors)
+             select ancestor_id, depth, ${row.indicatorId}, ${row.year},
+                    ${hasRatio ? sign * row.numerator! : 0}, ${hasRatio ? sign * row.denominator! : 0}, ${sign * (row.value ?? 0)}, ${counts}
+             from locality_closure where descendant_id = ${row.localityId} and depth > 0
+             on conflict (ancestor_id, indicator_id, year, depth) do update set
+               numerator_sum = numerator_sum + excluded.numerator_sum,
+               denominator_sum = denominator_sum + excluded.denominator_sum,
+               value_sum = value_sum + excluded.value_sum,
+               contributors = contributors + excluded.contributors`);
+}
+
+/** Recompute every aggregate from the figures (after a locality moves, or to repair). */
+export function rebuildRollups(tx: Executor): void {
+  tx.run(sql`delete from indicator_rollups`);
+  tx.run(sql`insert into indicator_rollups (ancestor_id, depth, indicator_id, year, numerator_sum, denominator_sum, value_sum, contributors)
+             select c.ancestor_id, c.depth, v.indicator_id, v.year,
+                    sum(case when v.numerator is not null and v.denominator is not null then v.numerator else 0 end),
+                    sum(case when v.numerator is not null and v.denominator is not null then v.denominator else 0 end),
+                    sum(coalesce(v.value, 0)),
+                    sum(case when (v.numerator is not null and v.denominator is not null) or v.value is not null then 1 else 0 end)
+             from indicator_values v join locality_closure c on c.descendant_id = v.locality_id and c.depth > 0
+             group by c.ancestor_id, c.depth, v.indicator_id, v.year`);
+}
+
+export type RollupAggregate = {
+  depth: number;
+  numeratorSum: number;
+  denominatorSum: number;
+  valueSum: number;
+  contributors: number;
+};
+
+/** The sums of the shallowest level below `ancestorId` that reported this indicator-year. One indexed read. */
+export function readRollup(db: Executor, ancestorId: number, indicatorId: number, year: number): RollupAggregate | null {
+  const row = db.get<{ depth: number; numerator_sum: number; denominator_sum: number; value_sum: number; contributors: number }>(
+    sql`select depth, numerator_sum, denominator_sum, value_sum, contributors from indicator_rollups
+        where ancestor_id = ${ancestorId} and indicator_id = ${indicatorId} and year = ${year} and contributors > 0
+        order by depth limit 1`,
+  );
+  if (!row) return null;
+  return { depth: row.depth, numeratorSum: row.numerator_sum, denominatorSum: row.denominator_sum, valueSum: row.value_sum, contributors: row.contributors };
+}
+
+/** Min and max cannot be maintained by deltas: read them live over the closure. */
+export function readMinMax(db: Executor, ancestorId: number, indicatorId: number, year: number): { depth: number; min: number | null; max: number | null; contributors: number } | null {
+  const row = db.get<{ depth: number; mn: number | null; mx: number | null; n: number }>(
+    sql`select c.depth as depth, min(v.value) as mn, max(v.value) as mx, count(v.value) as n
+        from locality_closure c join indicator_values v on v.locality_id = c.descendant_id
+        where c.ancestor_id = ${ancestorId} and c.depth > 0 and v.indicator_id = ${indicatorId} and v.year = ${year} and v.value is not null
+        group by c.depth order by c.depth limit 1`,
+  );
+  return row ? { depth: row.depth, min: row.mn, max: row.mx, contributors: row.n } : null;
+}
+
+/** Ids of a locality and every locality below it. */
+export function subtreeIds(db: Executor, rootId: number): number[] {
+  return db.all<{ id: number }>(sql`select descendant_id as id from locality_closure where ancestor_id = ${rootId}`).map((r) => r.id);
+}
+
+/** Ids of a locality's ancestors, nearest first (excluding itself). */
+export function ancestorIds(db: Executor, id: number): number[] {
+  return db
+    .all<{ id: number }>(sql`select ancestor_id as id from locality_closure where descendant_id = ${id} and depth > 0 order by depth`)
+    .map((r) => r.id);
+}

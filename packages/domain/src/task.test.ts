@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { TASK_TIMING_KINDS, TaskInputSchema, TaskTimingSchema, taskDueInYear, tasksDueInYear, type TaskTiming, type TaskStatus } from "./task.js";
+
+const timing = (t: unknown): TaskTiming => TaskTimingSchema.parse(t);
+const dueYears = (t: TaskTiming, from = 2024, to = 2031) => {
+  const years: number[] = [];
+  for (let y = from; y <= to; y++) if (taskDueInYear(t, y) === "due") years.push(y);
+  return years;
+};
+
+describe("taskDueInYear", () => {
+  it("year: 'Năm 2026' is due in 2026 only", () => {
+    expect(dueYears(timing({ kind: "year", year: 2026 }))).toEqual([2026]);
+    expect(taskDueInYear(timing({ kind: "year", year: 2026 }), 2027)).toBe("notDue");
+  });
+  it("yearly without bounds: every year", () => {
+    expect(dueYears(timing({ kind: "yearly" }))).toEqual([2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031]);
+  });
+  it("yearly within the plan period 2026–2030", () => {
+    expect(dueYears(timing({ kind: "yearly", from: 2026, to: 2030 }))).toEqual([2026, 2027, 2028, 2029, 2030]);
+  });
+  it("yearly with only a start, or only an end", () => {
+    expect(dueYears(timing({ kind: "yearly", from: 2029 }))).toEqual([2029, 2030, 2031]);
+    expect(dueYears(timing({ kind: "yearly", to: 2025 }))).toEqual([2024, 2025]);
+  });
+  it("yearThenYearly: 'Năm 2026, hàng năm' — from 2026 on, up to an optional end", () => {
+    expect(dueYears(timing({ kind: "yearThenYearly", year: 2026 }))).toEqual([2026, 2027, 2028, 2029, 2030, 2031]);
+    expect(dueYears(timing({ kind: "yearThenYearly", year: 2026, to: 2028 }))).toEqual([2026, 2027, 2028]);
+  });
+  it("yearRange: 'Giai đoạn 2026 – 2030' inclusive", () => {
+    expect(dueYears(timing({ kind: "yearRange", from: 2026, to: 2030 }))).toEqual([2026, 2027, 2028, 2029, 2030]);
+  });
+  it("schoolYear: 'Năm học 2025 – 2026' is due in 2025 and 2026 only", () => {
+    expect(dueYears(timing({ kind: "schoolYear", startYear: 2025 }))).toEqual([2025, 2026]);
+  });
+  it("quarter: due in its year", () => {
+    expect(dueYears(timing({ kind: "quarter", year: 2027, quarter: 3 }))).toEqual([2027]);
+  });
+  it("date: due in the year of the date", () => {
+    expect(dueYears(timing({ kind: "date", date: "2025-12-10" }))).toEqual([2025]);
+  });
+  it("event: awaiting until it happens, then due from its year on", () => {
+    const awaiting = timing({ kind: "event", eventVi: "Khi Luật được ban hành" });
+    for (const y of [2025, 2030]) expect(taskDueInYear(awaiting, y)).toBe("awaitingEvent");
+    const occurred = timing({ kind: "event", eventVi: "Sau khi được Thủ tướng phê duyệt", occurredOn: "2026-03-15" });
+    expect(taskDueInYear(occurred, 2025)).toBe("notDue");
+    expect(dueYears(occurred)).toEqual([2026, 2027, 2028, 2029, 2030, 2031]);
+  });
+  it("continuous: 'Thường xuyên', bounded or not", () => {
+    expect(dueYears(timing({ kind: "continuous" }))).toHaveLength(8);
+    expect(dueYears(timing({ kind: "continuous", from: 2025, to: 2030 }))).toEqual([2025, 2026, 2027, 2028, 2029, 2030]);
+  });
+});
+
+describe("tasksDueInYear", () => {
+  type T = { name: string; timing: TaskTiming; leadAgencyIds: number[]; coordinatingAgencyIds: number[]; status: TaskStatus };
+  const SO_GD = 1;
+  const SO_TC = 2;
+  const SO_NV = 3;
+  const task = (name: string, t: unknown, lead: number[], coordinating: number[] = [], status: TaskStatus = "notStarted"): T => ({
+    name,
+    timing: timing(t),
+    leadAgencyIds: lead,
+    coordinatingAgencyIds: coordinating,
+    status,
+  });
+  const tasks: T[] = [
+    task("review network 2026", { kind: "year", year: 2026 }, [SO_GD], [SO_TC]),
+    task("yearly report", { kind: "yearly", from: 2025, to: 2030 }, [SO_GD]),
+    task("budget each year", { kind: "yearThenYearly", year: 2026 }, [SO_TC], [SO_GD]),
+    task("staffing scheme", { kind: "event", eventVi: "Khi Luật được ban hành" }, [SO_NV], [SO_GD]),
+    task("done already", { kind: "year", year: 2026 }, [SO_GD], [], "completed"),
+    task("dropped", { kind: "yearly" }, [SO_TC], [], "cancelled"),
+    task("in progress", { kind: "schoolYear", startYear: 2025 }, [SO_NV], [], "inProgress"),
+    task("overdue", { kind: "year", year: 2026 }, [SO_NV], [], "overdue"),
+  ];
+  const names = (ts: T[]) => ts.map((t) => t.name);
+
+  it("every open task due in the year, not those awaiting an event", () => {
+    expect(names(tasksDueInYear(tasks, 2026))).toEqual(["review network 2026", "yearly report", "budget each year", "in progress", "overdue"]);
+  });
+  it("a different year", () => {
+    expect(names(tasksDueInYear(tasks, 2025))).toEqual(["yearly report", "in progress"]);
+  });
+  it("completed and cancelled tasks only with includeCompleted", () => {
+    expect(names(tasksDueInYear(tasks, 2026, { includeCompleted: true }))).toEqual([
+      "review network 2026",
+      "yearly report",
+      "budget each year",
+      "done already",
+      "dropped",
+      "in progress",
+      "overdue",
+    ]);
+  });
+  it("an agency's tasks, whether it leads or coordinates", () => {
+    expect(names(tasksDueInYear(tasks, 2026, { agencyId: SO_GD }))).toEqual(["review network 2026", "yearly report", "budget each year"]);
+    expect(names(tasksDueInYear(tasks, 2026, { agencyId: SO_TC }))).toEqual(["review network 2026", "budget each year"]);
+    expect(names(tasksDueInYear(tasks, 2026, { agencyId: 99 }))).toEqual([]);
+  });
+  it("agency and includeCompleted together", () => {
+    expect(names(tasksDueInYear(tasks, 2026, { agencyId: SO_TC, includeCompleted: true }))).toEqual(["review network 2026", "budget each year", "dropped"]);
+  });
+});
+
+describe("TaskTimingSchema", () => {
+  it("parses every kind, with defaults for the optional bounds", () => {
+    expect(TaskTimingSchema.parse({ kind: "year", year: 2026 })).toEqual({ kind: "year", year: 2026 });
+    expect(TaskTimingSchema.parse({ kind: "yearly" })).toEqual({ kind: "yearly", from: null, to: null });
+    expect(TaskTimingSchema.parse({ kind: "yearThenYearly", year: 2026 })).toEqual({ kind: "yearThenYearly", year: 2026, to: null });
+    expect(TaskTimingSchema.parse({ kind: "yearRange", from: 2026, to: 2030 })).toEqual({ kind: "yearRange", from: 2026, to: 2030 });
+    expect(TaskTimingSchema.parse({ kind: "schoolYear", startYear: 2025 })).toEqual({ kind: "schoolYear", startYear: 2025 });
+    expect(TaskTimingSchema.parse({ kind: "quarter", year: 2027, quarter: 4 })).toEqual({ kind: "quarter", year: 2027, quarter: 4 });
+    expect(TaskTimingSchema.parse({ kind: "date", date: "2025-12-10" })).toEqual({ kind: "date", date: "2025-12-10" });
+    expect(TaskTimingSchema.parse({ kind: "event", eventVi: "Khi Luật được ban hành" })).toEqual({
+      kind: "event",
+      eventVi: "Khi Luật được ban hành",
+      eventEn: null,
+      occurredOn: null,
+    });
+    expect(TaskTimingSchema.parse({ kind: "continuous" })).toEqual({ kind: "continuous", from: null, to: null });
+  });
+  it("knows exactly nine kinds", () => {
+    expect([...TASK_TIMING_KINDS].sort()).toEqual(["continuous", "date", "event", "quarter", "schoolYear", "year", "yearRange", "yearThenYearly", "yearly"]);
+  });
+  it("rejects an unknown kind", () => {
+    const r = TaskTimingSchema.safeParse({ kind: "fortnightly", year: 2026 });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.path).toEqual(["kind"]);
+  });
+  it("rejects bad fields of a known kind", () => {
+    expect(TaskTimingSchema.safeParse({ kind: "quarter", year: 2027, quarter: 5 }).success).toBe(false);
+    expect(TaskTimingSchema.safeParse({ kind: "date", date: "10/12/2025" }).success).toBe(false);
+    expect(TaskTimingSchema.safeParse({ kind: "event", eventVi: "  " }).success).toBe(false);
+    expect(TaskTimingSchema.safeParse({ kind: "year", year: 1900 }).success).toBe(false);
+  });
+});
+
+describe("TaskInputSchema", () => {
+  const base = { planId: 1, code: "t-1", titleVi: "Rà soát mạng lưới trường", timing: { kind: "year", year: 2026 } };
+  it("needs a lead agency or a lead collective", () => {
+    const r = TaskInputSchema.safeParse(base);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.path).toEqual(["leadAgencyIds"]);
+    expect(TaskInputSchema.safeParse({ ...base, leadAgencyIds: [1] }).success).toBe(true);
+    expect(TaskInputSchema.safeParse({ ...base, leadCollectiveCodes: ["provincial-agencies"] }).success).toBe(true);
+  });
+});

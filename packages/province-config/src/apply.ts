@@ -1,0 +1,548 @@
+import {
+  DEFAULT_COLLECTIVE_ASSIGNEES,
+  fieldErrorsFromIssues,
+  targetIndicatorIssues,
+  targetShapeIssues,
+  type IndicatorUnit,
+} from "@eduplan/domain";
+import { CORE_INDICATORS, EDUCATION_LEVELS, LOCALITY_LEVELS, NATIONAL } from "@eduplan/catalog";
+import {
+  CrudRepository,
+  RESOURCES,
+  SYSTEM_ACTOR,
+  schema as s,
+  type Actor,
+  type Db,
+  type ResourceDefinition,
+  type Row,
+  type Tx,
+  eq,
+  inArray,
+} from "@eduplan/db";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { ConfigInvalidError, type ConfigError, type ParsedConfig } from "./parse.js";
+import type { PlanEntry, TargetEntry } from "./schema.js";
+
+export type ApplySummary = { created: number; updated: number; unchanged: number; byResource: Record<string, { created: number; updated: number }> };
+
+type Outcome = "created" | "updated" | "unchanged";
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Creates or updates a record by its natural key, touching nothing when it is already as desired. */
+class Writer {
+  readonly summary: ApplySummary = { created: 0, updated: 0, unchanged: 0, byResource: {} };
+  private repos = new Map<string, CrudRepository>();
+  constructor(
+    readonly db: Db,
+    readonly tx: Tx,
+    readonly actor: Actor,
+  ) {}
+
+  repo(def: ResourceDefinition): CrudRepository {
+    let r = this.repos.get(def.name);
+    if (!r) this.repos.set(def.name, (r = new CrudRepository(this.db, def)));
+    return r;
+  }
+
+  private count(name: string, outcome: Outcome) {
+    this.summary[outcome]++;
+    if (outcome === "unchanged") return;
+    const entry = (this.summary.byResource[name] ??= { created: 0, updated: 0 });
+    entry[outcome]++;
+  }
+
+  upsert(def: ResourceDefinition, existingId: number | undefined, desired: Record<string, unknown>): Row {
+    const repo = this.repo(def);
+    if (existingId === undefined) {
+      const row = repo.createInTx(this.tx, desired, this.actor);
+      this.count(def.name, "created");
+      return row;
+    }
+    const existing = repo.readInTx(this.tx, existingId)!;
+    const normalised = (def.updateSchema ?? def.inputSchema).parse({ ...desired }) as Record<string, unknown>;
+    const patch = Object.fromEntries(Object.entries(normalised).filter(([k, v]) => k !== "password" && !same(existing[k], v)));
+    if (Object.keys(patch).length === 0) {
+      this.count(def.name, "unchanged");
+      return existing;
+    }
+    const row = repo.updateInTx(this.tx, existingId, patch, null, this.actor);
+    this.count(def.name, "updated");
+    return row;
+  }
+
+  /** Keep a plan's list (funding sources, duties …) equal to the desired one, pairing by position. */
+  syncList(def: ResourceDefinition, existing: Row[], desired: Record<string, unknown>[]): void {
+    desired.forEach((d, i) => this.upsert(def, existing[i]?.id, d));
+    for (const extra of existing.slice(desired.length)) {
+      this.repo(def).deleteInTx(this.tx, extra.id, null, this.actor);
+      this.count(def.name, "updated");
+    }
+  }
+}
+
+const idByCode = (tx: Tx, table: typeof s.localities | typeof s.agencies | typeof s.plans | typeof s.indicators, codes: string[]) => {
+  const map = new Map<string, number>();
+  if (!codes.length) return map;
+  for (const r of tx.select({ id: table.id, code: table.code }).from(table).where(inArray(table.code, codes)).all()) map.set(r.code, r.id);
+  return map;
+};
+
+/** Load the reference data every installation has: levels, collective assignees, the nation, the core indicators. */
+export async function ensureReferenceData(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<ApplySummary> {
+  return db.transaction((tx) => {
+    const w = new Writer(db, tx, actor);
+    for (const level of LOCALITY_LEVELS)
+      tx.insert(s.localityLevels).values(level).onConflictDoUpdate({ target: s.localityLevels.code, set: level }).run();
+    for (const level of EDUCATION_LEVELS)
+      tx.insert(s.educationLevels).values(level).onConflictDoUpdate({ target: s.educationLevels.code, set: level }).run();
+    for (const c of DEFAULT_COLLECTIVE_ASSIGNEES)
+      tx.insert(s.collectiveAssignees).values(c).onConflictDoUpdate({ target: s.collectiveAssignees.code, set: c }).run();
+    const nationId = idByCode(tx, s.localities, [NATIONAL.nation.code]).get(NATIONAL.nation.code);
+    const nation = w.upsert(RESOURCES.localities, nationId, { ...NATIONAL.nation, parentId: null });
+    const agencyIds = idByCode(tx, s.agencies, NATIONAL.agencies.map((a) => a.code));
+    const agencyId = new Map<string, number>();
+    for (const a of NATIONAL.agencies) agencyId.set(a.code, w.upsert(RESOURCES.agencies, agencyIds.get(a.code), { ...a, localityId: nation.id }).id);
+    const planIds = idByCode(tx, s.plans, NATIONAL.plans.map((p) => p.code));
+    for (const { issuingAgency, ...p } of NATIONAL.plans)
+      w.upsert(RESOURCES.plans, planIds.get(p.code), { ...p, localityId: nation.id, issuingAgencyId: agencyId.get(issuingAgency) ?? null });
+    const indicatorIds = idByCode(tx, s.indicators, CORE_INDICATORS.map((i) => i.code));
+    for (const indicator of CORE_INDICATORS) w.upsert(RESOURCES.indicators, indicatorIds.get(indicator.code), indicator);
+    return w.summary;
+  });
+}
+
+function flattenTargets(targets: TargetEntry[], basePath: string): { entry: TargetEntry; path: string; parentPath: string | null }[] {
+  const out: { entry: TargetEntry; path: string; parentPath: string | null }[] = [];
+  const walk = (list: TargetEntry[], path: string, parentPath: string | null) =>
+    list.forEach((entry, i) => {
+      const p = `${path}.${i}`;
+      out.push({ entry, path: p, parentPath });
+      if (entry.subTargets) walk(entry.subTargets, `${p}.subTargets`, p);
+    });
+  walk(targets, basePath, null);
+  return out;
+}
+
+/** A target's stable code: given, or its indicator code with a counter for repeats. */
+function targetCodes(flat: { entry: TargetEntry; path: string }[]): Map<string, string> {
+  const used = new Map<string, number>();
+  const codes = new Map<string, string>();
+  for (const { entry } of flat) if (entry.code) used.set(entry.code, 1);
+  for (const { entry, path } of flat) {
+    if (entry.code) {
+      codes.set(path, entry.code);
+      continue;
+    }
+    let code = entry.indicator;
+    for (let n = 2; used.has(code); n++) code = `${entry.indicator}-${n}`;
+    used.set(code, 1);
+    codes.set(path, code);
+  }
+  return codes;
+}
+
+function parentsFirst<T>(items: T[], key: (t: T) => string, parent: (t: T) => string | undefined): T[] {
+  const byKey = new Map(items.map((i) => [key(i), i]));
+  const out: T[] = [];
+  const seen = new Set<string>();
+  const visit = (item: T, stack: Set<string>) => {
+    const k = key(item);
+    if (seen.has(k) || stack.has(k)) return;
+    stack.add(k);
+    const p = parent(item);
+    if (p && byKey.has(p)) visit(byKey.get(p)!, stack);
+    seen.add(k);
+    out.push(item);
+  };
+  for (const item of items) visit(item, new Set());
+  return out;
+}
+
+/**
+ * Validate a parsed province file against the database (every code resolves, every figure fits its indicator)
+ * and return all errors, located by path and line. Writes nothing.
+ */
+export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigError[] {
+  const { config, lineOf } = parsed;
+  const errors: ConfigError[] = [];
+  const err = (path: string, en: string, vi: string) => errors.push({ path, line: lineOf(path), message: { en, vi } });
+  const tx = db as unknown as Tx;
+
+  const localityCodes = new Set([config.province.code, ...config.localities.map((l) => l.code)]);
+  const dbLocalities = idByCode(tx, s.localities, [config.province.parent, ...config.localities.map((l) => l.parent)]);
+  const levels = new Set(tx.select({ code: s.localityLevels.code }).from(s.localityLevels).all().map((l) => l.code));
+  const knownLocality = (code: string) => localityCodes.has(code) || dbLocalities.has(code);
+  if (!dbLocalities.has(config.province.parent))
+    err("province.parent", `unknown parent locality '${config.province.parent}' (run migrate first)`, `Không có địa bàn cha '${config.province.parent}'`);
+  const seenLocalities = new Set<string>();
+  config.localities.forEach((l, i) => {
+    if (seenLocalities.has(l.code)) err(`localities.${i}.code`, `duplicate locality code '${l.code}'`, `Mã địa bàn '${l.code}' bị trùng`);
+    seenLocalities.add(l.code);
+    if (!levels.has(l.level)) err(`localities.${i}.level`, `unknown locality level '${l.level}'`, `Cấp địa bàn '${l.level}' không tồn tại`);
+    if (!knownLocality(l.parent))
+      err(`localities.${i}.parent`, `parent locality '${l.parent}' is neither in this file nor in the database`, `Địa bàn cha '${l.parent}' không có trong tệp và cơ sở dữ liệu`);
+    if (l.parent === l.code) err(`localities.${i}.parent`, "a locality cannot be its own parent", "Địa bàn không thể là cha của chính nó");
+    if (l.successor && !knownLocality(l.successor)) err(`localities.${i}.successor`, `unknown successor '${l.successor}'`, `Không có địa bàn kế thừa '${l.successor}'`);
+  });
+
+  const agencyCodes = new Set(config.agencies.map((a) => a.code));
+  const dbAgencies = idByCode(tx, s.agencies, [
+    ...config.agencies.flatMap((a) => [a.parent, ...(a.predecessors ?? []).map((p) => p.agency)]),
+    ...config.plans.flatMap((p) => [
+      p.issuingAgency,
+      ...(p.tasks ?? []).flatMap((t) => [...t.lead, ...(t.coordinating ?? [])]),
+      ...(p.agencyDuties ?? []).map((d) => d.agency),
+      ...(p.reportingObligations ?? []).flatMap((o) => [o.reporter, o.recipient]),
+    ]),
+  ].filter((c): c is string => !!c));
+  const knownAgency = (code: string) => agencyCodes.has(code) || dbAgencies.has(code);
+  const collectives = new Set(DEFAULT_COLLECTIVE_ASSIGNEES.map((c) => c.code));
+  config.agencies.forEach((a, i) => {
+    if (!knownLocality(a.locality)) err(`agencies.${i}.locality`, `unknown locality '${a.locality}'`, `Không có địa bàn '${a.locality}'`);
+    if (a.parent && !knownAgency(a.parent)) err(`agencies.${i}.parent`, `unknown parent agency '${a.parent}'`, `Không có cơ quan cấp trên '${a.parent}'`);
+    (a.predecessors ?? []).forEach((p, j) => {
+      if (!knownAgency(p.agency)) err(`agencies.${i}.predecessors.${j}.agency`, `unknown agency '${p.agency}'`, `Không có cơ quan '${p.agency}'`);
+    });
+  });
+  config.users.forEach((u, i) => {
+    if (u.role !== "system_admin" && !u.locality) err(`users.${i}.locality`, "every role but system_admin needs a locality", "Vai trò này cần gắn với một địa bàn");
+    if (u.locality && !knownLocality(u.locality)) err(`users.${i}.locality`, `unknown locality '${u.locality}'`, `Không có địa bàn '${u.locality}'`);
+  });
+
+  const fileIndicators = new Map(config.indicators.map((i) => [i.code, i]));
+  const indicatorCodes = config.plans.flatMap((p) => flattenTargets(p.targets ?? [], "").map((t) => t.entry.indicator));
+  const dbIndicators = new Map(
+    indicatorCodes.length
+      ? tx.select().from(s.indicators).where(inArray(s.indicators.code, indicatorCodes)).all().map((i) => [i.code, i] as const)
+      : [],
+  );
+  const educationLevels = new Set(tx.select({ code: s.educationLevels.code }).from(s.educationLevels).all().map((l) => l.code));
+  config.indicators.forEach((ind, i) => {
+    if (!educationLevels.has(ind.educationLevel)) err(`indicators.${i}.educationLevel`, `unknown level of education '${ind.educationLevel}'`, `Cấp học '${ind.educationLevel}' không tồn tại`);
+  });
+
+  const planCodes = new Set(config.plans.map((p) => p.code));
+  const dbPlans = idByCode(tx, s.plans, config.plans.flatMap((p) => [p.parentPlan, ...(p.relations ?? []).map((r) => r.plan)]).filter((c): c is string => !!c));
+  const knownPlan = (code: string) => planCodes.has(code) || dbPlans.has(code);
+  config.plans.forEach((plan, pi) => {
+    const at = `plans.${pi}`;
+    if (!knownLocality(plan.locality)) err(`${at}.locality`, `unknown locality '${plan.locality}'`, `Không có địa bàn '${plan.locality}'`);
+    if (plan.issuingAgency && !knownAgency(plan.issuingAgency)) err(`${at}.issuingAgency`, `unknown agency '${plan.issuingAgency}'`, `Không có cơ quan '${plan.issuingAgency}'`);
+    if (plan.parentPlan && !knownPlan(plan.parentPlan)) err(`${at}.parentPlan`, `unknown plan '${plan.parentPlan}'`, `Không có kế hoạch '${plan.parentPlan}'`);
+    (plan.relations ?? []).forEach((r, i) => {
+      if (r.plan && !knownPlan(r.plan)) err(`${at}.relations.${i}.plan`, `unknown plan '${r.plan}'`, `Không có kế hoạch '${r.plan}'`);
+      if (!r.plan && !r.cited) err(`${at}.relations.${i}`, "a relation needs `plan` or `cited`", "Quan hệ văn bản cần `plan` hoặc `cited`");
+    });
+    const groups = new Set((plan.solutionGroups ?? []).map((g) => g.code));
+    (plan.agencyDuties ?? []).forEach((d, i) => {
+      if (!d.agency === !d.collective) err(`${at}.agencyDuties.${i}`, "name exactly one of agency or collective", "Chọn đúng một: agency hoặc collective");
+      if (d.agency && !knownAgency(d.agency)) err(`${at}.agencyDuties.${i}.agency`, `unknown agency '${d.agency}'`, `Không có cơ quan '${d.agency}'`);
+      if (d.collective && !collectives.has(d.collective)) err(`${at}.agencyDuties.${i}.collective`, `unknown collective '${d.collective}'`, `Không có nhóm cơ quan '${d.collective}'`);
+    });
+    (plan.reportingObligations ?? []).forEach((o, i) => {
+      for (const f of ["reporter", "recipient"] as const) {
+        const code = o[f];
+        if (code && !knownAgency(code)) err(`${at}.reportingObligations.${i}.${f}`, `unknown agency '${code}'`, `Không có cơ quan '${code}'`);
+      }
+      if (o.reporterCollective && !collectives.has(o.reporterCollective))
+        err(`${at}.reportingObligations.${i}.reporterCollective`, `unknown collective '${o.reporterCollective}'`, `Không có nhóm cơ quan '${o.reporterCollective}'`);
+    });
+    const flat = flattenTargets(plan.targets ?? [], `${at}.targets`);
+    const codes = targetCodes(flat);
+    const seenCodes = new Set<string>();
+    for (const { entry, path } of flat) {
+      const code = codes.get(path)!;
+      if (seenCodes.has(code)) err(`${path}.code`, `duplicate target code '${code}'`, `Mã chỉ tiêu '${code}' bị trùng`);
+      seenCodes.add(code);
+      const fileInd = fileIndicators.get(entry.indicator);
+      const dbInd = dbIndicators.get(entry.indicator);
+      const unit = (fileInd?.unit ?? dbInd?.unit) as IndicatorUnit | undefined;
+      if (!unit) {
+        err(`${path}.indicator`, `unknown indicator code '${entry.indicator}'`, `Mã chỉ tiêu '${entry.indicator}' không tồn tại`);
+        continue;
+      }
+      const shape = {
+        comparator: entry.comparator,
+        value: entry.value ?? null,
+        valueMax: entry.valueMax ?? null,
+        ageFrom: entry.ageFrom ?? null,
+        ageTo: entry.ageTo ?? null,
+        baselineYear: entry.baseline?.year ?? null,
+        targetYear: entry.targetYear ?? null,
+      };
+      const issues = [...targetShapeIssues(shape), ...targetIndicatorIssues({ ...shape, baselineValue: entry.baseline?.value ?? null }, { unit, code: entry.indicator })];
+      for (const e of fieldErrorsFromIssues(issues)) err(`${path}.${e.path}`, e.message.en, e.message.vi);
+      (entry.milestones ?? []).forEach((m, j) => {
+        for (const e of fieldErrorsFromIssues(targetIndicatorIssues({ value: m.value, valueMax: m.valueMax ?? null }, { unit, code: entry.indicator })))
+          err(`${path}.milestones.${j}.${e.path}`, e.message.en, e.message.vi);
+      });
+      if (entry.educationLevel && !educationLevels.has(entry.educationLevel))
+        err(`${path}.educationLevel`, `unknown level of education '${entry.educationLevel}'`, `Cấp học '${entry.educationLevel}' không tồn tại`);
+    }
+    const taskCodes = new Set<string>();
+    (plan.tasks ?? []).forEach((t, i) => {
+      if (taskCodes.has(t.code)) err(`${at}.tasks.${i}.code`, `duplicate task code '${t.code}'`, `Mã nhiệm vụ '${t.code}' bị trùng`);
+      taskCodes.add(t.code);
+      if (t.solutionGroup && !groups.has(t.solutionGroup)) err(`${at}.tasks.${i}.solutionGroup`, `unknown solution group '${t.solutionGroup}'`, `Không có nhóm giải pháp '${t.solutionGroup}'`);
+      for (const role of ["lead", "coordinating"] as const)
+        (t[role] ?? []).forEach((code, j) => {
+          if (!knownAgency(code) && !collectives.has(code)) err(`${at}.tasks.${i}.${role}.${j}`, `unknown agency or collective '${code}'`, `Không có cơ quan hoặc nhóm cơ quan '${code}'`);
+        });
+    });
+  });
+  return errors;
+}
+
+/**
+ * Configure a province from a parsed file: validated whole first, then written in one transaction (all or nothing),
+ * by natural keys, so that applying the same file twice changes nothing the second time.
+ */
+export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: Actor = SYSTEM_ACTOR): Promise<ApplySummary> {
+  const errors = validateProvinceConfig(db, parsed);
+  if (errors.length) throw new ConfigInvalidError(parsed.file, errors);
+  const { config } = parsed;
+  try {
+    return db.transaction((tx) => {
+      const w = new Writer(db, tx, actor);
+      const localityId = new Map<string, number>();
+      const resolveLocality = (code: string) => localityId.get(code) ?? idByCode(tx, s.localities, [code]).get(code)!;
+      const p = config.province;
+      const flagsOf = (f: { isExtremelyDifficultArea?: boolean | undefined; isBorderArea?: boolean | undefined; isEthnicMinorityArea?: boolean | undefined; isMountainous?: boolean | undefined }) => ({
+        isExtremelyDifficultArea: f.isExtremelyDifficultArea ?? false,
+        isBorderArea: f.isBorderArea ?? false,
+        isEthnicMinorityArea: f.isEthnicMinorityArea ?? false,
+        isMountainous: f.isMountainous ?? false,
+      });
+      const existingLocalities = idByCode(tx, s.localities, [p.code, ...config.localities.map((l) => l.code)]);
+      const province = w.upsert(RESOURCES.localities, existingLocalities.get(p.code), {
+        code: p.code,
+        officialCode: p.officialCode ?? null,
+        nameVi: p.nameVi,
+        nameEn: p.nameEn ?? null,
+        levelCode: "province",
+        parentId: resolveLocality(p.parent),
+        population: p.population ?? null,
+        ...flagsOf(p),
+      });
+      localityId.set(p.code, province.id);
+      const ordered = parentsFirst(config.localities, (l) => l.code, (l) => l.parent);
+      for (const l of ordered) {
+        const row = w.upsert(RESOURCES.localities, existingLocalities.get(l.code), {
+          code: l.code,
+          officialCode: l.officialCode ?? null,
+          nameVi: l.nameVi,
+          nameEn: l.nameEn ?? null,
+          levelCode: l.level,
+          parentId: resolveLocality(l.parent),
+          validFrom: l.validFrom ?? null,
+          validTo: l.validTo ?? null,
+          population: l.population ?? null,
+          ...flagsOf(l),
+        });
+        localityId.set(l.code, row.id);
+      }
+      for (const l of config.localities)
+        if (l.successor) w.upsert(RESOURCES.localities, localityId.get(l.code), { ...w.repo(RESOURCES.localities).readInTx(tx, localityId.get(l.code)!), successorId: resolveLocality(l.successor) });
+
+      tx.insert(s.localitySettings).values({ localityId: province.id, reportDeadline: p.reportDeadline }).onConflictDoUpdate({ target: s.localitySettings.localityId, set: { reportDeadline: p.reportDeadline } }).run();
+      const now = new Date().toISOString();
+      for (const pluginId of config.plugins)
+        tx.insert(s.localityPlugins).values({ localityId: province.id, pluginId, enabled: true, updatedAt: now }).onConflictDoNothing().run();
+
+      const agencyId = new Map<string, number>();
+      const existingAgencies = idByCode(tx, s.agencies, config.agencies.map((a) => a.code));
+      const resolveAgency = (code: string) => agencyId.get(code) ?? idByCode(tx, s.agencies, [code]).get(code)!;
+      for (const a of parentsFirst(config.agencies, (a) => a.code, (a) => a.parent)) {
+        const row = w.upsert(RESOURCES.agencies, existingAgencies.get(a.code), {
+          code: a.code,
+          nameVi: a.nameVi,
+          nameEn: a.nameEn ?? null,
+          shortName: a.shortName ?? null,
+          kind: a.kind,
+          localityId: resolveLocality(a.locality),
+          parentId: a.parent ? resolveAgency(a.parent) : null,
+          validFrom: a.validFrom ?? null,
+          validTo: a.validTo ?? null,
+          formerNames: (a.formerNames ?? []).map((f) => ({ nameVi: f.nameVi, until: f.until ?? null })),
+        });
+        agencyId.set(a.code, row.id);
+      }
+      for (const a of config.agencies)
+        for (const pred of a.predecessors ?? [])
+          tx.insert(s.agencySuccessions)
+            .values({ predecessorId: resolveAgency(pred.agency), successorId: agencyId.get(a.code)!, kind: pred.kind, effectiveOn: pred.effectiveOn ?? null, noteVi: pred.noteVi ?? null })
+            .onConflictDoUpdate({ target: [s.agencySuccessions.predecessorId, s.agencySuccessions.successorId], set: { kind: pred.kind, effectiveOn: pred.effectiveOn ?? null, noteVi: pred.noteVi ?? null } })
+            .run();
+
+      const existingUsers = new Map(
+        config.users.length
+          ? tx.select({ id: s.users.id, username: s.users.username }).from(s.users).where(inArray(s.users.username, config.users.map((u) => u.username))).all().map((u) => [u.username, u.id] as const)
+          : [],
+      );
+      for (const u of config.users) {
+        const desired = { username: u.username, displayName: u.displayName, role: u.role, localityId: u.locality ? resolveLocality(u.locality) : null, locale: u.locale ?? "vi", isActive: true };
+        // An existing user keeps their password: the file only sets it on creation.
+        w.upsert(RESOURCES.users, existingUsers.get(u.username), existingUsers.has(u.username) ? desired : { ...desired, password: u.password });
+      }
+
+      const existingIndicators = idByCode(tx, s.indicators, config.indicators.map((i) => i.code));
+      for (const i of config.indicators)
+        w.upsert(RESOURCES.indicators, existingIndicators.get(i.code), {
+          code: i.code,
+          nameVi: i.nameVi,
+          nameEn: i.nameEn,
+          educationLevelCode: i.educationLevel,
+          unit: i.unit,
+          direction: i.direction,
+          aggregation: i.aggregation ?? defaultAggregationFor(i.unit),
+          measure: i.measure ?? null,
+          descriptionVi: i.descriptionVi ?? null,
+        });
+
+      const planId = new Map<string, number>();
+      const existingPlans = idByCode(tx, s.plans, config.plans.map((p) => p.code));
+      const resolvePlan = (code: string) => planId.get(code) ?? idByCode(tx, s.plans, [code]).get(code)!;
+      for (const plan of parentsFirst(config.plans, (p) => p.code, (p) => p.parentPlan)) {
+        const row = w.upsert(RESOURCES.plans, existingPlans.get(plan.code), {
+          code: plan.code,
+          documentKind: plan.documentKind,
+          number: plan.number ?? null,
+          titleVi: plan.titleVi,
+          titleEn: plan.titleEn ?? null,
+          localityId: resolveLocality(plan.locality),
+          issuingBodyVi: plan.issuingBodyVi ?? null,
+          issuingAgencyId: plan.issuingAgency ? resolveAgency(plan.issuingAgency) : null,
+          issuedOn: plan.issuedOn ?? null,
+          signer: plan.signer ?? null,
+          signerTitleVi: plan.signerTitleVi ?? null,
+          periodStart: plan.periodStart ?? null,
+          periodEnd: plan.periodEnd ?? null,
+          visionYear: plan.visionYear ?? null,
+          status: plan.status ?? "issued",
+          parentPlanId: plan.parentPlan ? resolvePlan(plan.parentPlan) : null,
+          generalObjectiveVi: plan.generalObjectiveVi ?? null,
+        });
+        planId.set(plan.code, row.id);
+        applyPlanContents(w, tx, row.id, plan, resolveAgency, resolvePlan);
+      }
+      return w.summary;
+    });
+  } catch (e) {
+    if (e instanceof Error && "reason" in e && "fieldErrors" in e) {
+      const fe = (e as unknown as { fieldErrors: { path: string; message: { vi: string; en: string } }[]; messages: { vi: string; en: string } }).fieldErrors;
+      throw new ConfigInvalidError(parsed.file, fe.length ? fe.map((f) => ({ path: f.path, line: null, message: f.message })) : [{ path: "", line: null, message: (e as unknown as { messages: { vi: string; en: string } }).messages }]);
+    }
+    throw e;
+  }
+}
+
+function defaultAggregationFor(unit: string) {
+  return ["percent", "per10kInhabitants", "ratio"].includes(unit) ? "ratio" : ["count", "vnd"].includes(unit) ? "sum" : ["level", "boolean"].includes(unit) ? "min" : "none";
+}
+
+function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, resolveAgency: (c: string) => number, resolvePlan: (c: string) => number) {
+  const collectives = new Set(DEFAULT_COLLECTIVE_ASSIGNEES.map((c) => c.code));
+  const rowsOf = (table: SQLiteTable, column: SQLiteColumn) =>
+    tx.select().from(table).where(eq(column, planId)).orderBy((table as typeof s.fundingSources).id).all() as Row[];
+
+  w.syncList(
+    RESOURCES.documentRelations,
+    rowsOf(s.documentRelations, s.documentRelations.fromPlanId),
+    (plan.relations ?? []).map((r) => ({
+      fromPlanId: planId,
+      kind: r.kind,
+      toPlanId: r.plan ? resolvePlan(r.plan) : null,
+      citedKind: r.cited?.kind ?? null,
+      citedNumber: r.cited?.number ?? null,
+      citedIssuedOn: r.cited?.issuedOn ?? null,
+      citedIssuerVi: r.cited?.issuerVi ?? null,
+      citedTitleVi: r.cited?.titleVi ?? null,
+    })),
+  );
+  const existingGroups = new Map(tx.select().from(s.solutionGroups).where(eq(s.solutionGroups.planId, planId)).all().map((g) => [g.code, g.id] as const));
+  const groupId = new Map<string, number>();
+  (plan.solutionGroups ?? []).forEach((g, i) => {
+    const row = w.upsert(RESOURCES.solutionGroups, existingGroups.get(g.code), { planId, code: g.code, titleVi: g.titleVi, titleEn: g.titleEn ?? null, summaryVi: g.summaryVi ?? null, sortOrder: i });
+    groupId.set(g.code, row.id);
+  });
+  w.syncList(RESOURCES.fundingSources, rowsOf(s.fundingSources, s.fundingSources.planId), (plan.fundingSources ?? []).map((f, i) => ({ planId, kind: f.kind, descriptionVi: f.descriptionVi, sortOrder: i })));
+  w.syncList(
+    RESOURCES.agencyDuties,
+    rowsOf(s.agencyDuties, s.agencyDuties.planId),
+    (plan.agencyDuties ?? []).map((d, i) => ({ planId, agencyId: d.agency ? resolveAgency(d.agency) : null, collectiveCode: d.collective ?? null, section: d.section ?? null, dutiesVi: d.dutiesVi, sortOrder: i })),
+  );
+  w.syncList(
+    RESOURCES.reportingObligations,
+    rowsOf(s.reportingObligations, s.reportingObligations.planId),
+    (plan.reportingObligations ?? []).map((o) => ({
+      planId,
+      reporterAgencyId: o.reporter ? resolveAgency(o.reporter) : null,
+      reporterCollectiveCode: o.reporterCollective ?? null,
+      recipientAgencyId: o.recipient ? resolveAgency(o.recipient) : null,
+      subjectVi: o.subjectVi,
+      frequency: o.frequency,
+      dueMonthDay: o.dueMonthDay ?? null,
+      dueYear: o.dueYear ?? null,
+    })),
+  );
+
+  const flat = flattenTargets(plan.targets ?? [], "t");
+  const codes = targetCodes(flat);
+  const indicatorIds = idByCode(tx, s.indicators, flat.map((f) => f.entry.indicator));
+  const existingTargets = new Map(tx.select({ id: s.targets.id, code: s.targets.code }).from(s.targets).where(eq(s.targets.planId, planId)).all().map((t) => [t.code, t.id] as const));
+  const targetIdByPath = new Map<string, number>();
+  for (const { entry: t, path, parentPath } of flat) {
+    const row = w.upsert(RESOURCES.targets, existingTargets.get(codes.get(path)!), {
+      planId,
+      indicatorId: indicatorIds.get(t.indicator)!,
+      code: codes.get(path)!,
+      comparator: t.comparator,
+      value: t.value ?? null,
+      valueMax: t.valueMax ?? null,
+      targetYear: t.targetYear ?? null,
+      baselineValue: t.baseline?.value ?? null,
+      baselineYear: t.baseline?.year ?? null,
+      appliesEveryYear: t.appliesEveryYear ?? false,
+      isAspirational: t.isAspirational ?? false,
+      areaFlag: t.areaFlag ?? null,
+      breakdownEducationLevelCode: t.educationLevel ?? null,
+      ageFrom: t.ageFrom ?? null,
+      ageTo: t.ageTo ?? null,
+      conditionVi: t.conditionVi ?? null,
+      conditionEn: t.conditionEn ?? null,
+      countedEntity: t.counting?.entity ?? null,
+      countingCriterionVi: t.counting?.criterionVi ?? null,
+      countingOutOfVi: t.counting?.outOfVi ?? null,
+      parentTargetId: parentPath ? targetIdByPath.get(parentPath)! : null,
+      phraseVi: t.phraseVi ?? null,
+      section: t.section ?? null,
+    });
+    targetIdByPath.set(path, row.id);
+    const existingMilestones = new Map(tx.select({ id: s.milestones.id, year: s.milestones.year }).from(s.milestones).where(eq(s.milestones.targetId, row.id)).all().map((m) => [m.year, m.id] as const));
+    for (const m of t.milestones ?? [])
+      w.upsert(RESOURCES.milestones, existingMilestones.get(m.year), { targetId: row.id, year: m.year, value: m.value, valueMax: m.valueMax ?? null, isSynthetic: m.isSynthetic ?? false, noteVi: m.noteVi ?? null });
+  }
+
+  const existingTasks = new Map(tx.select({ id: s.tasks.id, code: s.tasks.code }).from(s.tasks).where(eq(s.tasks.planId, planId)).all().map((t) => [t.code, t.id] as const));
+  const split = (codes: string[] = []) => ({ agencies: codes.filter((c) => !collectives.has(c)).map(resolveAgency), collectives: codes.filter((c) => collectives.has(c)) });
+  for (const t of plan.tasks ?? []) {
+    const lead = split(t.lead);
+    const coord = split(t.coordinating);
+    w.upsert(RESOURCES.tasks, existingTasks.get(t.code), {
+      planId,
+      solutionGroupId: t.solutionGroup ? (groupId.get(t.solutionGroup) ?? null) : null,
+      code: t.code,
+      titleVi: t.titleVi,
+      titleEn: t.titleEn ?? null,
+      descriptionVi: t.descriptionVi ?? null,
+      timing: t.timing,
+      outputVi: t.outputVi ?? null,
+      status: t.status ?? "notStarted",
+      leadAgencyIds: lead.agencies,
+      leadCollectiveCodes: lead.collectives,
+      coordinatingAgencyIds: coord.agencies,
+      coordinatingCollectiveCodes: coord.collectives,
+    });
+  }
+}
