@@ -1,6 +1,6 @@
 import { closeDatabase, defaultDatabasePath, openDatabase, type Db } from "@eduplan/db";
 import { applyProvinceConfig, ConfigInvalidError, ensureReferenceData, readProvinceConfig, validateProvinceConfig } from "@eduplan/province-config";
-import { seedSampleData } from "./seed.js";
+import { seedSampleData } from "@eduplan/sample-data";
 import { planSummary } from "./summary.js";
 
 type Options = { db?: string; file?: string; dryRun?: boolean; synthetic?: boolean };
