@@ -1,0 +1,61 @@
+import { getTableColumns } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import {
+  AgencyDutySchema,
+  AgencySchema,
+  DocumentRelationSchema,
+  FundingSourceSchema,
+  IndicatorSchema,
+  IndicatorValueSchema,
+  LocalitySchema,
+  MilestoneSchema,
+  PlanSchema,
+  ReportingObligationSchema,
+  SolutionGroupSchema,
+  TargetSchema,
+  TaskSchema,
+  UserSchema,
+} from "@eduplan/domain";
+import { RESOURCES, type ResourceName } from "./resources.js";
+
+/** The domain's record schema for each table: the two must not drift. */
+const DOMAIN_SCHEMAS: Record<ResourceName, z.ZodObject> = {
+  localities: LocalitySchema,
+  agencies: AgencySchema,
+  indicators: IndicatorSchema,
+  plans: PlanSchema,
+  documentRelations: DocumentRelationSchema,
+  solutionGroups: SolutionGroupSchema,
+  fundingSources: FundingSourceSchema,
+  agencyDuties: AgencyDutySchema,
+  reportingObligations: ReportingObligationSchema,
+  targets: TargetSchema,
+  milestones: MilestoneSchema,
+  tasks: TaskSchema,
+  indicatorValues: IndicatorValueSchema,
+  users: UserSchema,
+};
+
+/** Columns the database keeps for itself, which the domain does not model. */
+const STORAGE_ONLY = new Set(["createdAt", "updatedAt", "searchText", "passwordHash"]);
+
+describe("drizzle tables agree with the domain's zod schemas", () => {
+  for (const [name, def] of Object.entries(RESOURCES) as [ResourceName, (typeof RESOURCES)[ResourceName]][]) {
+    it(`${name}: same fields, same nullability`, () => {
+      const columns = getTableColumns(def.table) as Record<string, { notNull: boolean }>;
+      const shape = DOMAIN_SCHEMAS[name].shape as Record<string, z.ZodType>;
+      const virtual = new Set(def.virtualFields ?? []);
+      const columnFields = Object.keys(columns).filter((c) => !STORAGE_ONLY.has(c)).sort();
+      const domainFields = Object.keys(shape).filter((f) => !virtual.has(f)).sort();
+      expect(columnFields).toEqual(domainFields);
+      for (const field of domainFields) {
+        const acceptsNull = shape[field]!.safeParse(null).success;
+        expect({ field, nullable: !columns[field]!.notNull }).toEqual({ field, nullable: acceptsNull });
+      }
+    });
+  }
+  it("covers every resource", () => {
+    expect(Object.keys(DOMAIN_SCHEMAS).sort()).toEqual(Object.keys(RESOURCES).sort());
+  });
+});

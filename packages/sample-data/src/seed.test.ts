@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase, eq, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
+import { CATALOG_SOURCE_TO_PLAN, seedSampleData, SYNTHETIC_NOTE } from "./index.js";
+
+type CatalogTarget = { source: string; indicator: string; comparator: string; value: number | null; value_max: number | null; target_year: number | null };
+const catalog = JSON.parse(readFileSync(new URL("../reference/catalog-indicators.json", import.meta.url), "utf8")) as { targets: CatalogTarget[] };
+
+let dir: string;
+let db: Db;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "eduplan-seed-"));
+  db = openDatabase(join(dir, "seed.db"));
+  await seedSampleData(db);
+}, 60_000);
+afterAll(() => {
+  closeDatabase(db);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const key = (t: { indicator: string; comparator: string; value: number | null; valueMax: number | null; year: number | null }) =>
+  JSON.stringify([t.indicator, t.comparator, t.value, t.valueMax, t.year]);
+
+describe("the loaded sample data", () => {
+  it("holds every target of the catalog for the three documents, with the same indicator, comparator, value and year", () => {
+    for (const [source, planCode] of Object.entries(CATALOG_SOURCE_TO_PLAN)) {
+      const expected = catalog.targets
+        .filter((t) => t.source === source)
+        .map((t) => key({ indicator: t.indicator, comparator: t.comparator, value: t.value, valueMax: t.value_max, year: t.target_year }))
+        .sort();
+      const loaded = db
+        .select({ indicator: s.indicators.code, comparator: s.targets.comparator, value: s.targets.value, valueMax: s.targets.valueMax, year: s.targets.targetYear })
+        .from(s.targets)
+        .innerJoin(s.plans, eq(s.plans.id, s.targets.planId))
+        .innerJoin(s.indicators, eq(s.indicators.id, s.targets.indicatorId))
+        .where(eq(s.plans.code, planCode))
+        .all()
+        .map(key)
+        .sort();
+      expect({ planCode, targets: loaded }).toEqual({ planCode, targets: expected });
+    }
+    expect(db.select({ n: sql<number>`count(*)` }).from(s.targets).get()!.n).toBe(catalog.targets.length);
+    expect(catalog.targets.length).toBe(179);
+  });
+
+  it("links the cascade: Bằng Mạc's plan under Lạng Sơn's, Mường Tè's parent recorded by number only", () => {
+    const plans = new Map(db.select().from(s.plans).all().map((p) => [p.code, p]));
+    expect(plans.get("bang-mac-2025")!.parentPlanId).toBe(plans.get("lang-son-243-2025")!.id);
+    expect(plans.get("lang-son-243-2025")!.number).toBe("243/KH-UBND");
+    const muongTe = plans.get("muong-te-2025")!;
+    expect(muongTe.number).toBeNull();
+    const relations = db.select().from(s.documentRelations).where(eq(s.documentRelations.fromPlanId, muongTe.id)).all();
+    expect(relations.some((r) => r.citedNumber?.startsWith("1101/KH-UBND") && r.toPlanId === null)).toBe(true);
+  });
+
+  it("has agencies with duties, solution groups, funding sources and tasks with lead agencies", () => {
+    const ls = db.select().from(s.plans).where(eq(s.plans.code, "lang-son-243-2025")).get()!;
+    expect(db.select().from(s.solutionGroups).where(eq(s.solutionGroups.planId, ls.id)).all()).toHaveLength(7);
+    expect(db.select().from(s.fundingSources).where(eq(s.fundingSources.planId, ls.id)).all().length).toBeGreaterThan(3);
+    expect(db.select().from(s.agencyDuties).where(eq(s.agencyDuties.planId, ls.id)).all().length).toBeGreaterThanOrEqual(12);
+    const tasks = db.select().from(s.tasks).where(eq(s.tasks.planId, ls.id)).all();
+    expect(tasks.length).toBeGreaterThan(10);
+    for (const t of tasks) {
+      const leads = db.select().from(s.taskAssignees).where(sql`task_id = ${t.id} and role = 'lead'`).all();
+      expect(leads.length, t.code).toBeGreaterThan(0);
+    }
+  });
+
+  it("labels every generated figure as synthetic sample data", () => {
+    const values = db.select().from(s.indicatorValues).all();
+    expect(values.length).toBeGreaterThan(100);
+    expect(values.every((v) => v.isSynthetic && v.noteVi === SYNTHETIC_NOTE)).toBe(true);
+    expect(new Set(values.map((v) => v.year))).toEqual(new Set([2025, 2026]));
+  });
+
+  it("is idempotent: seeding again creates and changes nothing", async () => {
+    const again = await seedSampleData(db);
+    expect(again).toMatchObject({ created: 0, updated: 0, syntheticValues: 0 });
+  });
+});
