@@ -31,6 +31,14 @@ province
   .action((file: string, opts: { dryRun?: boolean }) => runCommand("province init", { ...program.opts(), ...opts, file }));
 
 program
+  .command("start")
+  .description("migrate, load the sample provinces (idempotent), then serve: the quick start")
+  .action(async () => {
+    await runCommand("seed", { ...program.opts(), synthetic: true });
+    await runCommand("serve", program.opts());
+  });
+
+program
   .command("serve")
   .description("start the API server and console (PORT, HOST, EDUPLAN_DB)")
   .action(() => runCommand("serve", program.opts()));

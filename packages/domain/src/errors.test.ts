@@ -61,7 +61,7 @@ describe("fieldErrorsFromZod", () => {
     const shape = errorsOf(TargetInputSchema, { planId: 1, indicatorId: 2, code: "t", comparator: "range", value: 40, valueMax: 35 });
     expect(shape).toEqual([{ path: "valueMax", message: { vi: "Giá trị tối đa không được nhỏ hơn giá trị", en: "valueMax must not be below value" } }]);
     const code = errorsOf(CodeSchema, "Lạng Sơn");
-    expect(code[0]!.message.vi).toBe("Mã chỉ gồm chữ thường không dấu, số và . _ : / -");
+    expect(code[0]!.message.vi).toBe("Mã chỉ gồm chữ cái không dấu, số và . _ : / -");
     expect(code[0]!.path).toBe("");
   });
 

@@ -1,0 +1,65 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase, openDatabase, schema as s, sql } from "@eduplan/db";
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const MAIN = join(ROOT, "apps/cli/src/main.ts");
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+const EXAMPLE = join(ROOT, "docs/examples/province.yaml");
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "eduplan-cli-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function eduplan(args: string[], dbFile: string) {
+  try {
+    const { stdout, stderr } = await run(TSX, [MAIN, ...args], { env: { ...process.env, EDUPLAN_DB: dbFile }, cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe("pnpm eduplan", () => {
+  it("migrate creates the database file named by EDUPLAN_DB, with its directory", async () => {
+    const file = join(dir, "nested", "new.db");
+    const result = await eduplan(["migrate"], file);
+    expect(result.code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it("province init configures the example province, and is idempotent", async () => {
+    const file = join(dir, "init.db");
+    const first = await eduplan(["province", "init", EXAMPLE], file);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/28 created, 0 updated, 0 unchanged/);
+    const second = await eduplan(["province", "init", EXAMPLE], file);
+    expect(second.stdout).toMatch(/0 created, 0 updated, 28 unchanged/);
+    const db = openDatabase(file);
+    expect(db.select().from(s.localities).where(sql`code = 'vi-du'`).get()?.nameVi).toBe("Tỉnh Ví Dụ");
+    closeDatabase(db);
+  });
+
+  it("province init refuses a broken file with line-located errors and exit code 1, writing nothing", async () => {
+    const file = join(dir, "broken.db");
+    const broken = join(dir, "broken.yaml");
+    writeFileSync(broken, readFileSync(EXAMPLE, "utf8").replace("value: 40\n", "value: 140\n").replace("indicator: ecec.malnutrition_rate", "indicator: ecec.nope"));
+    const result = await eduplan(["province", "init", broken], file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/không có gì được ghi/);
+    expect(result.stderr).toMatch(/dòng\/line \d+, plans\.0\.targets\.0\.value: .*140/);
+    expect(result.stderr).toMatch(/plans\.0\.targets\.1\.indicator: .*ecec\.nope/);
+    const db = openDatabase(file);
+    expect(db.select().from(s.localities).where(sql`code = 'vi-du'`).get()).toBeUndefined();
+    closeDatabase(db);
+  });
+});
