@@ -8,6 +8,7 @@
  * one target of the matching plan: indicator, comparator, value, valueMax, targetYear, phraseVi, section and
  * conditionEn are copied unchanged. The script adds the structure the catalog states only in words:
  *   - areaFlag, ageFrom/ageTo, appliesEveryYear from the English condition;
+ *   - educationLevel for the indicators of one level of schooling (primary.*, lower_secondary.*, …);
  *   - isAspirational when the sentence is governed by "Phấn đấu" (MT spells it "Phần đầu", a typo kept in the phrase);
  *   - counting (what is counted, by which criterion, out of what) for targets that count units meeting a standard;
  *   - conditionVi, a short Vietnamese rendering of the condition;
@@ -67,12 +68,11 @@ const PLANS: Record<string, [string, string]> = {
 };
 
 /**
- * `educationLevel` is not written. The catalog's indicator codes already carry the level (primary.*, lower_secondary.*),
- * and the domain's level codes for two of the three general levels (`lowerSecondary`, `upperSecondary`) are rejected
- * by `CodeSchema` (lowercase only), which the province file uses for `educationLevel`. Switch this on once that is
- * settled; the mapping below is ready.
+ * `educationLevel`: the level of schooling a target is stated for (the domain's level codes), for the indicators
+ * that belong to one level (nursery, kindergarten, primary, lower and upper secondary). The catalog's indicator codes
+ * already carry that level; the breakdown makes it explicit for cascade comparisons and filters.
  */
-const EMIT_EDUCATION_LEVEL = false;
+const EMIT_EDUCATION_LEVEL = true;
 const EDUCATION_LEVEL_OF_PREFIX: Record<string, string> = {
   "ecec.nursery.": "nursery",
   "ecec.kindergarten.": "kindergarten",

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { DEFAULT_COLLECTIVE_ASSIGNEES } from "@eduplan/domain";
+import { DEFAULT_COLLECTIVE_ASSIGNEES, EDUCATION_LEVEL_CODES } from "@eduplan/domain";
 import { ProvinceConfigSchema, type ProvinceConfig, type TargetEntry } from "@eduplan/province-config";
 import { CATALOG_SOURCE_TO_PLAN, SAMPLE_PROVINCE_FILES } from "./index.js";
 
@@ -34,6 +34,14 @@ const REFERENCE_PLANS = new Set(["national-strategy-1705"]);
 const REFERENCE_LOCALITIES = new Set(["vn"]);
 /** Bộ GD&ĐT receives the province's consolidated report (LS §V); the reference data loads it as a central agency. */
 const REFERENCE_AGENCIES = new Set(["vn.ministry-of-education"]);
+/** The level of schooling a target is broken down by, from its indicator's code. */
+const EDUCATION_LEVEL_OF_PREFIX: [string, string][] = [
+  ["ecec.nursery.", "nursery"],
+  ["ecec.kindergarten.", "kindergarten"],
+  ["primary.", "primary"],
+  ["lower_secondary.", "lowerSecondary"],
+  ["upper_secondary.", "upperSecondary"],
+];
 const COLLECTIVES = new Set(["provincial-agencies", "district-agencies", "commune-peoples-committees", "institutions"]);
 
 const configs: { file: string; config: ProvinceConfig }[] = SAMPLE_PROVINCE_FILES.map((file) => ({
@@ -85,6 +93,10 @@ describe("sample province files", () => {
     expect(plans.map((p) => p.code).sort()).toEqual(Object.values(CATALOG_SOURCE_TO_PLAN).sort());
   });
 
+  it("use levels of schooling the domain defines", () => {
+    for (const [, level] of EDUCATION_LEVEL_OF_PREFIX) expect(EDUCATION_LEVEL_CODES).toContain(level);
+  });
+
   it("match the collective assignees the domain defines", () => {
     expect(new Set(DEFAULT_COLLECTIVE_ASSIGNEES.map((c) => c.code))).toEqual(COLLECTIVES);
   });
@@ -134,6 +146,7 @@ describe("targets against the catalog", () => {
           expect(t.appliesEveryYear ?? false, t.phraseVi).toBe(/^every year/.test(c));
           if (/^(phấn đấu|phần đầu)/i.test(t.phraseVi ?? "")) expect(t.isAspirational, t.phraseVi).toBe(true);
           if (t.conditionEn) expect(t.conditionVi, t.phraseVi).toBeTruthy();
+          expect(t.educationLevel, t.indicator).toBe(EDUCATION_LEVEL_OF_PREFIX.find(([p]) => t.indicator.startsWith(p))?.[1]);
           if (/universal_education_commune_rate$/.test(t.indicator)) expect(t.counting?.criterionVi).toMatch(/^đạt chuẩn phổ cập giáo dục/);
           expect(t.milestones, "the roadmap appendix is not in the texts").toBeUndefined();
         }

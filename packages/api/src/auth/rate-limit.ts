@@ -1,0 +1,45 @@
+/**
+ * In-memory limiter of failed logins: after `maxAttempts` failures for a key (a username, an IP address) within
+ * `windowMs`, further attempts for that key are refused until the oldest failure leaves the window. One process
+ * only (EduPlan runs as one Node process); restarting the server clears it.
+ */
+export type RateLimitOptions = { maxAttempts?: number; windowMs?: number };
+
+export class LoginRateLimiter {
+  readonly maxAttempts: number;
+  readonly windowMs: number;
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(options: RateLimitOptions = {}, private readonly now: () => number = Date.now) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.windowMs = options.windowMs ?? 15 * 60_000;
+  }
+
+  private recent(key: string, at: number): number[] {
+    const list = (this.failures.get(key) ?? []).filter((t) => at - t < this.windowMs);
+    if (list.length) this.failures.set(key, list);
+    else this.failures.delete(key);
+    return list;
+  }
+
+  /** Milliseconds until an attempt for these keys is allowed again; 0 = allowed now. */
+  retryAfterMs(keys: string[]): number {
+    const at = this.now();
+    let wait = 0;
+    for (const key of keys) {
+      const list = this.recent(key, at);
+      if (list.length >= this.maxAttempts) wait = Math.max(wait, list[list.length - this.maxAttempts]! + this.windowMs - at);
+    }
+    return wait;
+  }
+
+  recordFailure(keys: string[]): void {
+    const at = this.now();
+    if (this.failures.size > 50_000) for (const key of [...this.failures.keys()]) this.recent(key, at);
+    for (const key of keys) this.failures.set(key, [...this.recent(key, at), at]);
+  }
+
+  reset(key: string): void {
+    this.failures.delete(key);
+  }
+}
