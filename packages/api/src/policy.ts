@@ -45,6 +45,11 @@ export const POLICIES: Record<AnyResourceName, ResourcePolicy> = {
   tasks: { read: ALL, write: OFFICERS },
   indicatorValues: { read: ALL, write: OFFICERS },
   users: { read: ADMIN, write: ADMIN },
+  // Reporting (its workflow transitions are not CRUD): periods are set by the province, reports and their values
+  // are written by the reporting unit and its province.
+  reportingPeriods: { read: ALL, write: PROVINCE },
+  reports: { read: ALL, write: OFFICERS },
+  reportValues: { read: ALL, write: OFFICERS },
   educationLevels: { read: ALL, write: [] },
   localityLevels: { read: ALL, write: [] },
   collectiveAssignees: { read: ALL, write: [] },

@@ -33,6 +33,7 @@ export const isLocalityTree = (def: ResourceDefinition) => def.scope.kind === "l
 
 export type Anchor =
   | { kind: "global" }
+  | { kind: "unknown" }
   /** `localityId` null: the record the scope column points to does not exist. */
   | { kind: "locality"; field: string; localityId: number | null };
 
@@ -61,6 +62,13 @@ export function anchorOf(db: Executor, def: ResourceDefinition, record: Record<s
         .get();
       return { kind: "locality", field: scope.column, localityId: row?.localityId ?? null };
     }
+    case "report": {
+      const report = db.select({ localityId: s.reports.localityId }).from(s.reports).where(eq(s.reports.id, id)).get();
+      return { kind: "locality", field: scope.column, localityId: report?.localityId ?? null };
+    }
+    default:
+      // A scope this module does not know yet: fail closed (administrators only).
+      return { kind: "unknown" };
   }
 }
 
@@ -70,7 +78,7 @@ export function assertReadable(db: Executor, user: SessionUser, def: ResourceDef
   if (root === null) return;
   const anchor = anchorOf(db, def, row);
   if (anchor.kind === "global") return;
-  if (anchor.localityId === null || !isWithin(db, root, anchor.localityId)) throw outOfScope(def.entityVi, def.name);
+  if (anchor.kind === "unknown" || anchor.localityId === null || !isWithin(db, root, anchor.localityId)) throw outOfScope(def.entityVi, def.name);
 }
 
 const unknownReference = (field: string, value: unknown) =>
@@ -103,6 +111,10 @@ export function assertWritable(
   }
   const anchor = anchorOf(db, def, record);
   if (anchor.kind === "global") return;
+  if (anchor.kind === "unknown") {
+    if (root !== null) throw outOfScope(def.entityVi, def.name);
+    return;
+  }
   if (anchor.localityId === null) throw unknownReference(anchor.field, record[anchor.field]);
   if (root !== null && !isWithin(db, root, anchor.localityId)) throw outOfScope(def.entityVi, def.name);
 }

@@ -14,6 +14,7 @@ export type Scope =
   | { kind: "locality"; column: string }
   | { kind: "plan"; column: string }
   | { kind: "target"; column: string }
+  | { kind: "report"; column: string }
   | { kind: "global" };
 
 export type ListParams = {
@@ -72,6 +73,8 @@ export function scopeCondition(def: ResourceDefinition, root: number): SQL | und
       return sql`${columnsOf(def)[def.scope.column]} in (select id from plans where locality_id in ${inSubtree})`;
     case "target":
       return sql`${columnsOf(def)[def.scope.column]} in (select t.id from targets t join plans p on p.id = t.plan_id where p.locality_id in ${inSubtree})`;
+    case "report":
+      return sql`${columnsOf(def)[def.scope.column]} in (select id from reports where locality_id in ${inSubtree})`;
   }
 }
 

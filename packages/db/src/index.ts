@@ -18,3 +18,4 @@ export function createRepositories(db: Db): Repositories {
   return Object.fromEntries(Object.entries(RESOURCES).map(([name, def]) => [name, new CrudRepository(db, def)])) as Repositories;
 }
 export { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+export * from "./reporting.js";

@@ -15,6 +15,11 @@ import {
   TargetInputSchema,
   TaskInputSchema,
   UserInputSchema,
+  ReportingPeriodInputSchema,
+  ReportInputSchema,
+  ReportValueInputSchema,
+  isReportEditable,
+  type ReportStatus,
   userFieldsShape,
   PasswordSchema,
   fieldErrorsFromIssues,
@@ -240,6 +245,77 @@ const users: ResourceDefinition = {
   },
 };
 
+const reportingPeriods: ResourceDefinition = {
+  name: "reportingPeriods",
+  entityVi: "kỳ báo cáo",
+  table: s.reportingPeriods,
+  inputSchema: ReportingPeriodInputSchema,
+  scope: { kind: "locality", column: "localityId" },
+  defaultSort: { field: "year", order: "DESC" },
+};
+
+const WORKFLOW_FIELDS = ["status", "returnReason", "submittedAt", "submittedBy", "decidedAt", "decidedBy"] as const;
+
+const reports: ResourceDefinition = {
+  name: "reports",
+  entityVi: "báo cáo",
+  table: s.reports,
+  inputSchema: ReportInputSchema,
+  scope: { kind: "locality", column: "localityId" },
+  defaultSort: { field: "id", order: "DESC" },
+  check(tx, data) {
+    const period = tx.select().from(s.reportingPeriods).where(eq(s.reportingPeriods.id, Number(data.periodId))).get();
+    if (!period) return [fieldError("periodId", "unknown reporting period", "Kỳ báo cáo không tồn tại")];
+    const inPeriodArea = tx
+      .select()
+      .from(s.localityClosure)
+      .where(and(eq(s.localityClosure.ancestorId, period.localityId), eq(s.localityClosure.descendantId, Number(data.localityId))))
+      .get();
+    return inPeriodArea ? [] : [fieldError("localityId", "the reporting unit is outside the period's province", "Đơn vị báo cáo không thuộc địa bàn của kỳ báo cáo")];
+  },
+  /** The workflow fields move only through transitions (submit, return, approve, reopen), never by editing. */
+  beforeWrite(_tx, data, existing) {
+    const out = { ...data };
+    for (const f of WORKFLOW_FIELDS) out[f] = existing ? existing[f] : f === "status" ? "draft" : null;
+    return out;
+  },
+  beforeDelete(_tx, row) {
+    if (!isReportEditable(row.status as ReportStatus)) throw locked();
+  },
+};
+
+function locked() {
+  return new EduplanError("locked", {
+    vi: "Báo cáo đã gửi hoặc đã duyệt nên bị khóa; chỉ sửa được khi ở trạng thái nháp hoặc bị trả lại.",
+    en: "The report is submitted or approved and therefore locked; it can only be edited as a draft or when returned.",
+  });
+}
+
+function assertReportEditable(tx: Tx, reportId: number) {
+  const report = tx.select().from(s.reports).where(eq(s.reports.id, reportId)).get();
+  if (report && !isReportEditable(report.status as ReportStatus)) throw locked();
+}
+
+const reportValues: ResourceDefinition = {
+  name: "reportValues",
+  entityVi: "số liệu báo cáo",
+  table: s.reportValues,
+  inputSchema: ReportValueInputSchema,
+  scope: { kind: "report", column: "reportId" },
+  check(tx, data) {
+    const report = tx.select().from(s.reports).where(eq(s.reports.id, Number(data.reportId))).get();
+    if (!report) return [fieldError("reportId", "unknown report", "Báo cáo không tồn tại")];
+    if (!isReportEditable(report.status as ReportStatus)) throw locked();
+    const indicator = indicatorOf(tx, data.indicatorId);
+    if (!indicator) return [fieldError("indicatorId", `unknown indicator #${String(data.indicatorId)}`, `Chỉ tiêu #${String(data.indicatorId)} không tồn tại`)];
+    return fieldErrorsFromIssues(indicatorValueIssues(data as never, indicator));
+  },
+  beforeWrite: (tx, data) => indicatorValues.beforeWrite!(tx, data, null),
+  beforeDelete(tx, row) {
+    assertReportEditable(tx, Number(row.reportId));
+  },
+};
+
 export const RESOURCES = {
   localities,
   agencies,
@@ -264,6 +340,9 @@ export const RESOURCES = {
   tasks,
   indicatorValues,
   users,
+  reportingPeriods,
+  reports,
+  reportValues,
 } satisfies Record<string, ResourceDefinition>;
 
 export type ResourceName = keyof typeof RESOURCES;

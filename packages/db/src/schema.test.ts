@@ -16,6 +16,9 @@ import {
   TargetSchema,
   TaskSchema,
   UserSchema,
+  ReportingPeriodSchema,
+  ReportSchema,
+  ReportValueSchema,
 } from "@eduplan/domain";
 import { RESOURCES, type ResourceName } from "./resources.js";
 
@@ -35,6 +38,9 @@ const DOMAIN_SCHEMAS: Record<ResourceName, z.ZodObject> = {
   tasks: TaskSchema,
   indicatorValues: IndicatorValueSchema,
   users: UserSchema,
+  reportingPeriods: ReportingPeriodSchema,
+  reports: ReportSchema,
+  reportValues: ReportValueSchema,
 };
 
 /** Columns the database keeps for itself, which the domain does not model. */

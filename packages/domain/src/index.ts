@@ -13,3 +13,4 @@ export * from "./evaluate.js";
 export * from "./rollup.js";
 export * from "./cascade.js";
 export * from "./text.js";
+export * from "./report.js";

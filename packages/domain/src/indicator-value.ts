@@ -15,6 +15,8 @@ const indicatorValueFields = {
   value: z.number().finite().nullable().default(null),
   /** Generated sample data ("dữ liệu mẫu"). */
   isSynthetic: z.boolean().default(false),
+  /** The approved report the figure comes from, if any. */
+  reportId: IdSchema.nullable().default(null),
   noteVi: z.string().trim().max(2000).nullable().default(null),
 };
 export const IndicatorValueInputSchema = z

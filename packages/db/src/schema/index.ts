@@ -6,3 +6,4 @@ export * from "./plans.js";
 export * from "./targets.js";
 export * from "./tasks.js";
 export * from "./users.js";
+export * from "./reports.js";

@@ -44,11 +44,14 @@ export const indicatorValues = sqliteTable(
     denominator: real(),
     value: real(),
     isSynthetic: bool().notNull().default(false),
+    /** The approved report the figure was taken from; null for figures entered directly or generated. */
+    reportId: integer(),
     noteVi: text(),
   },
   (t) => [
     uniqueIndex("indicator_values_uq").on(t.indicatorId, t.year, t.localityId),
     index("indicator_values_locality_idx").on(t.localityId, t.year),
+    index("indicator_values_report_idx").on(t.reportId),
   ],
 );
 

@@ -1,0 +1,283 @@
+/**
+ * Domain procedures under `progress`: plan progress for a year, the rollup of an indicator to a locality, the
+ * cascade of a plan's targets against its parent plan's, and the tasks due in a year. Each checks that the plan,
+ * locality or agency it is asked about lies within the user's area (else FORBIDDEN).
+ */
+import { z } from "zod";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import {
+  RESOURCES,
+  notFound,
+  readMinMax,
+  readRollup,
+  schema as s,
+  type Db,
+  type Row,
+} from "@eduplan/db";
+import {
+  YearSchema,
+  compareCascade,
+  displayValue,
+  evaluateTarget,
+  expectedProgress,
+  ratioScale,
+  tasksDueInYear,
+  type Aggregation,
+  type CascadeTarget,
+  type Comparator,
+  type Direction,
+  type IndicatorUnit,
+  type Task,
+  type TargetState,
+} from "@eduplan/domain";
+import type { SessionUser } from "../auth/session.js";
+import type { Context } from "../context.js";
+import { IdInput } from "../inputs.js";
+import { assertReadable, scopeRootOf } from "../scope.js";
+import { authedProcedure, router } from "../trpc.js";
+
+type IndicatorRow = typeof s.indicators.$inferSelect;
+type TargetRow = typeof s.targets.$inferSelect;
+
+/** A stored record of a resource the user may read, else NOT_FOUND / FORBIDDEN. */
+async function readable(ctx: Context & { user: SessionUser }, resource: "plans" | "localities" | "agencies", id: number): Promise<Row> {
+  const def = RESOURCES[resource];
+  const row = await ctx.services.repository(def).getOne(id);
+  if (!row) throw notFound(def.entityVi, id);
+  assertReadable(ctx.db, ctx.user, def, row);
+  return row;
+}
+
+export type RollupResult = {
+  localityId: number;
+  indicatorId: number;
+  year: number;
+  aggregation: Aggregation;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  /** How many localities' figures entered the result (those of the shallowest level below that reported). */
+  contributors: number;
+  /** Depth below the locality of the figures that were combined (1 = children). */
+  depth: number | null;
+  /** Direct children with no figure of their own nor below them. */
+  missing: { id: number; code: string; nameVi: string }[];
+};
+
+/** Combine the figures below a locality from the maintained aggregates (ratios: Σ numerators / Σ denominators × scale). */
+function rollupValue(db: Db, localityId: number, indicator: IndicatorRow, year: number): Omit<RollupResult, "missing" | "localityId" | "indicatorId" | "year"> {
+  const aggregation = indicator.aggregation as Aggregation;
+  const empty = { aggregation, numerator: null, denominator: null, value: null, contributors: 0, depth: null };
+  switch (aggregation) {
+    case "ratio": {
+      const r = readRollup(db, localityId, indicator.id, year);
+      if (!r) return empty;
+      const value = r.denominatorSum > 0 ? (r.numeratorSum / r.denominatorSum) * ratioScale(indicator.unit as IndicatorUnit) : null;
+      return { aggregation, numerator: r.numeratorSum, denominator: r.denominatorSum, value, contributors: r.contributors, depth: r.depth };
+    }
+    case "sum": {
+      const r = readRollup(db, localityId, indicator.id, year);
+      if (!r) return empty;
+      return { aggregation, numerator: r.valueSum, denominator: null, value: r.valueSum, contributors: r.contributors, depth: r.depth };
+    }
+    case "min":
+    case "max": {
+      const r = readMinMax(db, localityId, indicator.id, year);
+      if (!r) return empty;
+      return { aggregation, numerator: null, denominator: null, value: aggregation === "min" ? r.min : r.max, contributors: r.contributors, depth: r.depth };
+    }
+    case "none":
+      return empty;
+  }
+}
+
+function missingChildren(db: Db, localityId: number, indicatorId: number, year: number) {
+  return db
+    .select({ id: s.localities.id, code: s.localities.code, nameVi: s.localities.nameVi })
+    .from(s.localities)
+    .where(
+      and(
+        eq(s.localities.parentId, localityId),
+        sql`not exists (select 1 from locality_closure c join indicator_values v on v.locality_id = c.descendant_id
+                        where c.ancestor_id = ${s.localities.id} and v.indicator_id = ${indicatorId} and v.year = ${year}
+                          and (v.value is not null or (v.numerator is not null and v.denominator is not null)))`,
+      ),
+    )
+    .orderBy(asc(s.localities.id))
+    .all();
+}
+
+function indicatorsById(db: Db, ids: number[]): Map<number, IndicatorRow> {
+  if (!ids.length) return new Map();
+  return new Map(db.select().from(s.indicators).where(inArray(s.indicators.id, [...new Set(ids)])).all().map((i) => [i.id, i]));
+}
+
+const bound = (t: TargetRow) => ({
+  comparator: t.comparator as Comparator,
+  value: t.value,
+  valueMax: t.valueMax,
+  baselineValue: t.baselineValue,
+});
+
+function cascadeTarget(t: TargetRow, indicator: IndicatorRow): CascadeTarget {
+  return {
+    id: t.id,
+    indicatorCode: indicator.code,
+    direction: indicator.direction as Direction,
+    ...bound(t),
+    targetYear: t.targetYear,
+    areaFlag: t.areaFlag,
+    breakdownEducationLevelCode: t.breakdownEducationLevelCode,
+    parentTargetId: t.parentTargetId,
+  };
+}
+
+const planSummary = (p: Row) => ({
+  id: p.id,
+  code: p.code as string,
+  number: p.number as string | null,
+  titleVi: p.titleVi as string,
+  localityId: p.localityId as number,
+  periodStart: p.periodStart as number | null,
+  periodEnd: p.periodEnd as number | null,
+  parentPlanId: p.parentPlanId as number | null,
+});
+
+const indicatorSummary = (i: IndicatorRow) => ({
+  id: i.id,
+  code: i.code,
+  nameVi: i.nameVi,
+  nameEn: i.nameEn,
+  unit: i.unit as IndicatorUnit,
+  direction: i.direction as Direction,
+  aggregation: i.aggregation as Aggregation,
+});
+
+export const progressRouter = router({
+  /**
+   * Every target of a plan evaluated for a year: the actual is the plan locality's own figure when it has one, else
+   * the rollup of its children; the year's roadmap milestone when there is one, else the share of the period elapsed
+   * (`expectedProgress`). A target that applies every year is judged against its final bound each year.
+   */
+  planProgress: authedProcedure.input(z.object({ planId: IdInput, year: YearSchema })).query(async ({ ctx, input }) => {
+    const plan = await readable(ctx, "plans", input.planId);
+    const localityId = plan.localityId as number;
+    const targets = ctx.db.select().from(s.targets).where(eq(s.targets.planId, plan.id)).orderBy(asc(s.targets.id)).all();
+    const indicators = indicatorsById(ctx.db, targets.map((t) => t.indicatorId));
+    const targetIds = targets.map((t) => t.id);
+    const milestones = new Map(
+      (targetIds.length
+        ? ctx.db.select().from(s.milestones).where(and(inArray(s.milestones.targetId, targetIds), eq(s.milestones.year, input.year))).all()
+        : []
+      ).map((m) => [m.targetId, m]),
+    );
+    const own = new Map(
+      ctx.db
+        .select()
+        .from(s.indicatorValues)
+        .where(and(eq(s.indicatorValues.localityId, localityId), eq(s.indicatorValues.year, input.year)))
+        .all()
+        .map((v) => [v.indicatorId, v]),
+    );
+    const rollups = new Map<number, ReturnType<typeof rollupValue>>();
+    const counts: Record<TargetState, number> = { achieved: 0, onTrack: 0, atRisk: 0, notAchieved: 0, noData: 0 };
+    const rows = targets.map((t) => {
+      const indicator = indicators.get(t.indicatorId)!;
+      const aggregation = indicator.aggregation as Aggregation;
+      const scale = ratioScale(indicator.unit as IndicatorUnit);
+      const mine = own.get(indicator.id);
+      const ownValue = mine ? displayValue(mine, aggregation, scale) : null;
+      let actual: { value: number | null; numerator: number | null; denominator: number | null; source: "own" | "rollup" | null; contributors: number };
+      if (mine && ownValue !== null) actual = { value: ownValue, numerator: mine.numerator, denominator: mine.denominator, source: "own", contributors: 1 };
+      else {
+        let r = rollups.get(indicator.id);
+        if (!r) rollups.set(indicator.id, (r = rollupValue(ctx.db, localityId, indicator, input.year)));
+        actual = { value: r.value, numerator: r.numerator, denominator: r.denominator, source: r.value === null ? null : "rollup", contributors: r.contributors };
+      }
+      const milestone = milestones.get(t.id) ?? null;
+      const targetYear = t.appliesEveryYear ? input.year : t.targetYear;
+      const evaluation = evaluateTarget({ ...bound(t), targetYear }, indicator.direction as Direction, actual.value, {
+        year: input.year,
+        milestone: milestone ? { value: milestone.value, valueMax: milestone.valueMax } : null,
+        expectedProgress: milestone ? null : expectedProgress(input.year, plan.periodStart as number | null, t.targetYear),
+      });
+      counts[evaluation.state]++;
+      return {
+        target: t,
+        indicator: indicatorSummary(indicator),
+        milestone: milestone ? { id: milestone.id, year: milestone.year, value: milestone.value, valueMax: milestone.valueMax } : null,
+        actual,
+        evaluation,
+      };
+    });
+    return { plan: planSummary(plan), year: input.year, targets: rows, summary: counts };
+  }),
+
+  /** An indicator rolled up to a locality for a year, from the maintained aggregates, with the children missing a figure. */
+  rollup: authedProcedure
+    .input(z.object({ localityId: IdInput, indicatorId: IdInput, year: YearSchema }))
+    .query(async ({ ctx, input }): Promise<RollupResult & { own: { numerator: number | null; denominator: number | null; value: number | null } | null }> => {
+      await readable(ctx, "localities", input.localityId);
+      const indicator = ctx.db.select().from(s.indicators).where(eq(s.indicators.id, input.indicatorId)).get();
+      if (!indicator) throw notFound(RESOURCES.indicators.entityVi, input.indicatorId);
+      const own = ctx.db
+        .select({ numerator: s.indicatorValues.numerator, denominator: s.indicatorValues.denominator, value: s.indicatorValues.value })
+        .from(s.indicatorValues)
+        .where(and(eq(s.indicatorValues.localityId, input.localityId), eq(s.indicatorValues.indicatorId, indicator.id), eq(s.indicatorValues.year, input.year)))
+        .get();
+      return {
+        localityId: input.localityId,
+        indicatorId: indicator.id,
+        year: input.year,
+        ...rollupValue(ctx.db, input.localityId, indicator, input.year),
+        missing: missingChildren(ctx.db, input.localityId, indicator.id, input.year),
+        own: own ?? null,
+      };
+    }),
+
+  /**
+   * The plan's targets against its parent plan's (`compareCascade`): stronger, equal, weaker, missing, additional,
+   * incomparable. The parent plan's targets are read for the comparison even when the parent lies above the user's
+   * area (a commune compares itself with its province).
+   */
+  cascade: authedProcedure.input(z.object({ planId: IdInput })).query(async ({ ctx, input }) => {
+    const plan = await readable(ctx, "plans", input.planId);
+    const parentId = plan.parentPlanId as number | null;
+    const parent = parentId === null ? null : await ctx.services.repository(RESOURCES.plans).getOne(parentId);
+    const childTargets = ctx.db.select().from(s.targets).where(eq(s.targets.planId, plan.id)).all();
+    const parentTargets = parent ? ctx.db.select().from(s.targets).where(eq(s.targets.planId, parent.id)).all() : [];
+    const indicators = indicatorsById(ctx.db, [...childTargets, ...parentTargets].map((t) => t.indicatorId));
+    const rows = compareCascade(
+      childTargets.map((t) => cascadeTarget(t, indicators.get(t.indicatorId)!)),
+      parentTargets.map((t) => cascadeTarget(t, indicators.get(t.indicatorId)!)),
+    );
+    const summary: Record<string, number> = {};
+    for (const r of rows) summary[r.verdict] = (summary[r.verdict] ?? 0) + 1;
+    return {
+      plan: planSummary(plan),
+      parentPlan: parent ? planSummary(parent) : null,
+      rows,
+      summary,
+      indicators: Object.fromEntries([...indicators.values()].map((i) => [i.code, indicatorSummary(i)])),
+    };
+  }),
+
+  /** Tasks with work due in a year (not completed or cancelled unless asked), within the user's area. */
+  tasksDue: authedProcedure
+    .input(z.object({ year: YearSchema, agencyId: IdInput.optional(), planId: IdInput.optional(), includeCompleted: z.boolean().optional() }))
+    .query(async ({ ctx, input }) => {
+      if (input.planId !== undefined) await readable(ctx, "plans", input.planId);
+      if (input.agencyId !== undefined) await readable(ctx, "agencies", input.agencyId);
+      const repo = ctx.services.repository(RESOURCES.tasks);
+      const scopeRoot = scopeRootOf(ctx.user);
+      const filter = input.planId !== undefined ? { planId: input.planId } : {};
+      const all: Row[] = [];
+      for (let page = 1; ; page++) {
+        const { data, total } = await repo.list({ filter, scopeRoot, sort: { field: "id", order: "ASC" }, pagination: { page, perPage: 5000 } });
+        all.push(...data);
+        if (all.length >= total || !data.length) break;
+      }
+      const due = tasksDueInYear(all as unknown as Task[], input.year, { agencyId: input.agencyId, includeCompleted: input.includeCompleted });
+      return { data: due as unknown as Row[], total: due.length };
+    }),
+});

@@ -1,0 +1,193 @@
+/**
+ * The one factory of resource routers: `list getOne getMany getManyReference create update updateMany delete
+ * deleteMany` for any `ResourceDefinition`, with the input and output shapes of docs/api-conventions.md, the role
+ * policy checked before the input is parsed, and the locality scope checked on every read and write (the stored
+ * record and, for writes, the new data). Each mutation runs in one transaction.
+ */
+import { z } from "zod";
+import { foldVietnamese } from "@eduplan/domain";
+import { notFound, type Actor, type ResourceDefinition, type Row, type Tx } from "@eduplan/db";
+import type { SessionUser } from "../auth/session.js";
+import type { Context } from "../context.js";
+import { forbidden } from "../errors.js";
+import { DeleteInput, GetManyReferenceInput, GetOneInput, IdInput, IdsInput, ListInput, patchSchemaOf } from "../inputs.js";
+import type { ResourcePolicy } from "../policy.js";
+import { assertReadable, assertReferencesExist, assertWritable, isLocalityTree, scopeRootOf } from "../scope.js";
+import { authedProcedure, router } from "../trpc.js";
+import { VersionSchema } from "@eduplan/domain";
+
+export type ListResult = { data: Row[]; total: number };
+
+const actorOf = (user: SessionUser): Actor => ({ userId: user.id, username: user.username });
+
+/** A middleware refusing roles the policy does not name (before the input is even parsed). */
+function requireRole(def: ResourceDefinition, roles: readonly string[], access: "read" | "write") {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role) || (ctx.user.role !== "system_admin" && ctx.user.localityId === null))
+      throw access === "read"
+        ? forbidden(`Your role (${ctx.user.role}) may not read ${def.name}.`, `Vai trò của bạn không được xem ${def.entityVi}.`)
+        : forbidden(`Your role (${ctx.user.role}) may not change ${def.name}.`, `Vai trò của bạn không được thay đổi ${def.entityVi}.`);
+    return next();
+  });
+}
+
+export type ResourceHooks = {
+  /** Runs in the transaction of an update, after the write (users: end the sessions of a deactivated account). */
+  afterUpdate?: (tx: Tx, before: Row, after: Row, patch: Record<string, unknown>) => void;
+};
+
+type ListInputT = z.infer<typeof ListInput>;
+
+function listParams(ctx: Context & { user: SessionUser }, input: ListInputT | undefined) {
+  return {
+    pagination: input?.pagination,
+    sort: input?.sort,
+    filter: input?.filter,
+    scopeRoot: scopeRootOf(ctx.user),
+  };
+}
+
+/** CRUD procedures of one resource. */
+export function resourceRouter(def: ResourceDefinition, policy: ResourcePolicy, hooks: ResourceHooks = {}) {
+  const reader = requireRole(def, policy.read, "read");
+  const writer = requireRole(def, policy.write, "write");
+  const repoOf = (ctx: Context) => ctx.services.repository(def);
+  const patchSchema = patchSchemaOf(def.updateSchema ?? def.inputSchema);
+  const tree = isLocalityTree(def);
+
+  function updateOne(tx: Tx, ctx: Context & { user: SessionUser }, id: number, patch: Record<string, unknown>, version: number | null): Row {
+    const repo = repoOf(ctx);
+    const existing = repo.readInTx(tx, id);
+    if (!existing) throw notFound(def.entityVi, id);
+    assertReadable(tx, ctx.user, def, existing);
+    const merged = { ...existing, ...patch };
+    if (!tree) assertWritable(tx, ctx.user, def, merged);
+    else if ("parentId" in patch && patch.parentId !== existing.parentId) assertWritable(tx, ctx.user, def, merged, { anchorField: "parentId" });
+    assertReferencesExist(tx, def, patch);
+    const after = repo.updateInTx(tx, id, patch, version, actorOf(ctx.user));
+    hooks.afterUpdate?.(tx, existing, after, patch);
+    return after;
+  }
+
+  function deleteOne(tx: Tx, ctx: Context & { user: SessionUser }, id: number, version: number | null): Row {
+    const repo = repoOf(ctx);
+    const existing = repo.readInTx(tx, id);
+    if (!existing) throw notFound(def.entityVi, id);
+    assertReadable(tx, ctx.user, def, existing);
+    if (tree) assertWritable(tx, ctx.user, def, existing, { anchorField: "parentId" });
+    return repo.deleteInTx(tx, id, version, actorOf(ctx.user));
+  }
+
+  return router({
+    list: reader
+      .input(ListInput.optional())
+      .query(async ({ ctx, input }): Promise<ListResult> => repoOf(ctx).list(listParams(ctx, input))),
+
+    getOne: reader.input(GetOneInput).query(async ({ ctx, input }): Promise<{ data: Row }> => {
+      const row = await repoOf(ctx).getOne(input.id);
+      if (!row) throw notFound(def.entityVi, input.id);
+      assertReadable(ctx.db, ctx.user, def, row);
+      return { data: row };
+    }),
+
+    getMany: reader.input(IdsInput).query(async ({ ctx, input }): Promise<{ data: Row[] }> => {
+      const ids = [...new Set(input.ids)];
+      const repo = repoOf(ctx);
+      const rows = await repo.getMany(ids);
+      const root = scopeRootOf(ctx.user);
+      if (root !== null && def.scope.kind !== "global" && rows.length) {
+        const visible = await repo.list({ filter: { id: ids }, scopeRoot: root, pagination: { page: 1, perPage: ids.length } });
+        if (visible.total < rows.length) {
+          const inScope = new Set(visible.data.map((r) => r.id));
+          const outside = rows.find((r) => !inScope.has(r.id))!;
+          assertReadable(ctx.db, ctx.user, def, outside); // throws FORBIDDEN
+        }
+      }
+      const order = new Map(ids.map((id, i) => [id, i]));
+      return { data: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
+    }),
+
+    getManyReference: reader.input(GetManyReferenceInput).query(async ({ ctx, input }): Promise<ListResult> => {
+      const params = listParams(ctx, input);
+      return repoOf(ctx).list({ ...params, filter: { ...(input.filter ?? {}), [input.target]: input.id } });
+    }),
+
+    create: writer.input(z.object({ data: def.inputSchema })).mutation(async ({ ctx, input }): Promise<{ data: Row }> => {
+      const data = input.data;
+      const row = ctx.db.transaction((tx) => {
+        assertWritable(tx, ctx.user, def, data, tree ? { anchorField: "parentId" } : {});
+        assertReferencesExist(tx, def, data);
+        return repoOf(ctx).createInTx(tx, data, actorOf(ctx.user));
+      });
+      return { data: row };
+    }),
+
+    update: writer
+      .input(z.object({ id: IdInput, data: patchSchema, version: VersionSchema }))
+      .mutation(async ({ ctx, input }): Promise<{ data: Row }> => ({
+        data: ctx.db.transaction((tx) => updateOne(tx, ctx, input.id, input.data, input.version)),
+      })),
+
+    updateMany: writer
+      .input(z.object({ ids: IdsInput.shape.ids, data: patchSchema }))
+      .mutation(async ({ ctx, input }): Promise<{ data: number[] }> => ({
+        data: ctx.db.transaction((tx) => [...new Set(input.ids)].map((id) => updateOne(tx, ctx, id, input.data, null).id)),
+      })),
+
+    delete: writer.input(DeleteInput).mutation(async ({ ctx, input }): Promise<{ data: Row }> => ({
+      data: ctx.db.transaction((tx) => deleteOne(tx, ctx, input.id, input.version ?? null)),
+    })),
+
+    deleteMany: writer.input(IdsInput).mutation(async ({ ctx, input }): Promise<{ data: number[] }> => ({
+      data: ctx.db.transaction((tx) => [...new Set(input.ids)].map((id) => deleteOne(tx, ctx, id, null).id)),
+    })),
+  });
+}
+
+export type ReadOnlyOptions = {
+  /** Fields searched by `filter.q` (folded, without diacritics) when the table has no `searchText` column. */
+  searchFields?: string[];
+  /** Adjust each record on output. */
+  mapRow?: (row: Row) => Row;
+};
+
+/**
+ * Read-only procedures (`list getOne getMany getManyReference`) for reference tables and the audit log: no locality
+ * scope (they are global), the role policy alone decides.
+ */
+export function readOnlyRouter(def: ResourceDefinition, policy: ResourcePolicy, options: ReadOnlyOptions = {}) {
+  const reader = requireRole(def, policy.read, "read");
+  const map = options.mapRow ?? ((r: Row) => r);
+  const repoOf = (ctx: Context) => ctx.services.repository(def);
+
+  async function list(ctx: Context, input: ListInputT | undefined): Promise<ListResult> {
+    const { q, ...filter } = input?.filter ?? {};
+    const repo = repoOf(ctx);
+    if (q === undefined || q === "" || !options.searchFields) {
+      const result = await repo.list({ pagination: input?.pagination, sort: input?.sort, filter: input?.filter });
+      return { data: result.data.map(map), total: result.total };
+    }
+    // Reference tables are small: search them in memory.
+    const needle = foldVietnamese(String(q));
+    const all = await repo.list({ sort: input?.sort, filter, pagination: { page: 1, perPage: 5000 } });
+    const hits = all.data.filter((r) => foldVietnamese(options.searchFields!.map((f) => String(r[f] ?? "")).join(" ")).includes(needle));
+    const page = input?.pagination?.page ?? 1;
+    const perPage = input?.pagination?.perPage ?? 1000;
+    return { data: hits.slice((page - 1) * perPage, page * perPage).map(map), total: hits.length };
+  }
+
+  return router({
+    list: reader.input(ListInput.optional()).query(({ ctx, input }) => list(ctx, input)),
+    getOne: reader.input(GetOneInput).query(async ({ ctx, input }): Promise<{ data: Row }> => {
+      const row = await repoOf(ctx).getOne(input.id);
+      if (!row) throw notFound(def.entityVi, input.id);
+      return { data: map(row) };
+    }),
+    getMany: reader.input(IdsInput).query(async ({ ctx, input }): Promise<{ data: Row[] }> => ({
+      data: (await repoOf(ctx).getMany([...new Set(input.ids)])).map(map),
+    })),
+    getManyReference: reader
+      .input(GetManyReferenceInput)
+      .query(({ ctx, input }) => list(ctx, { ...input, filter: { ...(input.filter ?? {}), [input.target]: input.id } })),
+  });
+}
