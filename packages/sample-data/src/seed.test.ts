@@ -68,11 +68,16 @@ describe("the loaded sample data", () => {
     }
   });
 
-  it("labels every generated figure as synthetic sample data", () => {
+  it("fills 2025–2026 through the reporting cycle, labelling every generated figure as synthetic sample data", () => {
     const values = db.select().from(s.indicatorValues).all();
     expect(values.length).toBeGreaterThan(100);
-    expect(values.every((v) => v.isSynthetic && v.noteVi === SYNTHETIC_NOTE)).toBe(true);
+    expect(values.every((v) => v.isSynthetic && v.noteVi === SYNTHETIC_NOTE && v.reportId !== null)).toBe(true);
     expect(new Set(values.map((v) => v.year))).toEqual(new Set([2025, 2026]));
+    const statuses = db.all<{ year: number; status: string; n: number }>(
+      sql`select p.year, r.status, count(*) as n from reports r join reporting_periods p on p.id = r.period_id group by p.year, r.status order by p.year, r.status`,
+    );
+    expect(statuses.filter((r) => r.year === 2025).map((r) => r.status)).toEqual(["approved"]);
+    expect(new Set(statuses.filter((r) => r.year === 2026).map((r) => r.status))).toEqual(new Set(["approved", "draft", "returned", "submitted"]));
   });
 
   it("is idempotent: seeding again creates and changes nothing", async () => {

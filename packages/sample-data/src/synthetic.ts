@@ -1,9 +1,9 @@
-import { CrudRepository, RESOURCES, SYSTEM_ACTOR, and, eq, inArray, schema as s, sql, type Db } from "@eduplan/db";
+import { CrudRepository, RESOURCES, SYSTEM_ACTOR, and, eq, inArray, schema as s, sql, transitionReportInTx, type Db } from "@eduplan/db";
 
 /**
  * DỮ LIỆU MẪU — synthetic figures for demonstration only. The documents contain no reported values, so this fills
- * 2025–2026 with plausible, reproducible (seeded) figures for every commune-level unit of the sample provinces, for
- * the rate indicators their plans target. Every figure is flagged `isSynthetic` and says so in its note.
+ * 2025–2026 with plausible, reproducible (seeded) commune reports for the sample provinces, for the rate indicators
+ * their plans target. Every figure is flagged `isSynthetic` and says so in its note.
  */
 export const SYNTHETIC_NOTE = "Dữ liệu mẫu (mô phỏng), không phải số liệu báo cáo — synthetic sample data, not reported figures";
 export const SYNTHETIC_YEARS = [2025, 2026] as const;
@@ -24,20 +24,31 @@ function seededRandom(seed: string): () => number {
 
 const COMMUNE_LEVELS = ["commune", "ward", "township"];
 
-/** Generate the synthetic figures (idempotent: existing figures are left alone). Returns how many were created. */
+const SYSTEM_WORKFLOW = { ...SYSTEM_ACTOR, role: "system_admin" as const, localityId: null };
+
+/**
+ * Generate the synthetic figures as the reporting cycle would: a reporting period per province and year, one report
+ * per commune-level unit holding the rate indicators its province's plans target, submitted and approved (so the
+ * figures reach the rollups). In the current year a few reports are left as drafts, submitted or returned, so the
+ * consolidation has missing, pending and returned units to show. Idempotent: existing reports are left alone.
+ * Returns the number of figures created.
+ */
 export async function generateSyntheticFigures(db: Db, provinceCodes: string[] = ["lang-son", "lai-chau"]): Promise<number> {
-  const repo = new CrudRepository(db, RESOURCES.indicatorValues);
+  const periods = new CrudRepository(db, RESOURCES.reportingPeriods);
+  const reports = new CrudRepository(db, RESOURCES.reports);
+  const values = new CrudRepository(db, RESOURCES.reportValues);
   return db.transaction((tx) => {
     const provinces = tx.select().from(s.localities).where(inArray(s.localities.code, provinceCodes)).all();
     let created = 0;
     for (const province of provinces) {
       const units = tx
-        .select({ id: s.localities.id, code: s.localities.code, population: s.localities.population })
+        .select({ id: s.localities.id, code: s.localities.code })
         .from(s.localities)
         .where(and(inArray(s.localities.levelCode, COMMUNE_LEVELS), sql`${s.localities.id} in (select descendant_id from locality_closure where ancestor_id = ${province.id})`))
+        .orderBy(s.localities.code)
         .all();
       const targeted = tx
-        .selectDistinct({ id: s.indicators.id, code: s.indicators.code, unit: s.indicators.unit, direction: s.indicators.direction, value: s.targets.value })
+        .selectDistinct({ id: s.indicators.id, code: s.indicators.code, direction: s.indicators.direction, value: s.targets.value })
         .from(s.targets)
         .innerJoin(s.indicators, eq(s.indicators.id, s.targets.indicatorId))
         .innerJoin(s.plans, eq(s.plans.id, s.targets.planId))
@@ -45,30 +56,35 @@ export async function generateSyntheticFigures(db: Db, provinceCodes: string[] =
         .all();
       const goalOf = new Map<number, { code: string; direction: string; goal: number }>();
       for (const t of targeted) if (t.value !== null && !goalOf.has(t.id)) goalOf.set(t.id, { code: t.code, direction: t.direction, goal: t.value });
-      for (const unit of units) {
-        for (const [indicatorId, { code, direction, goal }] of goalOf) {
-          const random = seededRandom(`${unit.code}|${code}`);
-          const denominator = Math.round(150 + random() * 1850);
-          const start = direction === "decrease" ? goal * (1.05 + random() * 0.6) : Math.max(0, goal * (0.8 + random() * 0.18));
-          for (const [i, year] of SYNTHETIC_YEARS.entries()) {
-            const exists = tx
-              .select({ id: s.indicatorValues.id })
-              .from(s.indicatorValues)
-              .where(and(eq(s.indicatorValues.indicatorId, indicatorId), eq(s.indicatorValues.year, year), eq(s.indicatorValues.localityId, unit.id)))
-              .get();
-            if (exists) continue;
+      const deadlineSetting = tx.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, province.id)).get()?.reportDeadline ?? "12-10";
+      for (const [i, year] of SYNTHETIC_YEARS.entries()) {
+        const period =
+          tx.select().from(s.reportingPeriods).where(and(eq(s.reportingPeriods.localityId, province.id), eq(s.reportingPeriods.year, year))).get() ??
+          periods.createInTx(tx, { localityId: province.id, year, deadline: `${year}-${deadlineSetting}` }, SYSTEM_ACTOR);
+        units.forEach((unit, u) => {
+          const exists = tx.select().from(s.reports).where(and(eq(s.reports.periodId, period.id as number), eq(s.reports.localityId, unit.id))).get();
+          if (exists) return;
+          // In the current year: the last unit has not started, the one before is still a draft, one is returned.
+          const fate = i === 0 ? "approved" : u === units.length - 1 ? "missing" : u === units.length - 2 ? "draft" : u === 1 ? "returned" : u === 2 ? "submitted" : "approved";
+          if (fate === "missing") return;
+          const report = reports.createInTx(tx, { periodId: period.id, localityId: unit.id }, SYSTEM_ACTOR);
+          for (const [indicatorId, { code, direction, goal }] of goalOf) {
+            const random = seededRandom(`${unit.code}|${code}`);
+            const denominator = Math.round(150 + random() * 1850);
+            const start = direction === "decrease" ? goal * (1.05 + random() * 0.6) : Math.max(0, goal * (0.8 + random() * 0.18));
             const drift = direction === "decrease" ? -goal * 0.05 * i : goal * 0.03 * i;
             const rate = Math.min(100, Math.max(0, start + drift));
-            repo.createInTx(
-              tx,
-              { localityId: unit.id, indicatorId, year, numerator: Math.round((rate / 100) * denominator), denominator, isSynthetic: true, noteVi: SYNTHETIC_NOTE },
-              SYSTEM_ACTOR,
-            );
+            values.createInTx(tx, { reportId: report.id, indicatorId, numerator: Math.round((rate / 100) * denominator), denominator, commentVi: SYNTHETIC_NOTE }, SYSTEM_ACTOR);
             created++;
           }
-        }
+          if (fate === "draft") return;
+          transitionReportInTx(tx, db, report.id, "submit", SYSTEM_WORKFLOW);
+          if (fate === "returned") transitionReportInTx(tx, db, report.id, "return", SYSTEM_WORKFLOW, "Dữ liệu mẫu: đề nghị kiểm tra lại mẫu số");
+          if (fate === "approved") transitionReportInTx(tx, db, report.id, "approve", SYSTEM_WORKFLOW);
+        });
       }
     }
+    if (created) tx.update(s.indicatorValues).set({ isSynthetic: true, noteVi: SYNTHETIC_NOTE }).where(sql`report_id is not null`).run();
     return created;
   });
 }
