@@ -18,6 +18,7 @@ import {
   ReportingPeriodInputSchema,
   ReportInputSchema,
   ReportValueInputSchema,
+  PluginRecordInputSchema,
   isReportEditable,
   type ReportStatus,
   userFieldsShape,
@@ -316,6 +317,16 @@ const reportValues: ResourceDefinition = {
   },
 };
 
+/** Plugin form records: the API checks `data` against the plugin form's schema before it reaches here. */
+const pluginRecords: ResourceDefinition = {
+  name: "pluginRecords",
+  entityVi: "bản ghi của plugin",
+  table: s.pluginRecords,
+  inputSchema: PluginRecordInputSchema,
+  scope: { kind: "locality", column: "localityId" },
+  defaultSort: { field: "id", order: "DESC" },
+};
+
 export const RESOURCES = {
   localities,
   agencies,
@@ -343,6 +354,7 @@ export const RESOURCES = {
   reportingPeriods,
   reports,
   reportValues,
+  pluginRecords,
 } satisfies Record<string, ResourceDefinition>;
 
 export type ResourceName = keyof typeof RESOURCES;

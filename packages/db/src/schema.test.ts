@@ -19,6 +19,7 @@ import {
   ReportingPeriodSchema,
   ReportSchema,
   ReportValueSchema,
+  PluginRecordSchema,
 } from "@eduplan/domain";
 import { RESOURCES, type ResourceName } from "./resources.js";
 
@@ -41,6 +42,7 @@ const DOMAIN_SCHEMAS: Record<ResourceName, z.ZodObject> = {
   reportingPeriods: ReportingPeriodSchema,
   reports: ReportSchema,
   reportValues: ReportValueSchema,
+  pluginRecords: PluginRecordSchema,
 };
 
 /** Columns the database keeps for itself, which the domain does not model. */

@@ -14,3 +14,4 @@ export * from "./rollup.js";
 export * from "./cascade.js";
 export * from "./text.js";
 export * from "./report.js";
+export * from "./plugin-record.js";

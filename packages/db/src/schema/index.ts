@@ -7,3 +7,4 @@ export * from "./targets.js";
 export * from "./tasks.js";
 export * from "./users.js";
 export * from "./reports.js";
+export * from "./plugins.js";
