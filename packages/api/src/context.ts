@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CrudRepository, type Db, type ResourceDefinition } from "@eduplan/db";
+import { foldVietnamese } from "@eduplan/domain";
 import { LoginRateLimiter, type RateLimitOptions } from "./auth/rate-limit.js";
 import { parseCookies, SESSION_COOKIE, userOfSession, type SessionUser } from "./auth/session.js";
 
@@ -40,6 +41,8 @@ function envSecure(env: NodeJS.ProcessEnv): boolean | "auto" {
 
 export function createApiServices(options: ApiOptions, env: NodeJS.ProcessEnv = process.env): ApiServices {
   const repositories = new Map<string, CrudRepository>();
+  // `filter.q` on tables without a maintained searchText column folds their text on the fly.
+  options.db.$client.function("eduplan_fold", { deterministic: true }, (text: unknown) => (typeof text === "string" ? foldVietnamese(text) : text));
   return {
     db: options.db,
     sessionHours: options.sessionHours ?? envSessionHours(env),

@@ -15,8 +15,10 @@ export const SortInput = z.object({
   order: z.enum(["ASC", "DESC"]),
 });
 
+const Scalar = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
+
 /** Field equality (`{ planId: 3 }`), a list for "any of" (`{ id: [1, 2] }`), `q` for free-text search. */
-export const FilterInput = z.record(z.string(), z.unknown());
+export const FilterInput = z.record(z.string().max(100), z.union([Scalar, z.array(Scalar).max(5000)]).optional());
 
 export const ListInput = z.object({
   pagination: PaginationInput.optional(),

@@ -1,4 +1,4 @@
-import type { ResourceName } from "@eduplan/db";
+import { RESOURCES, type ResourceName } from "@eduplan/db";
 import { ROLES, type Role } from "@eduplan/domain";
 import type { SessionUser } from "./auth/session.js";
 
@@ -50,25 +50,32 @@ export const POLICIES: Record<AnyResourceName, ResourcePolicy> = {
   reportingPeriods: { read: ALL, write: PROVINCE },
   reports: { read: ALL, write: OFFICERS },
   reportValues: { read: ALL, write: OFFICERS },
+  // Plugin forms (field trips, classes…) are entered by the locality's officers.
+  pluginRecords: { read: ALL, write: OFFICERS },
   educationLevels: { read: ALL, write: [] },
   localityLevels: { read: ALL, write: [] },
   collectiveAssignees: { read: ALL, write: [] },
   auditLog: { read: ADMIN, write: [] },
 };
 
+/** For a resource added to `RESOURCES` before it is given a policy here: administrators only (fail closed). */
+export const FALLBACK_POLICY: ResourcePolicy = { read: ADMIN, write: ADMIN };
+
 export const isAdmin = (user: SessionUser) => user.role === "system_admin";
 
+export const policyOf = (resource: AnyResourceName): ResourcePolicy => POLICIES[resource] ?? FALLBACK_POLICY;
+
 export function mayRead(user: SessionUser, resource: AnyResourceName): boolean {
-  return POLICIES[resource].read.includes(user.role) && (isAdmin(user) || user.localityId !== null);
+  return policyOf(resource).read.includes(user.role) && (isAdmin(user) || user.localityId !== null);
 }
 
 export function mayWrite(user: SessionUser, resource: AnyResourceName): boolean {
-  return POLICIES[resource].write.includes(user.role) && (isAdmin(user) || user.localityId !== null);
+  return policyOf(resource).write.includes(user.role) && (isAdmin(user) || user.localityId !== null);
 }
 
 /** What the console needs to show or hide: per resource, may the user read it, and may they write it (in their area). */
 export function permissionsOf(user: SessionUser) {
-  const names = Object.keys(POLICIES) as AnyResourceName[];
+  const names = [...new Set([...Object.keys(RESOURCES), ...READ_ONLY_RESOURCES])] as AnyResourceName[];
   return {
     isAdmin: isAdmin(user),
     role: user.role,

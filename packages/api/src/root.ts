@@ -4,12 +4,13 @@
  */
 import { RESOURCES, type ResourceName } from "@eduplan/db";
 import { deleteSessionsOfUser } from "./auth/session.js";
-import { POLICIES } from "./policy.js";
+import { policyOf } from "./policy.js";
 import { authRouter } from "./router/auth.js";
 import { progressRouter } from "./router/progress.js";
 import { auditLogRouter, collectiveAssigneesRouter, educationLevelsRouter, localityLevelsRouter } from "./router/reference.js";
 import { resourceRouter, type ResourceHooks } from "./router/resource.js";
-import { router } from "./trpc.js";
+import { reportWorkflowRouter } from "./router/reports.js";
+import { mergeRouters, router } from "./trpc.js";
 
 const HOOKS: Partial<Record<ResourceName, ResourceHooks>> = {
   users: {
@@ -23,13 +24,14 @@ const HOOKS: Partial<Record<ResourceName, ResourceHooks>> = {
 type ResourceRouters = { [K in ResourceName]: ReturnType<typeof resourceRouter> };
 
 const resourceRouters = Object.fromEntries(
-  (Object.keys(RESOURCES) as ResourceName[]).map((name) => [name, resourceRouter(RESOURCES[name], POLICIES[name], HOOKS[name])]),
+  (Object.keys(RESOURCES) as ResourceName[]).map((name) => [name, resourceRouter(RESOURCES[name], policyOf(name), HOOKS[name])]),
 ) as ResourceRouters;
 
 export const appRouter = router({
   auth: authRouter,
   progress: progressRouter,
   ...resourceRouters,
+  reports: mergeRouters(resourceRouters.reports, reportWorkflowRouter),
   educationLevels: educationLevelsRouter,
   localityLevels: localityLevelsRouter,
   collectiveAssignees: collectiveAssigneesRouter,

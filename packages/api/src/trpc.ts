@@ -9,6 +9,8 @@ import type { Context } from "./context.js";
 import { eduplanErrorData, isEduplanError, toTRPCError, unauthenticated } from "./errors.js";
 
 const t = initTRPC.context<Context>().create({
+  // Stack traces only when developing the server itself, never by default (`pnpm eduplan serve` has no NODE_ENV).
+  isDev: process.env.NODE_ENV === "development",
   errorFormatter({ shape, error }) {
     const eduplan = eduplanErrorData(error);
     const internal = error.code === "INTERNAL_SERVER_ERROR";

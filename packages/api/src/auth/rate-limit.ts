@@ -1,18 +1,31 @@
 /**
- * In-memory limiter of failed logins: after `maxAttempts` failures for a key (a username, an IP address) within
- * `windowMs`, further attempts for that key are refused until the oldest failure leaves the window. One process
- * only (EduPlan runs as one Node process); restarting the server clears it.
+ * In-memory limiter of failed logins: after `maxAttempts` failures for a username (or `maxAttemptsPerIp` for a client
+ * address) within `windowMs`, further attempts for that key are refused until the oldest failure leaves the window.
+ * Keys are `user:<name>` and `ip:<address>`. One process only (EduPlan runs as one Node process); a restart clears it.
  */
-export type RateLimitOptions = { maxAttempts?: number; windowMs?: number };
+export type RateLimitOptions = {
+  /** Failed logins allowed per username within the window (default 5). */
+  maxAttempts?: number;
+  /** Failed logins allowed per client address within the window (default: `maxAttempts`). */
+  maxAttemptsPerIp?: number;
+  /** Default 15 minutes. */
+  windowMs?: number;
+};
 
 export class LoginRateLimiter {
   readonly maxAttempts: number;
+  readonly maxAttemptsPerIp: number;
   readonly windowMs: number;
   private readonly failures = new Map<string, number[]>();
 
   constructor(options: RateLimitOptions = {}, private readonly now: () => number = Date.now) {
     this.maxAttempts = options.maxAttempts ?? 5;
+    this.maxAttemptsPerIp = options.maxAttemptsPerIp ?? this.maxAttempts;
     this.windowMs = options.windowMs ?? 15 * 60_000;
+  }
+
+  private limitOf(key: string): number {
+    return key.startsWith("ip:") ? this.maxAttemptsPerIp : this.maxAttempts;
   }
 
   private recent(key: string, at: number): number[] {
@@ -28,7 +41,8 @@ export class LoginRateLimiter {
     let wait = 0;
     for (const key of keys) {
       const list = this.recent(key, at);
-      if (list.length >= this.maxAttempts) wait = Math.max(wait, list[list.length - this.maxAttempts]! + this.windowMs - at);
+      const limit = this.limitOf(key);
+      if (list.length >= limit) wait = Math.max(wait, list[list.length - limit]! + this.windowMs - at);
     }
     return wait;
   }

@@ -69,7 +69,7 @@ export const authRouter = router({
     }
     loginLimiter.reset(`user:${input.username}`);
     const { token, expiresAt } = createSession(db, row.id, sessionHours);
-    ctx.setCookie(sessionCookie(token, { maxAgeSeconds: (expiresAt.getTime() - Date.now()) / 1000, secure: ctx.secureCookie }));
+    ctx.setCookie(sessionCookie(token, { maxAgeSeconds: Math.round(sessionHours * 3600), secure: ctx.secureCookie }));
     const user: SessionUser = {
       id: row.id,
       username: row.username,

@@ -21,17 +21,13 @@ export const REFERENCE_DEFINITIONS = {
   auditLog: readOnly("auditLog", "nhật ký thay đổi", s.auditLog, { field: "id", order: "DESC" }),
 };
 
-const NAME_FIELDS = ["code", "nameVi", "nameEn"];
-
-export const educationLevelsRouter = readOnlyRouter(REFERENCE_DEFINITIONS.educationLevels, POLICIES.educationLevels, { searchFields: NAME_FIELDS });
-export const localityLevelsRouter = readOnlyRouter(REFERENCE_DEFINITIONS.localityLevels, POLICIES.localityLevels, { searchFields: NAME_FIELDS });
-export const collectiveAssigneesRouter = readOnlyRouter(REFERENCE_DEFINITIONS.collectiveAssignees, POLICIES.collectiveAssignees, {
-  searchFields: NAME_FIELDS,
-});
+export const educationLevelsRouter = readOnlyRouter(REFERENCE_DEFINITIONS.educationLevels, POLICIES.educationLevels);
+export const localityLevelsRouter = readOnlyRouter(REFERENCE_DEFINITIONS.localityLevels, POLICIES.localityLevels);
+export const collectiveAssigneesRouter = readOnlyRouter(REFERENCE_DEFINITIONS.collectiveAssignees, POLICIES.collectiveAssignees);
 
 /**
  * The audit log (administrators only): filter by `entity`, `entityId`, `userId`, `username`, `action`, `localityId`.
- * `filter.q` is not supported here (use the filters). Entries are immutable: each has `version` 1 so that it looks like any other record to the console.
+ * `filter.q` searches username, action and entity. Entries are immutable: each has `version` 1 so that it looks like any other record to the console.
  */
 export const auditLogRouter = readOnlyRouter(REFERENCE_DEFINITIONS.auditLog, POLICIES.auditLog, {
   mapRow: (row: Row) => ({ ...row, version: 1 }),

@@ -5,8 +5,10 @@
  * record and, for writes, the new data). Each mutation runs in one transaction.
  */
 import { z } from "zod";
-import { foldVietnamese } from "@eduplan/domain";
-import { notFound, type Actor, type ResourceDefinition, type Row, type Tx } from "@eduplan/db";
+import { and, getTableColumns, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { VersionSchema, foldVietnamese } from "@eduplan/domain";
+import { notFound, scopeCondition, type Actor, type Db, type ResourceDefinition, type Row, type Tx } from "@eduplan/db";
 import type { SessionUser } from "../auth/session.js";
 import type { Context } from "../context.js";
 import { forbidden } from "../errors.js";
@@ -14,7 +16,6 @@ import { DeleteInput, GetManyReferenceInput, GetOneInput, IdInput, IdsInput, Lis
 import type { ResourcePolicy } from "../policy.js";
 import { assertReadable, assertReferencesExist, assertWritable, isLocalityTree, scopeRootOf } from "../scope.js";
 import { authedProcedure, router } from "../trpc.js";
-import { VersionSchema } from "@eduplan/domain";
 
 export type ListResult = { data: Row[]; total: number };
 
@@ -38,12 +39,48 @@ export type ResourceHooks = {
 
 type ListInputT = z.infer<typeof ListInput>;
 
-function listParams(ctx: Context & { user: SessionUser }, input: ListInputT | undefined) {
+const NOT_SEARCHED = new Set(["createdAt", "updatedAt", "searchText"]);
+
+/** Text columns searched by `filter.q` for tables without a maintained `searchText` column. */
+function fallbackSearchColumns(def: ResourceDefinition): SQLiteColumn[] {
+  return Object.entries(getTableColumns(def.table) as Record<string, SQLiteColumn>)
+    .filter(([key, col]) => col.columnType === "SQLiteText" && !NOT_SEARCHED.has(key) && !def.hiddenColumns?.includes(key))
+    .map(([, col]) => col);
+}
+
+/**
+ * `filter.q` for every resource: tables with a maintained `searchText` column are searched by the repository; for the others,
+ * q becomes the list of ids whose text columns contain it, with or without diacritics (`eduplan_fold`).
+ */
+export function resolveSearch(db: Db, def: ResourceDefinition, filter: Record<string, unknown> | undefined, scopeRoot: number | null) {
+  if (!filter || filter.q === undefined || filter.q === null || filter.q === "") return filter;
+  if ("searchText" in getTableColumns(def.table) && def.searchFields?.length) return filter;
+  const { q, ...rest } = filter;
+  const needle = foldVietnamese(String(q)).replace(/[%_\\]/g, (c) => `\\${c}`);
+  const columns = fallbackSearchColumns(def);
+  if (!needle) return rest;
+  if (!columns.length) return { ...rest, id: [] };
+  const conditions: SQL[] = [or(...columns.map((c) => sql`eduplan_fold(${c}) like ${`%${needle}%`} escape '\\'`))!];
+  const scoped = scopeRoot === null ? undefined : scopeCondition(def, scopeRoot);
+  if (scoped) conditions.push(scoped);
+  const idColumn = (getTableColumns(def.table) as Record<string, SQLiteColumn>).id!;
+  const ids = db
+    .select({ id: idColumn })
+    .from(def.table)
+    .where(and(...conditions))
+    .all()
+    .map((r) => r.id as number);
+  const requested = rest.id === undefined ? null : new Set((Array.isArray(rest.id) ? rest.id : [rest.id]).map(Number));
+  return { ...rest, id: requested ? ids.filter((id) => requested.has(id)) : ids };
+}
+
+function listParams(ctx: Context & { user: SessionUser }, def: ResourceDefinition, input: ListInputT | undefined) {
+  const scopeRoot = scopeRootOf(ctx.user);
   return {
     pagination: input?.pagination,
     sort: input?.sort,
-    filter: input?.filter,
-    scopeRoot: scopeRootOf(ctx.user),
+    filter: resolveSearch(ctx.db, def, input?.filter, scopeRoot),
+    scopeRoot,
   };
 }
 
@@ -81,7 +118,7 @@ export function resourceRouter(def: ResourceDefinition, policy: ResourcePolicy, 
   return router({
     list: reader
       .input(ListInput.optional())
-      .query(async ({ ctx, input }): Promise<ListResult> => repoOf(ctx).list(listParams(ctx, input))),
+      .query(async ({ ctx, input }): Promise<ListResult> => repoOf(ctx).list(listParams(ctx, def, input))),
 
     getOne: reader.input(GetOneInput).query(async ({ ctx, input }): Promise<{ data: Row }> => {
       const row = await repoOf(ctx).getOne(input.id);
@@ -108,8 +145,7 @@ export function resourceRouter(def: ResourceDefinition, policy: ResourcePolicy, 
     }),
 
     getManyReference: reader.input(GetManyReferenceInput).query(async ({ ctx, input }): Promise<ListResult> => {
-      const params = listParams(ctx, input);
-      return repoOf(ctx).list({ ...params, filter: { ...(input.filter ?? {}), [input.target]: input.id } });
+      return repoOf(ctx).list(listParams(ctx, def, { ...input, filter: { ...(input.filter ?? {}), [input.target]: input.id } }));
     }),
 
     create: writer.input(z.object({ data: def.inputSchema })).mutation(async ({ ctx, input }): Promise<{ data: Row }> => {
@@ -145,8 +181,6 @@ export function resourceRouter(def: ResourceDefinition, policy: ResourcePolicy, 
 }
 
 export type ReadOnlyOptions = {
-  /** Fields searched by `filter.q` (folded, without diacritics) when the table has no `searchText` column. */
-  searchFields?: string[];
   /** Adjust each record on output. */
   mapRow?: (row: Row) => Row;
 };
@@ -161,19 +195,9 @@ export function readOnlyRouter(def: ResourceDefinition, policy: ResourcePolicy, 
   const repoOf = (ctx: Context) => ctx.services.repository(def);
 
   async function list(ctx: Context, input: ListInputT | undefined): Promise<ListResult> {
-    const { q, ...filter } = input?.filter ?? {};
-    const repo = repoOf(ctx);
-    if (q === undefined || q === "" || !options.searchFields) {
-      const result = await repo.list({ pagination: input?.pagination, sort: input?.sort, filter: input?.filter });
-      return { data: result.data.map(map), total: result.total };
-    }
-    // Reference tables are small: search them in memory.
-    const needle = foldVietnamese(String(q));
-    const all = await repo.list({ sort: input?.sort, filter, pagination: { page: 1, perPage: 5000 } });
-    const hits = all.data.filter((r) => foldVietnamese(options.searchFields!.map((f) => String(r[f] ?? "")).join(" ")).includes(needle));
-    const page = input?.pagination?.page ?? 1;
-    const perPage = input?.pagination?.perPage ?? 1000;
-    return { data: hits.slice((page - 1) * perPage, page * perPage).map(map), total: hits.length };
+    const filter = resolveSearch(ctx.db, def, input?.filter, null);
+    const result = await repoOf(ctx).list({ pagination: input?.pagination, sort: input?.sort, filter });
+    return { data: result.data.map(map), total: result.total };
   }
 
   return router({
