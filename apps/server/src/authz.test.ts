@@ -43,6 +43,9 @@ const OTHER_CALLS: Record<string, ((set: RecordSet) => unknown)[]> = {
   "progress.rollup": [(set) => ({ localityId: set.localities!.id, indicatorId: nurseryIndicatorId, year: 2026 })],
   "progress.cascade": [(set) => ({ planId: set.plans!.id })],
   "progress.tasksDue": [(set) => ({ year: 2026, planId: set.plans!.id }), (set) => ({ year: 2026, agencyId: set.agencies!.id })],
+  // Only system administrators set up provinces: every other role is refused whatever the file says.
+  "provinceSetup.create": [(set) => ({ config: { province: { code: `copy-of-${set.localities!.code}`, nameVi: "Tỉnh thử" } } })],
+  "provinceSetup.validate": [(set) => ({ config: { province: { code: `copy-of-${set.localities!.code}`, nameVi: "Tỉnh thử" } } })],
   "reports.transition": [(set) => ({ id: set.reports!.id, action: "reopen" }), (set) => ({ id: set.reports!.id, action: "submit" })],
 };
 /** Not about any locality's records: tested in auth.test.ts. `auth.me` answers about the caller only. */

@@ -9,6 +9,7 @@ import { authRouter } from "./router/auth.js";
 import { progressRouter } from "./router/progress.js";
 import { auditLogRouter, collectiveAssigneesRouter, educationLevelsRouter, localityLevelsRouter } from "./router/reference.js";
 import { resourceRouter, type ResourceHooks } from "./router/resource.js";
+import { provinceSetupRouter } from "./router/province-setup.js";
 import { reportWorkflowRouter } from "./router/reports.js";
 import { mergeRouters, router } from "./trpc.js";
 
@@ -36,6 +37,7 @@ export const appRouter = router({
   localityLevels: localityLevelsRouter,
   collectiveAssignees: collectiveAssigneesRouter,
   auditLog: auditLogRouter,
+  provinceSetup: provinceSetupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,163 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRepositories, eq, schema as s, SYSTEM_ACTOR, type Db } from "@eduplan/db";
+import { annualReportModel, buildAnnualReportDocx, buildAnnualReportXlsx, consolidate, formatPercent } from "./index.js";
+import { localityId, seededDatabase, type Seeded } from "./test-support.js";
+
+let seeded: Seeded;
+let db: Db;
+let langSon: number;
+
+beforeAll(async () => {
+  seeded = await seededDatabase("annual");
+  db = seeded.db;
+  langSon = localityId(db, "lang-son");
+  // Give two of the province's tasks a status, so the task section has more than "not started".
+  const repos = createRepositories(db);
+  const plan = db.select().from(s.plans).where(eq(s.plans.code, "lang-son-243-2025")).get()!;
+  const tasks = await repos.tasks.list({ filter: { planId: plan.id } });
+  const byCode = new Map(tasks.data.map((t) => [t.code as string, t]));
+  await repos.tasks.update(byCode.get("ls.yearly-report")!.id, { status: "completed" }, null, SYSTEM_ACTOR);
+  await repos.tasks.update(byCode.get("ls.annual-programmes")!.id, { status: "inProgress" }, null, SYSTEM_ACTOR);
+});
+afterAll(() => seeded.close());
+
+const decode = (t: string) =>
+  t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, "&");
+const textOf = (xml: string) => decode([...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
+const paragraphsOf = (xml: string) => [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => textOf(m[0]));
+
+/** Read a DOCX back: its paragraphs' text (in order) and its tables as rows of cell texts. */
+async function readDocx(buffer: Buffer) {
+  const zip = await JSZip.loadAsync(buffer);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const styles = await zip.file("word/styles.xml")!.async("string");
+  const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) =>
+    [...t[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphsOf(c[0]).join("\n"))),
+  );
+  return { xml, styles, paragraphs: paragraphsOf(xml), tables };
+}
+
+describe("buildAnnualReportDocx", () => {
+  it("is the consolidated report in the Vietnamese administrative layout, with the targets, tasks and units tables", async () => {
+    const buffer = await buildAnnualReportDocx(db, { localityId: langSon, year: 2026, today: "2026-12-15", reportDate: "2026-12-20" });
+    expect(buffer.subarray(0, 2).toString()).toBe("PK");
+    const { xml, styles, paragraphs, tables } = await readDocx(buffer);
+    const all = paragraphs.join("\n");
+
+    // Header: issuing body on the left, the national motto on the right, place and date.
+    const header = tables[0]!;
+    expect(header[0]![0]).toMatch(/UBND TỈNH LẠNG SƠN\nSỞ GIÁO DỤC VÀ ĐÀO TẠO/);
+    expect(header[0]![1]).toMatch(/CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc/);
+    expect(header[0]![1]).toMatch(/Lạng Sơn, ngày 20 tháng 12 năm 2026/);
+    // Title with the plan and the year.
+    expect(paragraphs).toContain("BÁO CÁO");
+    expect(paragraphs).toContain("Kết quả thực hiện Kế hoạch số 243/KH-UBND ngày 21/9/2025 của Ủy ban nhân dân tỉnh Lạng Sơn năm 2026");
+
+    // I. Targets.
+    expect(paragraphs).toContain("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU");
+    const targets = tables.find((t) => t[0]![1] === "Chỉ tiêu")!;
+    expect(targets[0]).toEqual(["STT", "Chỉ tiêu", "Mục tiêu đến năm 2030", "Lộ trình năm 2026", "Kết quả năm 2026", "Đánh giá"]);
+    const nursery = targets.find((r) => r[1] === "Tỷ lệ huy động trẻ nhà trẻ đến trường")!;
+    expect(nursery[2]).toBe("≥ 48,5%");
+    const c = await consolidate(db, { localityId: langSon, year: 2026 });
+    const nurseryActual = c.targets.find((t) => t.indicator.code === "ecec.nursery.enrolment_rate")!.actual.value!;
+    expect(nursery[4]).toBe(formatPercent(nurseryActual));
+    expect(nursery[4]).toMatch(/^\d+,\d+%$/);
+    expect(nursery[5]).toBe(nurseryActual >= 48.5 ? "Đạt" : "Chưa đạt");
+    const rows = targets.filter((r) => r.length === 6).slice(1);
+    expect(rows.length).toBe(c.targets.length);
+    const assessments = new Set(rows.map((r) => r[5]));
+    for (const a of assessments) expect(["Đạt", "Chưa đạt", "Chưa có số liệu"]).toContain(a);
+    expect(assessments).toContain("Chưa có số liệu");
+    expect(assessments).toContain("Chưa đạt");
+    // Section rows group the targets as the plan does.
+    expect(targets.some((r) => r.length === 1 && r[0] === "Giáo dục mầm non")).toBe(true);
+
+    // II. Tasks due in 2026, by lead agency.
+    expect(paragraphs).toContain("II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ");
+    const tasks = tables.find((t) => t[0]![1] === "Cơ quan chủ trì")!;
+    expect(tasks[0]).toEqual(["STT", "Cơ quan chủ trì", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"]);
+    const dept = tasks.find((r) => r[1] === "Sở Giáo dục và Đào tạo tỉnh Lạng Sơn")!;
+    expect(Number(dept[2])).toBe(Number(dept[3]) + Number(dept[4]) + Number(dept[5]));
+    expect(dept[4]).toBe("1"); // annual programmes: in progress
+    const reportingGroup = tasks.find((r) => r[1] === "Các sở, ban, ngành")!;
+    expect(reportingGroup[3]).toBe("1"); // the yearly report: completed
+    expect(all).toMatch(/Năm 2026 có \d+ nhiệm vụ cần triển khai: 1 nhiệm vụ hoàn thành, 1 nhiệm vụ đang thực hiện/);
+    expect(all).toContain("- Tổ chức dạy tiếng Trung Quốc tại các địa bàn phù hợp (chưa thực hiện).");
+    // A task due only in 2029 is not listed.
+    expect(all).not.toContain("Đảm bảo phổ cập giáo dục mầm non cho trẻ 5 tuổi vào năm 2029");
+
+    // III. Reporting units.
+    expect(paragraphs).toContain("III. ĐƠN VỊ BÁO CÁO");
+    const units = tables.find((t) => t[0]![1] === "Đơn vị")!;
+    expect(units[0]).toEqual(["STT", "Đơn vị", "Trạng thái", "Ngày gửi", "Ghi chú"]);
+    expect(units.length - 1).toBe(c.units.length);
+    expect(units.some((r) => r[2] === "Chưa báo cáo" && r[4] === "Quá hạn, chưa gửi")).toBe(true);
+    expect(units.some((r) => r[2] === "Bị trả lại" && /Lý do trả lại/.test(r[4]!))).toBe(true);
+    expect(all).toMatch(/Tổng số 9 đơn vị phải báo cáo \(hạn gửi 10\/12\/2026\)/);
+
+    // Signature and recipients.
+    expect(all).toContain("Nơi nhận:");
+    expect(all).toContain("GIÁM ĐỐC");
+
+    // A4 portrait, margins 20/20/30/15 mm, Times New Roman 14 pt body, 13 pt tables.
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
+    expect(styles).toMatch(/w:ascii="Times New Roman"/);
+    expect(styles).toMatch(/<w:sz w:val="28"\/>/);
+    expect(xml).toMatch(/<w:sz w:val="26"\/>/);
+  });
+
+  it("leaves the date blank by default and reports a commune's plan without a number", async () => {
+    const { paragraphs, tables } = await readDocx(await buildAnnualReportDocx(db, { localityId: localityId(db, "bang-mac"), year: 2026 }));
+    expect(tables[0]![0]![0]).toMatch(/ỦY BAN NHÂN DÂN XÃ BẰNG MẠC/);
+    expect(tables[0]![0]![1]).toMatch(/Bằng Mạc, ngày … tháng … năm 2026/);
+    expect(paragraphs.some((p) => p.startsWith("Kết quả thực hiện Kế hoạch triển khai thực hiện Chiến lược") && p.endsWith("năm 2026"))).toBe(true);
+    const targets = tables.find((t) => t[0]![1] === "Chỉ tiêu")!;
+    expect(targets.find((r) => r[1] === "Tỷ lệ huy động trẻ nhà trẻ đến trường")).toBeDefined();
+  });
+});
+
+describe("buildAnnualReportXlsx", () => {
+  it("has the same tables: targets, tasks by agency and their list, units", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildAnnualReportXlsx(db, { localityId: langSon, year: 2026, today: "2026-12-15" })) as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Chỉ tiêu", "Nhiệm vụ", "Danh sách nhiệm vụ", "Đơn vị báo cáo"]);
+    const model = await annualReportModel(db, { localityId: langSon, year: 2026, today: "2026-12-15" });
+
+    const targets = wb.getWorksheet("Chỉ tiêu")!;
+    expect(String(targets.getCell("A1").value)).toMatch(/Báo cáo kết quả thực hiện Kế hoạch số 243\/KH-UBND .* năm 2026/);
+    expect((targets.getRow(5).values as unknown[]).slice(1, 7)).toEqual(["STT", "Chỉ tiêu", "Mục tiêu đến năm 2030", "Lộ trình năm 2026", "Kết quả năm 2026", "Đánh giá"]);
+    let nurseryRow: ExcelJS.Row | undefined;
+    targets.eachRow((row) => {
+      if (row.getCell(7).value === "ecec.nursery.enrolment_rate") nurseryRow = row;
+    });
+    const expected = model.targetSections.flatMap((x) => x.rows).find((r) => r.indicatorCode === "ecec.nursery.enrolment_rate")!;
+    expect(nurseryRow!.getCell(3).value).toBe("≥ 48,5%");
+    expect(nurseryRow!.getCell(5).value).toBe(expected.result);
+    expect(nurseryRow!.getCell(6).value).toBe(expected.assessmentVi);
+    expect(nurseryRow!.getCell(8).value).toBe(expected.numerator);
+    expect(nurseryRow!.getCell(9).value).toBe(expected.denominator);
+
+    const tasks = wb.getWorksheet("Nhiệm vụ")!;
+    expect((tasks.getRow(5).values as unknown[]).slice(1)).toEqual(["STT", "Cơ quan chủ trì", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"]);
+    expect(tasks.getRow(6).getCell(2).value).toBe(model.taskGroups[0]!.assigneeVi);
+    expect(tasks.getRow(6).getCell(3).value).toBe(model.taskGroups[0]!.tasks.length);
+
+    const list = wb.getWorksheet("Danh sách nhiệm vụ")!;
+    expect((list.getRow(5).values as unknown[]).slice(1)).toEqual(["STT", "Cơ quan chủ trì", "Nhiệm vụ", "Trạng thái", "Mã nhiệm vụ"]);
+    const listed: unknown[] = [];
+    list.eachRow((row, n) => {
+      if (n > 5) listed.push(row.getCell(5).value);
+    });
+    expect(listed).toEqual(model.taskGroups.flatMap((g) => g.tasks.map((t) => t.code)));
+
+    const units = wb.getWorksheet("Đơn vị báo cáo")!;
+    expect((units.getRow(5).values as unknown[]).slice(1)).toEqual(["STT", "Đơn vị", "Trạng thái", "Ngày gửi", "Quá hạn / nộp muộn", "Ghi chú"]);
+    const names: unknown[] = [];
+    for (let r = 6; r < 6 + model.units.length; r++) names.push(units.getRow(r).getCell(2).value);
+    expect(names).toEqual(model.units.map((u) => u.nameVi));
+  });
+});

@@ -1,0 +1,325 @@
+import { eq, inArray, schema as s, sql, type Db } from "@eduplan/db";
+import { tasksDueInYear, type TaskStatus, type TaskTiming } from "@eduplan/domain";
+import { consolidateSync, type Consolidation, type ConsolidatedTarget, type ReportingUnit } from "./consolidate.js";
+import {
+  ASSESSMENT_VI,
+  formatDateLine,
+  formatMilestone,
+  formatTarget,
+  formatValue,
+  formatVietnameseDate,
+  REPORT_STATUS_VI,
+  TASK_GROUP_VI,
+  taskGroup,
+  type Assessment,
+  type TaskProgressGroup,
+} from "./format.js";
+import { selfAndAncestors, type Executor, type LocalityRow } from "./lookup.js";
+
+export type AnnualReportOptions = {
+  localityId: number;
+  year: number;
+  /** ISO date for lateness (defaults to today). */
+  today?: string;
+  /** The date printed under the motto; blanks ("ngày … tháng … năm N") when omitted, as drafts leave them. */
+  reportDate?: string;
+  /** The agency issuing the report; by default the locality's education department (or division, or People's Committee). */
+  issuingAgencyId?: number;
+};
+
+export type TargetTableRow = {
+  /** "5", or "5.1" for a target stated inside another. */
+  stt: string;
+  isSubTarget: boolean;
+  indicatorCode: string;
+  nameVi: string;
+  target: string;
+  milestone: string;
+  result: string;
+  /** Σ numerators and denominators behind a rate; units that contributed. */
+  numerator: number | null;
+  denominator: number | null;
+  contributors: number;
+  assessment: Assessment;
+  assessmentVi: string;
+};
+
+export type TargetTableSection = { titleVi: string | null; rows: TargetTableRow[] };
+
+export type TaskLine = { code: string; titleVi: string; status: TaskStatus; group: TaskProgressGroup; statusVi: string };
+
+export type TaskGroupByAgency = {
+  assigneeVi: string;
+  agencyId: number | null;
+  collectiveCode: string | null;
+  counts: Record<TaskProgressGroup, number>;
+  tasks: TaskLine[];
+};
+
+export type UnitLine = ReportingUnit & { nameVi: string; statusVi: string; submittedOnVi: string; noteVi: string };
+
+export type AnnualReportModel = {
+  consolidation: Consolidation;
+  year: number;
+  issuer: {
+    /** The governing body above the issuer ("UBND TỈNH LẠNG SƠN"), or null. */
+    parentLineVi: string | null;
+    /** The issuer, upper case ("SỞ GIÁO DỤC VÀ ĐÀO TẠO"). */
+    bodyLineVi: string;
+    /** The issuer as running text ("Sở Giáo dục và Đào tạo tỉnh Lạng Sơn"). */
+    nameVi: string;
+    /** "Số: …/BC-SGDĐT". */
+    numberLineVi: string;
+    signerTitleVi: string[];
+  };
+  placeVi: string;
+  /** "Lạng Sơn, ngày … tháng … năm 2026". */
+  placeDateLineVi: string;
+  /** ["BÁO CÁO", "Kết quả thực hiện Kế hoạch số 243/KH-UBND … năm 2026"]. */
+  titleVi: [string, string];
+  introVi: string;
+  /** The column header "Mục tiêu đến năm 2030" (the plan's end year). */
+  targetYear: number;
+  targetSections: TargetTableSection[];
+  targetCounts: Record<Assessment, number> & { total: number };
+  taskGroups: TaskGroupByAgency[];
+  taskTotals: Record<TaskProgressGroup, number> & { total: number };
+  units: UnitLine[];
+  recipientsVi: string[];
+  /** Some figures are synthetic sample data ("dữ liệu mẫu"). */
+  hasSyntheticData: boolean;
+};
+
+const LEVEL_PREFIX = /^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+/i;
+
+/** "Tỉnh Lạng Sơn" → "Lạng Sơn". */
+export function placeName(nameVi: string): string {
+  return nameVi.replace(LEVEL_PREFIX, "").trim();
+}
+
+const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
+
+function issuerOf(db: Executor, locality: LocalityRow, issuingAgencyId: number | undefined): AnnualReportModel["issuer"] {
+  const agencies = db.select().from(s.agencies).where(eq(s.agencies.localityId, locality.id)).all();
+  const chosen =
+    (issuingAgencyId !== undefined ? db.select().from(s.agencies).where(eq(s.agencies.id, issuingAgencyId)).get() : undefined) ??
+    agencies.find((a) => a.kind === "educationDept") ??
+    agencies.find((a) => a.kind === "educationDivision") ??
+    agencies.find((a) => a.kind === "peoplesCommittee");
+  const committeeName = `Ủy ban nhân dân ${lowerFirst(locality.nameVi)}`;
+  if (!chosen)
+    return { parentLineVi: null, bodyLineVi: committeeName.toUpperCase(), nameVi: committeeName, numberLineVi: "Số:      /BC-UBND", signerTitleVi: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] };
+  // "Sở Giáo dục và Đào tạo tỉnh Lạng Sơn" → "SỞ GIÁO DỤC VÀ ĐÀO TẠO" under "UBND TỈNH LẠNG SƠN".
+  const suffix = new RegExp(`\\s+${lowerFirst(locality.nameVi).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "i");
+  const shortName = chosen.nameVi.replace(suffix, "");
+  switch (chosen.kind) {
+    case "educationDept":
+      return { parentLineVi: `UBND ${locality.nameVi.toUpperCase()}`, bodyLineVi: shortName.toUpperCase(), nameVi: chosen.nameVi, numberLineVi: "Số:      /BC-SGDĐT", signerTitleVi: ["GIÁM ĐỐC"] };
+    case "educationDivision":
+      return { parentLineVi: `UBND ${locality.nameVi.toUpperCase()}`, bodyLineVi: shortName.toUpperCase(), nameVi: chosen.nameVi, numberLineVi: "Số:      /BC-PGDĐT", signerTitleVi: ["TRƯỞNG PHÒNG"] };
+    case "peoplesCommittee":
+      return { parentLineVi: null, bodyLineVi: chosen.nameVi.toUpperCase(), nameVi: chosen.nameVi, numberLineVi: "Số:      /BC-UBND", signerTitleVi: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] };
+    default:
+      return { parentLineVi: null, bodyLineVi: chosen.nameVi.toUpperCase(), nameVi: chosen.nameVi, numberLineVi: "Số:      /BC", signerTitleVi: ["THỦ TRƯỞNG CƠ QUAN"] };
+  }
+}
+
+function planReference(c: Consolidation): string {
+  const p = c.plan;
+  if (!p) return "Chiến lược phát triển giáo dục đến năm 2030, tầm nhìn đến năm 2045";
+  if (p.number) {
+    const date = p.issuedOn ? ` ngày ${formatVietnameseDate(p.issuedOn)}` : "";
+    const by = p.issuingBodyVi ? ` của ${p.issuingBodyVi}` : "";
+    return `Kế hoạch số ${p.number}${date}${by}`;
+  }
+  const at = p.titleVi.indexOf("Kế hoạch");
+  return at >= 0 ? p.titleVi.slice(at) : p.titleVi;
+}
+
+/** Đạt when the final bound or this year's milestone is met; Chưa có số liệu without a figure. */
+export function assessTarget(t: ConsolidatedTarget): Assessment {
+  if (t.actual.value === null || t.evaluation.state === "noData") return "noData";
+  return t.evaluation.achieved === true || t.evaluation.meetsMilestone === true ? "met" : "notMet";
+}
+
+function targetSections(c: Consolidation): TargetTableSection[] {
+  const order: (string | null)[] = [];
+  const bySection = new Map<string | null, ConsolidatedTarget[]>();
+  const sectionOf = new Map<number, string | null>();
+  for (const t of c.targets) {
+    // A sub-target stays with its parent.
+    const section = t.parentTargetId !== null && sectionOf.has(t.parentTargetId) ? sectionOf.get(t.parentTargetId)! : t.section;
+    sectionOf.set(t.targetId, section);
+    if (!bySection.has(section)) {
+      order.push(section);
+      bySection.set(section, []);
+    }
+    bySection.get(section)!.push(t);
+  }
+  let n = 0;
+  const sttOf = new Map<number, string>();
+  const childCount = new Map<number, number>();
+  return order.map((section) => ({
+    titleVi: section ? section.replace(/^[IVXLC]+(\.\d+)*\.?\s+/, "") : null,
+    rows: bySection.get(section)!.map((t) => {
+      const parentStt = t.parentTargetId !== null ? sttOf.get(t.parentTargetId) : undefined;
+      let stt: string;
+      if (parentStt !== undefined) {
+        const k = (childCount.get(t.parentTargetId!) ?? 0) + 1;
+        childCount.set(t.parentTargetId!, k);
+        stt = `${parentStt}.${k}`;
+      } else stt = String(++n);
+      sttOf.set(t.targetId, stt);
+      const unit = t.indicator.unit;
+      let target = formatTarget(t.target, unit);
+      if (t.target.targetYear !== null && t.target.targetYear !== (c.plan?.periodEnd ?? 2030)) target += ` (năm ${t.target.targetYear})`;
+      const qualifiers = [t.target.areaFlag === "isExtremelyDifficultArea" ? "vùng đặc biệt khó khăn" : null, t.target.conditionVi].filter(Boolean);
+      const assessment = assessTarget(t);
+      return {
+        stt,
+        isSubTarget: parentStt !== undefined,
+        indicatorCode: t.indicator.code,
+        nameVi: qualifiers.length ? `${t.indicator.nameVi} (${qualifiers.join("; ")})` : t.indicator.nameVi,
+        target,
+        milestone: formatMilestone(t.milestone, unit),
+        result: formatValue(t.actual.value, unit),
+        numerator: t.actual.numerator,
+        denominator: t.actual.denominator,
+        contributors: t.actual.contributors,
+        assessment,
+        assessmentVi: ASSESSMENT_VI[assessment],
+      };
+    }),
+  }));
+}
+
+const TASK_STATUS_VI: Record<TaskStatus, string> = {
+  notStarted: "Chưa thực hiện",
+  inProgress: "Đang thực hiện",
+  overdue: "Chậm tiến độ",
+  completed: "Hoàn thành",
+  cancelled: "Đã hủy",
+};
+
+function taskGroups(db: Executor, planId: number | null, year: number): TaskGroupByAgency[] {
+  if (planId === null) return [];
+  const rows = db.select().from(s.tasks).where(eq(s.tasks.planId, planId)).orderBy(s.tasks.id).all();
+  const assignees = rows.length
+    ? db.select().from(s.taskAssignees).where(inArray(s.taskAssignees.taskId, rows.map((r) => r.id))).orderBy(s.taskAssignees.position).all()
+    : [];
+  const tasks = rows.map((r) => {
+    const mine = assignees.filter((a) => a.taskId === r.id);
+    return {
+      ...r,
+      timing: r.timing as TaskTiming,
+      status: r.status as TaskStatus,
+      leads: mine.filter((a) => a.role === "lead"),
+      leadAgencyIds: mine.filter((a) => a.role === "lead" && a.agencyId !== null).map((a) => a.agencyId!),
+      coordinatingAgencyIds: mine.filter((a) => a.role === "coordinate" && a.agencyId !== null).map((a) => a.agencyId!),
+    };
+  });
+  const due = tasksDueInYear(tasks, year, { includeCompleted: true }).filter((t) => t.status !== "cancelled");
+  const agencyIds = [...new Set(due.flatMap((t) => t.leadAgencyIds))];
+  const agencyNames = new Map(agencyIds.length ? db.select().from(s.agencies).where(inArray(s.agencies.id, agencyIds)).all().map((a) => [a.id, a.nameVi]) : []);
+  const collectiveNames = new Map(db.select().from(s.collectiveAssignees).all().map((c) => [c.code, c.nameVi]));
+  const groups = new Map<string, TaskGroupByAgency>();
+  for (const t of due) {
+    const leads = t.leads.length ? t.leads : [{ agencyId: null, collectiveCode: null }];
+    for (const lead of leads) {
+      const key = lead.agencyId !== null ? `a${lead.agencyId}` : lead.collectiveCode ? `c${lead.collectiveCode}` : "none";
+      let g = groups.get(key);
+      if (!g) {
+        g = {
+          assigneeVi:
+            lead.agencyId !== null
+              ? (agencyNames.get(lead.agencyId) ?? `Cơ quan #${lead.agencyId}`)
+              : lead.collectiveCode
+                ? (collectiveNames.get(lead.collectiveCode) ?? lead.collectiveCode)
+                : "Chưa giao cơ quan chủ trì",
+          agencyId: lead.agencyId,
+          collectiveCode: lead.collectiveCode,
+          counts: { completed: 0, inProgress: 0, notStarted: 0 },
+          tasks: [],
+        };
+        groups.set(key, g);
+      }
+      const group = taskGroup(t.status);
+      g.counts[group]++;
+      g.tasks.push({ code: t.code, titleVi: t.titleVi, status: t.status, group, statusVi: TASK_STATUS_VI[t.status] ?? TASK_GROUP_VI[group] });
+    }
+  }
+  // Agencies first, in order of their first task; collectives after.
+  return [...groups.values()].sort((a, b) => Number(a.agencyId === null) - Number(b.agencyId === null));
+}
+
+function unitLines(units: ReportingUnit[]): UnitLine[] {
+  return units.map((u) => {
+    const notes: string[] = [];
+    if (u.late) notes.push(u.submittedAt ? "Nộp muộn" : "Quá hạn, chưa gửi");
+    if (u.status === "returned" && u.returnReason) notes.push(`Lý do trả lại: ${u.returnReason}`);
+    return {
+      ...u,
+      nameVi: u.agencyNameVi ?? u.localityNameVi,
+      statusVi: REPORT_STATUS_VI[u.status],
+      submittedOnVi: formatVietnameseDate(u.submittedAt),
+      noteVi: notes.join("; "),
+    };
+  });
+}
+
+function recipients(db: Executor, locality: LocalityRow): string[] {
+  if (locality.levelCode === "province") return ["Bộ Giáo dục và Đào tạo;", "Thường trực HĐND tỉnh;", "UBND tỉnh;", "Lưu: VT."];
+  const province = selfAndAncestors(db, locality.id)
+    .map((id) => db.select().from(s.localities).where(eq(s.localities.id, id)).get())
+    .find((l) => l?.levelCode === "province");
+  return [`Sở Giáo dục và Đào tạo${province ? ` ${lowerFirst(province.nameVi)}` : ""};`, "Thường trực HĐND;", "Lưu: VT."];
+}
+
+export function annualReportModelSync(db: Executor, options: AnnualReportOptions): AnnualReportModel {
+  const c = consolidateSync(db, options);
+  const locality = db.select().from(s.localities).where(eq(s.localities.id, c.locality.id)).get()!;
+  const issuer = issuerOf(db, locality, options.issuingAgencyId);
+  const sections = targetSections(c);
+  const allRows = sections.flatMap((x) => x.rows);
+  const targetCounts = { total: allRows.length, met: 0, notMet: 0, noData: 0 };
+  for (const r of allRows) targetCounts[r.assessment]++;
+  const groups = taskGroups(db, c.plan?.id ?? null, c.year);
+  // Totals count each task once, even when it has several leads.
+  const taskTotals = { total: 0, completed: 0, inProgress: 0, notStarted: 0 };
+  const counted = new Set<string>();
+  for (const g of groups)
+    for (const t of g.tasks)
+      if (!counted.has(t.code)) {
+        counted.add(t.code);
+        taskTotals.total++;
+        taskTotals[t.group]++;
+      }
+  const place = placeName(locality.nameVi);
+  const reference = planReference(c);
+  const hasSyntheticData = !!db.get(
+    sql`select 1 from indicator_values v join locality_closure c on c.descendant_id = v.locality_id
+        where c.ancestor_id = ${locality.id} and v.year = ${c.year} and v.is_synthetic = 1 limit 1`,
+  );
+  return {
+    consolidation: c,
+    year: c.year,
+    issuer,
+    placeVi: place,
+    placeDateLineVi: `${place}, ${formatDateLine(options.reportDate, c.year)}`,
+    titleVi: ["BÁO CÁO", `Kết quả thực hiện ${reference} năm ${c.year}`],
+    introVi: `Thực hiện ${reference}, ${issuer.nameVi} báo cáo kết quả thực hiện năm ${c.year} như sau:`,
+    targetYear: c.plan?.periodEnd ?? 2030,
+    targetSections: sections,
+    targetCounts,
+    taskGroups: groups,
+    taskTotals,
+    units: unitLines(c.units),
+    recipientsVi: recipients(db, locality),
+    hasSyntheticData,
+  };
+}
+
+/** Everything the printable annual report shows, as data (the DOCX and XLSX builders lay it out). */
+export async function annualReportModel(db: Db, options: AnnualReportOptions): Promise<AnnualReportModel> {
+  return db.transaction((tx) => annualReportModelSync(tx, options), { behavior: "deferred" });
+}

@@ -1,0 +1,348 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRepositories, EduplanError, SYSTEM_ACTOR, type Db } from "@eduplan/db";
+import { exportList, exportReportTemplate, importReportWorkbook, META_SHEET, TEMPLATE_FORMAT_VERSION, TEMPLATE_SHEET, type ImportResult } from "./index.js";
+import { localityId, provinceOfficer, seededDatabase, snapshot, type Seeded } from "./test-support.js";
+
+let seeded: Seeded;
+let db: Db;
+const actor = { userId: 7, username: "bangmac.officer", role: "commune_officer" as const, localityId: 0 };
+
+beforeAll(async () => {
+  seeded = await seededDatabase("excel");
+  db = seeded.db;
+  actor.localityId = localityId(db, "bang-mac");
+  // A new year for Lạng Sơn, so Bằng Mạc has no report yet for it.
+  await createRepositories(db).reportingPeriods.create({ localityId: localityId(db, "lang-son"), year: 2027, deadline: "2027-12-10" }, SYSTEM_ACTOR);
+});
+afterAll(() => seeded.close());
+
+async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as never);
+  return wb;
+}
+async function save(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The template's data rows: row number → indicator code, with the header row found by its text. */
+function dataRows(ws: ExcelJS.Worksheet): { row: number; code: string }[] {
+  let header = 0;
+  ws.eachRow((row, n) => {
+    if (!header && row.getCell(2).value === "Mã chỉ tiêu") header = n;
+  });
+  const out: { row: number; code: string }[] = [];
+  for (let r = header + 1; r <= ws.rowCount; r++) {
+    const code = ws.getRow(r).getCell(2).value;
+    if (typeof code === "string" && code) out.push({ row: r, code });
+  }
+  return out;
+}
+
+const ratioCodes = (db: Db) =>
+  new Set((db.$client.prepare("select code from indicators where aggregation = 'ratio'").all() as { code: string }[]).map((r) => r.code));
+const unitOf = (db: Db) => new Map((db.$client.prepare("select code, unit from indicators").all() as { code: string; unit: string }[]).map((r) => [r.code, r.unit]));
+
+/** Fill a template the way a commune officer would: numbers, some typed the Vietnamese way as text. */
+function fill(ws: ExcelJS.Worksheet, db: Db): Map<string, { numerator: number | null; denominator: number | null; value: number | null; comment: string | null }> {
+  const ratios = ratioCodes(db);
+  const units = unitOf(db);
+  const filled = new Map<string, { numerator: number | null; denominator: number | null; value: number | null; comment: string | null }>();
+  dataRows(ws).forEach(({ row, code }, i) => {
+    const r = ws.getRow(row);
+    if (ratios.has(code)) {
+      const denominator = 200 + i * 7;
+      const numerator = Math.floor(denominator * (0.5 + (i % 5) / 10)) + 0.5;
+      // Every third row typed as text with a decimal comma ("123,5"), as people do.
+      r.getCell(8).value = i % 3 === 0 ? String(numerator).replace(".", ",") : numerator;
+      r.getCell(9).value = i % 4 === 0 ? `${denominator}` : denominator;
+      filled.set(code, { numerator, denominator, value: (numerator / denominator) * 100, comment: i % 2 ? `Ghi chú ${i}` : null });
+      r.getCell(11).value = i % 2 ? `Ghi chú ${i}` : null;
+    } else if (units.get(code) === "boolean") {
+      r.getCell(10).value = i % 2 ? 1 : "Không";
+      filled.set(code, { numerator: null, denominator: null, value: i % 2 ? 1 : 0, comment: null });
+    } else if (units.get(code) === "level") {
+      r.getCell(10).value = 2;
+      filled.set(code, { numerator: null, denominator: null, value: 2, comment: null });
+    }
+  });
+  return filled;
+}
+
+function reportValuesOf(db: Db, reportId: number) {
+  const rows = db.$client
+    .prepare("select i.code, rv.numerator, rv.denominator, rv.value, rv.comment_vi from report_values rv join indicators i on i.id = rv.indicator_id where rv.report_id = ?")
+    .all(reportId) as { code: string; numerator: number | null; denominator: number | null; value: number | null; comment_vi: string | null }[];
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+describe("exportReportTemplate", () => {
+  it("lays out the sheet 'Báo cáo' (title, headers, one row per indicator of the unit's plan) and a hidden 'meta' sheet", async () => {
+    const bangMac = localityId(db, "bang-mac");
+    const wb = await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }));
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    expect(ws).toBeDefined();
+    expect(ws.getCell("A1").value).toBe("Báo cáo kết quả thực hiện chỉ tiêu năm 2027 — Xã Bằng Mạc");
+    const headerRow = ws.getRow(5).values as unknown[];
+    expect(headerRow.slice(1)).toEqual(["STT", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu 2030", "Lộ trình năm 2027", "Kết quả năm 2026", "Tử số", "Mẫu số", "Giá trị", "Ghi chú"]);
+    const planIndicators = db.$client
+      .prepare("select distinct i.code from targets t join indicators i on i.id = t.indicator_id join plans p on p.id = t.plan_id where p.code = 'bang-mac-2025'")
+      .all() as { code: string }[];
+    const rows = dataRows(ws);
+    expect(rows.map((r) => r.code).sort()).toEqual(planIndicators.map((p) => p.code).sort());
+
+    const nursery = rows.find((r) => r.code === "ecec.nursery.enrolment_rate")!;
+    const row = ws.getRow(nursery.row);
+    expect(row.getCell(3).value).toBe("Tỷ lệ huy động trẻ nhà trẻ đến trường");
+    expect(row.getCell(4).value).toBe("%");
+    expect(String(row.getCell(5).value)).toMatch(/%$/);
+    expect(String(row.getCell(7).value)).toMatch(/^\d+(,\d+)?%$/); // 2026's approved figure, Vietnamese style
+    // The rate is a formula; the inputs are validated numbers ≥ 0.
+    expect(row.getCell(10).formula).toMatch(/^IF\(AND\(ISNUMBER\(H\d+\),ISNUMBER\(I\d+\),I\d+>0\),H\d+\/I\d+\*100,""\)$/);
+    expect(row.getCell(8).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
+    expect(row.getCell(9).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
+
+    const meta = wb.getWorksheet(META_SHEET)!;
+    expect(meta.state).toBe("hidden");
+    const kv = new Map<string, unknown>();
+    meta.eachRow((r) => {
+      if (r.getCell(1).value !== "indicator") kv.set(String(r.getCell(1).value), r.getCell(2).value);
+    });
+    expect(kv.get("formatVersion")).toBe(TEMPLATE_FORMAT_VERSION);
+    expect(kv.get("localityId")).toBe(bangMac);
+    expect(kv.get("localityCode")).toBe("bang-mac");
+    expect(kv.get("year")).toBe(2027);
+    const codes: unknown[] = [];
+    meta.eachRow((r) => {
+      if (r.getCell(1).value === "indicator") codes.push(r.getCell(2).value);
+    });
+    expect(codes).toEqual(rows.map((r) => r.code));
+  });
+
+  it("prefills the values of an existing report", async () => {
+    const unit = localityId(db, "luong-van-tri"); // a draft in 2026 (sample data)
+    const report = db.$client
+      .prepare("select r.id from reports r join reporting_periods p on p.id = r.period_id where r.locality_id = ? and p.year = 2026")
+      .get(unit) as { id: number };
+    const values = reportValuesOf(db, report.id);
+    expect(values.size).toBeGreaterThan(0);
+    const ws = (await load(await exportReportTemplate(db, { localityId: unit, year: 2026 }))).getWorksheet(TEMPLATE_SHEET)!;
+    expect(String(ws.getCell("A3").value)).toMatch(/Đang soạn/);
+    let checked = 0;
+    for (const { row, code } of dataRows(ws)) {
+      const v = values.get(code);
+      if (!v) continue;
+      expect(ws.getRow(row).getCell(8).value).toBe(v.numerator);
+      expect(ws.getRow(row).getCell(9).value).toBe(v.denominator);
+      expect((ws.getRow(row).getCell(10).value as { result: number }).result).toBeCloseTo(v.value!, 9);
+      checked++;
+    }
+    expect(checked).toBe(values.size);
+  });
+});
+
+describe("importReportWorkbook", () => {
+  it("round trip: export → fill with exceljs → import → the report values are what was filled; progress rises to 1", async () => {
+    const bangMac = localityId(db, "bang-mac");
+    const wb = await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }));
+    const filled = fill(wb.getWorksheet(TEMPLATE_SHEET)!, db);
+    expect(filled.size).toBeGreaterThan(30);
+    const progress: number[] = [];
+    const result = await importReportWorkbook(db, await save(wb), { actor, onProgress: (f) => progress.push(f) });
+    expect(result).toMatchObject({ ok: true, written: filled.size, created: true });
+    const { reportId } = result as Extract<ImportResult, { ok: true }>;
+    const report = db.$client.prepare("select status, locality_id from reports where id = ?").get(reportId) as { status: string; locality_id: number };
+    expect(report).toEqual({ status: "draft", locality_id: bangMac });
+    const stored = reportValuesOf(db, reportId);
+    expect(stored.size).toBe(filled.size);
+    for (const [code, f] of filled) {
+      const v = stored.get(code)!;
+      expect(v.numerator).toBe(f.numerator);
+      expect(v.denominator).toBe(f.denominator);
+      expect(v.value).toBeCloseTo(f.value!, 9);
+      expect(v.comment_vi).toBe(f.comment);
+    }
+    expect(progress.length).toBeGreaterThan(2);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThan(progress[i - 1]!);
+    expect(progress.at(-1)).toBe(1);
+    expect(progress[0]).toBeGreaterThan(0);
+
+    // Importing again updates the same report (upsert), and the re-exported template carries the values back.
+    const again = await importReportWorkbook(db, await save(wb), { actor });
+    expect(again).toMatchObject({ ok: true, reportId, written: filled.size, created: false });
+    expect(reportValuesOf(db, reportId).size).toBe(filled.size);
+    const ws2 = (await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }))).getWorksheet(TEMPLATE_SHEET)!;
+    for (const { row, code } of dataRows(ws2)) {
+      const f = filled.get(code);
+      if (f?.numerator != null) expect(ws2.getRow(row).getCell(8).value).toBe(f.numerator);
+    }
+  });
+
+  it("a broken file (numerator > denominator, unknown code, negative) lists those rows and writes NOTHING", async () => {
+    const unit = localityId(db, "luong-van-tri"); // a 2026 draft with values
+    const wb = await load(await exportReportTemplate(db, { localityId: unit, year: 2026 }));
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    const ratios = ratioCodes(db);
+    const rows = dataRows(ws).filter((r) => ratios.has(r.code));
+    // Valid changes on other rows, which must not be written either.
+    for (const r of rows.slice(3)) {
+      ws.getRow(r.row).getCell(8).value = 10;
+      ws.getRow(r.row).getCell(9).value = 20;
+    }
+    const [tooMany, unknown, negative] = rows;
+    ws.getRow(tooMany!.row).getCell(8).value = 500;
+    ws.getRow(tooMany!.row).getCell(9).value = 400;
+    ws.getRow(unknown!.row).getCell(2).value = "khong.ton.tai";
+    ws.getRow(negative!.row).getCell(9).value = "-5";
+    const before = snapshot(db);
+    const result = await importReportWorkbook(db, await save(wb), { actor: { ...SYSTEM_ACTOR } });
+    expect(result.ok).toBe(false);
+    const errors = (result as Extract<ImportResult, { ok: false }>).errors;
+    expect(errors.map((e) => [e.row, e.column]).sort()).toEqual(
+      [
+        [tooMany!.row, "H"],
+        [unknown!.row, "B"],
+        [negative!.row, "I"],
+      ].sort(),
+    );
+    for (const e of errors) {
+      expect(e.sheet).toBe(TEMPLATE_SHEET);
+      expect(e.message.vi).toMatch(new RegExp(`^Dòng ${e.row}`));
+      expect(e.message.en.length).toBeGreaterThan(5);
+    }
+    expect(errors.find((e) => e.row === tooMany!.row)!.message.vi).toMatch(/Tử số 500 lớn hơn mẫu số 400/);
+    expect(errors.find((e) => e.row === unknown!.row)!.message.vi).toMatch(/khong\.ton\.tai/);
+    expect(errors.find((e) => e.row === negative!.row)!.message.vi).toMatch(/không được âm/);
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it("reports unparseable numbers and rates missing a part, accepts Vietnamese and plain numbers", async () => {
+    const bangMac = localityId(db, "bang-mac");
+    const wb = await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }));
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    const ratios = ratioCodes(db);
+    const rows = dataRows(ws).filter((r) => ratios.has(r.code));
+    ws.getRow(rows[0]!.row).getCell(8).value = "bốn mươi";
+    ws.getRow(rows[1]!.row).getCell(8).value = 12;
+    ws.getRow(rows[1]!.row).getCell(9).value = null;
+    ws.getRow(rows[2]!.row).getCell(8).value = "1.234";
+    ws.getRow(rows[2]!.row).getCell(9).value = "2.000,0";
+    ws.getRow(rows[3]!.row).getCell(8).value = null;
+    ws.getRow(rows[3]!.row).getCell(9).value = null;
+    ws.getRow(rows[3]!.row).getCell(11).value = "Chưa thống kê được";
+    const result = await importReportWorkbook(db, await save(wb), { actor });
+    expect(result.ok).toBe(false);
+    const errors = (result as Extract<ImportResult, { ok: false }>).errors;
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [rows[0]!.row, "H"],
+      [rows[1]!.row, "I"],
+      [rows[3]!.row, "H"],
+    ]);
+    expect(errors[0]!.message.vi).toMatch(/không phải là số/);
+    expect(errors[1]!.message.vi).toMatch(/cả tử số và mẫu số/);
+    expect(errors[2]!.message.vi).toMatch(/Có ghi chú nhưng chưa nhập tử số và mẫu số/);
+  });
+
+  it("a cleared row of a prefilled template leaves its value as is (the stale cached rate is not an input)", async () => {
+    const unit = localityId(db, "luong-van-tri"); // a 2026 draft with values
+    const report = db.$client
+      .prepare("select r.id from reports r join reporting_periods p on p.id = r.period_id where r.locality_id = ? and p.year = 2026")
+      .get(unit) as { id: number };
+    const before = reportValuesOf(db, report.id);
+    const wb = await load(await exportReportTemplate(db, { localityId: unit, year: 2026 }));
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    const rows = dataRows(ws).filter((r) => before.has(r.code));
+    const [cleared, changed] = rows;
+    ws.getRow(cleared!.row).getCell(8).value = null;
+    ws.getRow(cleared!.row).getCell(9).value = null;
+    ws.getRow(changed!.row).getCell(8).value = "12,5";
+    ws.getRow(changed!.row).getCell(9).value = 50;
+    const result = await importReportWorkbook(db, await save(wb), { actor: provinceOfficer(db) });
+    expect(result).toMatchObject({ ok: true, reportId: report.id, created: false });
+    const after = reportValuesOf(db, report.id);
+    expect(after.get(cleared!.code)).toEqual(before.get(cleared!.code));
+    expect(after.get(changed!.code)).toMatchObject({ numerator: 12.5, denominator: 50, value: 25 });
+  });
+
+  it("reports progress in many increasing steps on a large file", async () => {
+    const bangMac = localityId(db, "bang-mac");
+    const wb = await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }));
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    fill(ws, db);
+    // Two thousand rows more, numbered but left empty, as a long list would have.
+    for (let r = ws.rowCount + 1, i = 0; i < 2000; r++, i++) ws.getRow(r).getCell(1).value = r;
+    const progress: number[] = [];
+    const result = await importReportWorkbook(db, await save(wb), { actor, onProgress: (f) => progress.push(f) });
+    expect(result.ok).toBe(true);
+    expect(progress.length).toBeGreaterThan(20);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThan(progress[i - 1]!);
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it("refuses a submitted report as locked and writes nothing", async () => {
+    const unit = localityId(db, "dong-dang"); // submitted in 2026 (sample data)
+    const wb = await load(await exportReportTemplate(db, { localityId: unit, year: 2026 }));
+    fill(wb.getWorksheet(TEMPLATE_SHEET)!, db);
+    const before = snapshot(db);
+    const error = await importReportWorkbook(db, await save(wb), { actor: provinceOfficer(db) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EduplanError);
+    expect(error).toMatchObject({ reason: "locked", messages: { vi: expect.stringMatching(/khóa/), en: expect.stringMatching(/locked/) } });
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it("refuses a file without the meta sheet, and an actor outside the unit's area", async () => {
+    const bangMac = localityId(db, "bang-mac");
+    const wb = await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }));
+    const other = { userId: 9, username: "dongdang.officer", role: "commune_officer" as const, localityId: localityId(db, "dong-dang") };
+    await expect(importReportWorkbook(db, await save(wb), { actor: other })).rejects.toMatchObject({ reason: "forbidden" });
+    wb.removeWorksheet(wb.getWorksheet(META_SHEET)!.id);
+    const result = await importReportWorkbook(db, await save(wb), { actor });
+    expect(result).toMatchObject({ ok: false, errors: [{ sheet: META_SHEET, row: 0 }] });
+    const garbage = await importReportWorkbook(db, Buffer.from("not a workbook"), { actor });
+    expect(garbage.ok).toBe(false);
+  });
+});
+
+describe("exportList", () => {
+  it("writes the given headers and rows: numbers as numbers, dates as dates, booleans in Vietnamese", async () => {
+    const rows = [
+      { code: "bang-mac", nameVi: "Xã Bằng Mạc", population: 7342, rate: 48.5, deadline: "2026-12-10", submittedAt: "2026-11-25T05:09:21.447Z", active: true, locality: { nameVi: "Tỉnh Lạng Sơn" } },
+      { code: "dong-dang", nameVi: "Xã Đồng Đăng", population: null, rate: 51.25, deadline: new Date(Date.UTC(2026, 11, 10)), submittedAt: null, active: false, locality: { nameVi: "Tỉnh Lạng Sơn" } },
+    ];
+    const columns = [
+      { key: "code", header: "Mã" },
+      { key: "nameVi", header: "Tên đơn vị" },
+      { key: "population", header: "Dân số" },
+      { key: "rate", header: "Tỷ lệ (%)" },
+      { key: "deadline", header: "Hạn gửi" },
+      { key: "submittedAt", header: "Ngày gửi" },
+      { key: "active", header: "Đang hoạt động" },
+      { key: "locality.nameVi", header: "Tỉnh" },
+    ];
+    const wb = await load(await exportList(rows, columns, "Danh sách đơn vị báo cáo"));
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe("Danh sách");
+    expect(ws.getCell("A1").value).toBe("Danh sách đơn vị báo cáo");
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(columns.map((c) => c.header));
+    const first = ws.getRow(4);
+    expect(first.getCell(1).value).toBe("bang-mac");
+    expect(first.getCell(2).value).toBe("Xã Bằng Mạc");
+    expect(first.getCell(3).value).toBe(7342);
+    expect(first.getCell(4).value).toBe(48.5);
+    expect(first.getCell(5).value).toBeInstanceOf(Date);
+    expect((first.getCell(5).value as Date).toISOString().slice(0, 10)).toBe("2026-12-10");
+    expect(first.getCell(5).numFmt).toBe("dd/mm/yyyy");
+    expect(first.getCell(6).value).toBeInstanceOf(Date);
+    expect(first.getCell(7).value).toBe("Có");
+    expect(first.getCell(8).value).toBe("Tỉnh Lạng Sơn");
+    const second = ws.getRow(5);
+    expect(second.getCell(3).value).toBeNull();
+    expect(second.getCell(5).value).toBeInstanceOf(Date);
+    expect(second.getCell(7).value).toBe("Không");
+    expect(ws.rowCount).toBe(5);
+
+    const plain = (await load(await exportList([], columns))).worksheets[0]!;
+    expect((plain.getRow(1).values as unknown[]).slice(1)).toEqual(columns.map((c) => c.header));
+  });
+});

@@ -1,0 +1,49 @@
+export * from "./format.js";
+export {
+  consolidate,
+  consolidateSync,
+  consolidatedActual,
+  reportingUnits,
+  type ConsolidateOptions,
+  type Consolidation,
+  type ConsolidatedActual,
+  type ConsolidatedTarget,
+  type ConsolidationSummary,
+  type PlanSummary,
+  type ReportingUnit,
+  type TargetSummary,
+  type UnitStatus,
+} from "./consolidate.js";
+export {
+  exportReportTemplate,
+  importReportWorkbook,
+  templateData,
+  templateHeaders,
+  META_SHEET,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_FORMAT_VERSION,
+  TEMPLATE_SHEET,
+  type ImportActor,
+  type ImportError,
+  type ImportOptions,
+  type ImportResult,
+  type ReportUnitOptions,
+  type TemplateData,
+  type TemplateRow,
+} from "./excel-template.js";
+export { exportList, type ListColumn, type ListExportOptions } from "./list-export.js";
+export {
+  annualReportModel,
+  annualReportModelSync,
+  assessTarget,
+  placeName,
+  type AnnualReportModel,
+  type AnnualReportOptions,
+  type TargetTableRow,
+  type TargetTableSection,
+  type TaskGroupByAgency,
+  type TaskLine,
+  type UnitLine,
+} from "./annual-report.js";
+export { annualReportDocx, buildAnnualReportDocx } from "./annual-report-docx.js";
+export { annualReportXlsx, buildAnnualReportXlsx } from "./annual-report-xlsx.js";

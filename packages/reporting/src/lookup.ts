@@ -1,0 +1,158 @@
+import { and, desc, eq, EduplanError, inArray, schema as s, sql, type Db, type Tx } from "@eduplan/db";
+import { COMMUNE_LEVEL_CODES, periodDeadline } from "@eduplan/domain";
+
+/* Read helpers shared by consolidation, the Excel template and the printable report. Reads only. */
+
+export type Executor = Db | Tx;
+export type LocalityRow = typeof s.localities.$inferSelect;
+export type PlanRow = typeof s.plans.$inferSelect;
+export type PeriodRow = typeof s.reportingPeriods.$inferSelect;
+export type ReportRow = typeof s.reports.$inferSelect;
+export type IndicatorRow = typeof s.indicators.$inferSelect;
+export type TargetRow = typeof s.targets.$inferSelect;
+export type MilestoneRow = typeof s.milestones.$inferSelect;
+
+export function localityNotFound(id: unknown): EduplanError {
+  return new EduplanError("notFound", { vi: `Không tìm thấy địa phương / đơn vị #${String(id)}`, en: `locality #${String(id)} not found` });
+}
+
+export function getLocality(db: Executor, id: number): LocalityRow {
+  const row = db.select().from(s.localities).where(eq(s.localities.id, id)).get();
+  if (!row) throw localityNotFound(id);
+  return row;
+}
+
+export function getLocalityByCode(db: Executor, code: string): LocalityRow | undefined {
+  return db.select().from(s.localities).where(eq(s.localities.code, code)).get();
+}
+
+/** The locality itself, then its ancestors, nearest first. */
+export function selfAndAncestors(db: Executor, id: number): number[] {
+  return db
+    .all<{ id: number }>(sql`select ancestor_id as id from locality_closure where descendant_id = ${id} order by depth`)
+    .map((r) => r.id);
+}
+
+export function isWithin(db: Executor, ancestorId: number, descendantId: number): boolean {
+  return !!db
+    .select()
+    .from(s.localityClosure)
+    .where(and(eq(s.localityClosure.ancestorId, ancestorId), eq(s.localityClosure.descendantId, descendantId)))
+    .get();
+}
+
+/** The newest plan whose locality is `localityId` (by issue date, then id), or null. */
+export function ownPlan(db: Executor, localityId: number): PlanRow | null {
+  return (
+    db
+      .select()
+      .from(s.plans)
+      .where(eq(s.plans.localityId, localityId))
+      .orderBy(sql`${s.plans.issuedOn} is null`, desc(s.plans.issuedOn), desc(s.plans.id))
+      .get() ?? null
+  );
+}
+
+/** The plan a unit reports against: its own if it has one, else the nearest ancestor's (its province's). */
+export function applicablePlan(db: Executor, localityId: number): PlanRow | null {
+  for (const id of selfAndAncestors(db, localityId)) {
+    const plan = ownPlan(db, id);
+    if (plan) return plan;
+  }
+  return null;
+}
+
+/** The reporting period of `year` that covers a unit: the one of the unit itself or its nearest ancestor. */
+export function periodFor(db: Executor, localityId: number, year: number): PeriodRow | null {
+  for (const id of selfAndAncestors(db, localityId)) {
+    const period = db
+      .select()
+      .from(s.reportingPeriods)
+      .where(and(eq(s.reportingPeriods.localityId, id), eq(s.reportingPeriods.year, year)))
+      .get();
+    if (period) return period;
+  }
+  return null;
+}
+
+/** The deadline of `year` for a unit: its period's, or the nearest province setting ("12-10" by default). */
+export function deadlineFor(db: Executor, localityId: number, year: number): string {
+  const period = periodFor(db, localityId, year);
+  if (period) return period.deadline;
+  for (const id of selfAndAncestors(db, localityId)) {
+    const setting = db.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, id)).get();
+    if (setting) return periodDeadline(year, setting.reportDeadline);
+  }
+  return periodDeadline(year);
+}
+
+/** A unit's report (its own, not an agency's) in a period. */
+export function unitReport(db: Executor, periodId: number, localityId: number): ReportRow | null {
+  return (
+    db
+      .select()
+      .from(s.reports)
+      .where(and(eq(s.reports.periodId, periodId), eq(s.reports.localityId, localityId), sql`${s.reports.agencyId} is null`))
+      .get() ?? null
+  );
+}
+
+/** Commune-level localities in a subtree (the root included when it is one), in force at some time in `year`. */
+export function communeUnits(db: Executor, rootId: number, year: number): LocalityRow[] {
+  return db
+    .select()
+    .from(s.localities)
+    .where(
+      and(
+        inArray(s.localities.levelCode, [...COMMUNE_LEVEL_CODES]),
+        sql`${s.localities.id} in (select descendant_id from locality_closure where ancestor_id = ${rootId})`,
+        sql`(${s.localities.validFrom} is null or ${s.localities.validFrom} <= ${`${year}-12-31`})`,
+        sql`(${s.localities.validTo} is null or ${s.localities.validTo} >= ${`${year}-01-01`})`,
+      ),
+    )
+    .all();
+}
+
+export function indicatorsById(db: Executor, ids: number[]): Map<number, IndicatorRow> {
+  if (!ids.length) return new Map();
+  return new Map(db.select().from(s.indicators).where(inArray(s.indicators.id, ids)).all().map((i) => [i.id, i]));
+}
+
+/** A plan's targets in document order: each top-level target followed by its sub-targets ("trong đó …"). */
+export function planTargets(db: Executor, planId: number): TargetRow[] {
+  const rows = db.select().from(s.targets).where(eq(s.targets.planId, planId)).orderBy(s.targets.id).all();
+  const ids = new Set(rows.map((r) => r.id));
+  const children = new Map<number, TargetRow[]>();
+  for (const r of rows)
+    if (r.parentTargetId !== null && ids.has(r.parentTargetId)) {
+      const list = children.get(r.parentTargetId) ?? [];
+      list.push(r);
+      children.set(r.parentTargetId, list);
+    }
+  const out: TargetRow[] = [];
+  const visit = (r: TargetRow) => {
+    out.push(r);
+    for (const c of children.get(r.id) ?? []) visit(c);
+  };
+  for (const r of rows) if (r.parentTargetId === null || !ids.has(r.parentTargetId)) visit(r);
+  return out;
+}
+
+/** The milestones of `year` for a set of targets, by target id. */
+export function milestonesOf(db: Executor, targetIds: number[], year: number): Map<number, MilestoneRow> {
+  if (!targetIds.length) return new Map();
+  return new Map(
+    db
+      .select()
+      .from(s.milestones)
+      .where(and(inArray(s.milestones.targetId, targetIds), eq(s.milestones.year, year)))
+      .all()
+      .map((m) => [m.targetId, m]),
+  );
+}
+
+/** Today as an ISO date (local time). */
+export function isoToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
