@@ -11,7 +11,7 @@ export default defineConfig({
   resolve: {
     // Workspace packages (ra-data-trpc, ra-language-vietnamese) resolve their own copies of these peers;
     // one copy each in the bundle.
-    dedupe: ["react", "react-dom", "ra-core", "@tanstack/react-query", "@trpc/client"],
+    dedupe: ["react", "react-dom", "ra-core", "react-hook-form", "@tanstack/react-query", "@trpc/client"],
   },
   server: {
     port: 5173,
@@ -24,5 +24,10 @@ export default defineConfig({
     target: "es2022",
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // @eduplan/domain is pure (no I/O, no side effects at import): importing `foldVietnamese` must not bring the
+      // zod schemas of every other module into the first bundle.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]packages[\\/]domain[\\/]src[\\/]/.test(id) },
+    },
   },
 });

@@ -7,6 +7,7 @@ import {
   formatNumber,
   formatPercent,
   formatTargetValue,
+  formatTiming,
   formatValue,
   formatYear,
   localeTag,
@@ -118,5 +119,19 @@ describe("target values", () => {
     expect(formatDifference(-3, "en")).toBe("−3");
     expect(formatDifference(0, "vi")).toBe("0");
     expect(formatDifference(null, "vi")).toBe("");
+  });
+});
+
+describe("formatTiming", () => {
+  it("writes timings as the documents do", () => {
+    expect(formatTiming({ kind: "year", year: 2026 }, "vi")).toBe("Năm 2026");
+    expect(formatTiming({ kind: "yearly", from: null, to: null }, "vi")).toBe("Hằng năm");
+    expect(formatTiming({ kind: "yearly", from: 2026, to: 2030 }, "en")).toBe("Every year (2026–2030)");
+    expect(formatTiming({ kind: "yearThenYearly", year: 2026, to: null }, "vi")).toBe("Năm 2026, hằng năm");
+    expect(formatTiming({ kind: "schoolYear", startYear: 2025 }, "vi")).toBe("Năm học 2025–2026");
+    expect(formatTiming({ kind: "quarter", year: 2026, quarter: 2 }, "vi")).toBe("Quý 2/2026");
+    expect(formatTiming({ kind: "event", eventVi: "Khi Luật được ban hành", eventEn: null, occurredOn: null }, "en")).toBe("Khi Luật được ban hành");
+    expect(formatTiming({ kind: "date", date: "2026-12-10" }, "vi")).toBe("10/12/2026");
+    expect(formatTiming(null, "vi")).toBe("");
   });
 });

@@ -1,0 +1,109 @@
+import { Box, Typography } from "@mui/material";
+import {
+  AutocompleteInput,
+  DataTable,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
+  TextInput,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { EmptyState } from "../common/EmptyState";
+import { LocalDateTimeField } from "../common/fields";
+import { changedFields, JsonBlock } from "./json";
+
+const ENTITIES = [
+  "localities",
+  "agencies",
+  "indicators",
+  "plans",
+  "documentRelations",
+  "solutionGroups",
+  "fundingSources",
+  "agencyDuties",
+  "reportingObligations",
+  "targets",
+  "milestones",
+  "tasks",
+  "indicatorValues",
+  "users",
+  "reports",
+];
+const ACTIONS = ["create", "update", "delete", "login", "logout", "submit", "approve", "return"];
+
+function EntityFilter(props: { source: string; alwaysOn?: boolean }) {
+  const translate = useTranslate();
+  return (
+    <SelectInput
+      {...props}
+      choices={ENTITIES.map((id) => ({ id, name: translate(`resources.${id}.name`, { smart_count: 2, _: id }) }))}
+      translateChoice={false}
+      sx={{ minWidth: 200 }}
+    />
+  );
+}
+
+const filters = [
+  <EntityFilter key="entity" source="entity" alwaysOn />,
+  <TextInput key="entityId" source="entityId" parse={(v: string) => (v === "" ? undefined : Number(v))} />,
+  <ReferenceInput key="userId" source="userId" reference="users" alwaysOn>
+    <AutocompleteInput sx={{ minWidth: 220 }} />
+  </ReferenceInput>,
+  <TextInput key="username" source="username" />,
+  <SelectInput key="action" source="action" choices={ACTIONS.map((id) => ({ id, name: id }))} translateChoice={false} />,
+];
+
+function EntityName({ entity }: { entity: string }) {
+  const translate = useTranslate();
+  return <span title={entity}>{translate(`resources.${entity}.name`, { smart_count: 1, _: entity })}</span>;
+}
+
+/** The changed fields of an entry, with their old and new values, under its row. */
+function Changes() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const fields = changedFields(record.before, record.after);
+  return (
+    <Box sx={{ display: "grid", gridTemplateColumns: { md: "1fr 1fr" }, gap: 2, p: 1 }}>
+      <Box>
+        <Typography variant="caption">{translate("resources.auditLog.fields.before")}</Typography>
+        <JsonBlock value={record.before} highlight={fields} />
+      </Box>
+      <Box>
+        <Typography variant="caption">{translate("resources.auditLog.fields.after")}</Typography>
+        <JsonBlock value={record.after} highlight={fields} />
+      </Box>
+    </Box>
+  );
+}
+
+function ChangedFieldNames() {
+  const record = useRecordContext();
+  if (!record) return null;
+  const fields = changedFields(record.before, record.after);
+  return <Typography variant="body2" sx={{ maxWidth: 360 }}>{fields.length ? fields.join(", ") : "—"}</Typography>;
+}
+
+/** Who changed what, when (administrators only): filter by kind of record, record, user, action. */
+export function AuditLogList() {
+  return (
+    <List filters={filters} sort={{ field: "id", order: "DESC" }} perPage={25} empty={<EmptyState />} exporter={false}>
+      <DataTable expand={<Changes />} bulkActionButtons={false} rowClick="expand">
+        <DataTable.Col source="at" render={() => <LocalDateTimeField source="at" />} />
+        <DataTable.Col source="username" />
+        <DataTable.Col source="action" />
+        <DataTable.Col source="entity" render={(r) => <EntityName entity={String(r.entity)} />} />
+        <DataTable.Col source="entityId" />
+        <DataTable.Col source="localityId">
+          <ReferenceField source="localityId" reference="localities" link="show" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col label="eduplan.auditLog.diff" disableSort render={() => <ChangedFieldNames />} />
+      </DataTable>
+    </List>
+  );
+}
+
+export default AuditLogList;

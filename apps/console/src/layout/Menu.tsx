@@ -1,0 +1,60 @@
+import type { ReactNode } from "react";
+import { ListSubheader } from "@mui/material";
+import BuildCircle from "@mui/icons-material/BuildCircle";
+import { Menu as RaMenu, useCanAccess, usePermissions, useSidebarState, useTranslate } from "react-admin";
+
+function Section({ label, children }: { label: string; children: ReactNode }) {
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  return (
+    <>
+      {open ? (
+        <ListSubheader disableSticky sx={{ lineHeight: "32px", mt: 1, bgcolor: "transparent" }}>
+          {translate(label)}
+        </ListSubheader>
+      ) : null}
+      {children}
+    </>
+  );
+}
+
+/** The wizard entry, for administrators only. */
+function ProvinceSetupItem() {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: "provinceSetup", action: "create" });
+  if (!canAccess) return null;
+  return <RaMenu.Item to="/province-setup" primaryText={translate("eduplan.menu.provinceSetup")} leftIcon={<BuildCircle />} />;
+}
+
+/**
+ * The menu, grouped the way officers work: the dashboard, planning (plans and what they contain), reference data,
+ * administration. Each item shows only if the user may list the resource (react-admin's `canAccess`).
+ */
+export function Menu() {
+  const { permissions } = usePermissions<{ isAdmin?: boolean } | null>();
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem />
+      <Section label="eduplan.menu.planning">
+        <RaMenu.ResourceItem name="plans" />
+        <RaMenu.ResourceItem name="targets" />
+        <RaMenu.ResourceItem name="milestones" />
+        <RaMenu.ResourceItem name="tasks" />
+        <RaMenu.ResourceItem name="fundingSources" />
+      </Section>
+      <Section label="eduplan.menu.reference">
+        <RaMenu.ResourceItem name="localities" />
+        <RaMenu.ResourceItem name="agencies" />
+        <RaMenu.ResourceItem name="indicators" />
+        <RaMenu.ResourceItem name="educationLevels" />
+      </Section>
+      {permissions?.isAdmin ? (
+        <Section label="eduplan.menu.administration">
+          <RaMenu.ResourceItem name="users" />
+          <RaMenu.ResourceItem name="auditLog" />
+          <ProvinceSetupItem />
+        </Section>
+      ) : null}
+    </RaMenu>
+  );
+}

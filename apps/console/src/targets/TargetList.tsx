@@ -1,0 +1,37 @@
+import { AutocompleteInput, DataTable, List, NumberInput, ReferenceField, ReferenceInput, SearchInput, SelectInput } from "react-admin";
+import { EmptyState } from "../common/EmptyState";
+import { TargetValueField, YearField } from "../common/fields";
+import { CHOICES } from "../enums";
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="planId" source="planId" reference="plans" alwaysOn>
+    <AutocompleteInput sx={{ minWidth: 260 }} />
+  </ReferenceInput>,
+  <ReferenceInput key="indicatorId" source="indicatorId" reference="indicators">
+    <AutocompleteInput sx={{ minWidth: 300 }} />
+  </ReferenceInput>,
+  <SelectInput key="comparator" source="comparator" choices={CHOICES.comparator} />,
+  <NumberInput key="targetYear" source="targetYear" step={1} />,
+];
+
+/** Targets of the plans of the user's area: filter by plan, indicator, comparator or year. */
+export function TargetList() {
+  return (
+    <List filters={filters} sort={{ field: "id", order: "ASC" }} perPage={25} empty={<EmptyState />}>
+      <DataTable rowClick="edit">
+        <DataTable.Col source="planId">
+          <ReferenceField source="planId" reference="plans" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="indicatorId">
+          <ReferenceField source="indicatorId" reference="indicators" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="value" label="resources.targets.fields.target" render={() => <TargetValueField />} />
+        <DataTable.Col source="targetYear" render={() => <YearField source="targetYear" />} />
+        <DataTable.Col source="code" />
+      </DataTable>
+    </List>
+  );
+}
+
+export default TargetList;
