@@ -1,6 +1,7 @@
 #!/usr/bin/env tsx
 import { Command } from "commander";
 import { runCommand } from "./commands.js";
+import { runPluginNew, runPluginRegistry } from "./plugin.js";
 
 const program = new Command()
   .name("eduplan")
@@ -42,6 +43,23 @@ program
   .command("serve")
   .description("start the API server and console (PORT, HOST, EDUPLAN_DB)")
   .action(() => runCommand("serve", program.opts()));
+
+const plugin = program.command("plugin").description("locality plugins (see docs/plugins.md)");
+plugin
+  .command("registry")
+  .description("regenerate the typed plugin registries of the server and the console from plugins/*/package.json")
+  .option("--check", "write nothing; exit 1 if regenerating would change anything")
+  .action((opts: { check?: boolean }) => {
+    process.exitCode = runPluginRegistry(opts);
+  });
+plugin
+  .command("new <name>")
+  .description("scaffold a working plugin under plugins/<name> and register it")
+  .option("--root <dir>", "workspace root (default: found from the current directory)")
+  .option("--no-install", "skip `pnpm install`")
+  .action((name: string, opts: { root?: string; install: boolean }) => {
+    process.exitCode = runPluginNew(name, opts);
+  });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);

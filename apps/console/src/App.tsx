@@ -3,6 +3,7 @@ import { Route } from "react-router-dom";
 import { Admin, CustomRoutes, Resource, defaultTheme } from "react-admin";
 import { createAuthProvider } from "./authProvider";
 import { createDataProvider } from "./dataProvider";
+import { pluginResources, usePluginAdmins, withPluginForms, withPluginMessages } from "./plugins";
 import { i18nProvider } from "./i18n";
 import { Layout } from "./layout/Layout";
 import { ProvinceSetupPage } from "./provinceSetup";
@@ -21,6 +22,8 @@ import solutionGroups from "./solutionGroups";
 import agencyDuties from "./agencyDuties";
 import documentRelations from "./documentRelations";
 import indicatorValues from "./indicatorValues";
+import reports, { ExcelPage } from "./reports";
+import { ConsolidationPage } from "./consolidation";
 
 const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 const LazyLoginPage = lazy(() => import("./layout/LoginPage"));
@@ -32,7 +35,11 @@ const LoginPage = () => (
 );
 
 const locale = () => i18nProvider.getLocale();
-const dataProvider = createDataProvider(locale);
+// Plugin forms (`pluginForms.<plugin>.<form>`) are the API's `pluginRecords` restricted to one form.
+const dataProvider = withPluginForms(createDataProvider(locale));
+/** Plugins' messages (`plugins.<id>.…`) on top of the console's. */
+const pluginI18nProvider = withPluginMessages(i18nProvider);
+const PluginSettingsPage = lazy(() => import("./plugins/PluginSettingsPage"));
 const authProvider = createAuthProvider(locale);
 
 const theme = {
@@ -46,12 +53,14 @@ const theme = {
  * folder of the same name whose `index.tsx` exports its pages (loaded lazily), icon and record representation.
  */
 export function App() {
+  // The installed plugins' console entries (lazy chunks): their forms' pages and resources are registered once loaded.
+  const pluginAdmins = usePluginAdmins();
   return (
     <Admin
       title="EduPlan"
       dataProvider={dataProvider}
       authProvider={authProvider}
-      i18nProvider={i18nProvider}
+      i18nProvider={pluginI18nProvider}
       dashboard={Dashboard}
       layout={Layout}
       loginPage={LoginPage}
@@ -74,8 +83,20 @@ export function App() {
       <Resource name="agencyDuties" {...agencyDuties} />
       <Resource name="documentRelations" {...documentRelations} />
       <Resource name="indicatorValues" {...indicatorValues} />
+      <Resource name="reports" {...reports} />
+      {pluginResources(pluginAdmins)}
       <CustomRoutes>
         <Route path="/province-setup" element={<ProvinceSetupPage />} />
+        <Route
+          path="/plugins"
+          element={
+            <Suspense fallback={null}>
+              <PluginSettingsPage />
+            </Suspense>
+          }
+        />
+        <Route path="/consolidation" element={<ConsolidationPage />} />
+        <Route path="/reports-excel" element={<ExcelPage />} />
       </CustomRoutes>
     </Admin>
   );

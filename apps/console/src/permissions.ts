@@ -55,6 +55,11 @@ export const POLICY: Record<string, { read: readonly RoleName[]; write: readonly
   localityLevels: { read: ALL, write: NOBODY },
   collectiveAssignees: { read: ALL, write: NOBODY },
   auditLog: { read: ADMIN, write: NOBODY },
+  /** Plugins: form records, the console resources of plugin forms, plugins' own procedures, plugins per province. */
+  pluginRecords: { read: ALL, write: OFFICERS },
+  pluginForms: { read: ALL, write: OFFICERS },
+  plugins: { read: ALL, write: PROVINCE },
+  pluginSettings: { read: ADMIN, write: ADMIN },
   /** The province setup wizard (a custom page). */
   provinceSetup: { read: ADMIN, write: ADMIN },
 };

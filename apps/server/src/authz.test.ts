@@ -36,6 +36,8 @@ const RESOURCE_CALLS: Record<string, (rec: Rec) => unknown> = {
 };
 
 let nurseryIndicatorId = 0;
+/** The Excel template of each set's reporting unit for 2026 (for `reporting.importWorkbook`), by locality id. */
+const reportTemplates = new Map<number, string>();
 
 /** How to call the other procedures against a set of records of one locality. */
 const OTHER_CALLS: Record<string, ((set: RecordSet) => unknown)[]> = {
@@ -47,10 +49,30 @@ const OTHER_CALLS: Record<string, ((set: RecordSet) => unknown)[]> = {
   "provinceSetup.create": [(set) => ({ config: { province: { code: `copy-of-${set.localities!.code}`, nameVi: "Tỉnh thử" } } })],
   "provinceSetup.validate": [(set) => ({ config: { province: { code: `copy-of-${set.localities!.code}`, nameVi: "Tỉnh thử" } } })],
   "reports.transition": [(set) => ({ id: set.reports!.id, action: "reopen" }), (set) => ({ id: set.reports!.id, action: "submit" })],
+  // The reporting cycle (router/reporting.ts, reports.forUnit/grid/saveValues).
+  "reports.forUnit": [(set) => ({ localityId: set.reports!.localityId, year: 2026 }), (set) => ({ localityId: set.reports!.localityId, year: 2031 })],
+  "reports.grid": [(set) => ({ id: set.reports!.id })],
+  "reports.saveValues": [(set) => ({ id: set.reports!.id, values: [] })],
+  "reporting.consolidate": [(set) => ({ localityId: set.localities!.id, year: 2026 })],
+  "reporting.template": [(set) => ({ localityId: set.reports!.localityId as number, year: 2026 })],
+  "reporting.importWorkbook": [(set) => ({ base64: reportTemplates.get(set.reports!.localityId as number) })],
+  // Progress is per user: another user's id is NOT_FOUND like a missing one.
+  "reporting.importProgress": [(set) => ({ progressId: `matrix-${set.localities!.id}` })],
+  "reporting.annualReport": [(set) => ({ localityId: set.localities!.id, year: 2026, format: "docx" }), (set) => ({ localityId: set.localities!.id, year: 2026, format: "xlsx" })],
+  "reporting.exportList": [(set) => ({ resource: "plans", ids: [set.plans!.id] }), (set) => ({ resource: "reports", ids: [set.reports!.id] }), () => ({ resource: "users" })],
+  "reporting.periods": [(set) => ({ localityId: set.localities!.id })],
+  "reporting.reportSettings": [(set) => ({ localityId: set.localities!.id })],
+  "reporting.updateReportSettings": [(set) => ({ localityId: set.localities!.id, reportDeadline: "12-05" })],
+  // Plugins per province: administrators only (other users read their province's with `pluginSettings.mine`).
+  "pluginSettings.list": [(set) => ({ filter: { localityId: set.reportingPeriods!.localityId } })],
+  "pluginSettings.update": [(set) => ({ localityId: set.reportingPeriods!.localityId, pluginId: "geopark-education", enabled: false })],
 };
 /** Not about any locality's records: tested in auth.test.ts. `auth.me` answers about the caller only. */
 const PUBLIC = new Set(["auth.login", "auth.logout"]);
-const SELF = new Set(["auth.me"]);
+/** `pluginSettings.mine`/`installed` answer about the caller's province and the server. */
+const SELF = new Set(["auth.me", "pluginSettings.mine", "pluginSettings.installed"]);
+/** Each plugin's own procedures (`plugins.<id>.…`): their access (enabled province, role) is tested in plugins.test.ts. */
+const isPluginProcedure = (path: string) => path.startsWith("plugins.");
 
 let server: TestServer;
 let admin: Client;
@@ -67,6 +89,19 @@ async function first(resource: string, filter: Record<string, unknown>): Promise
 
 async function create(resource: string, data: Record<string, unknown>): Promise<Rec> {
   return ((await admin.call("mutation", `${resource}.create`, { data })) as { data: Rec }).data;
+}
+
+/** A record of a plugin form at a new school under `parent` (Lai Châu: boarding-schools; Lạng Sơn: geopark-education). */
+async function pluginRecordOf(provinceCode: string, parent: Rec): Promise<Record<string, unknown>> {
+  const school = await create("localities", { code: `${parent.code as string}.matrix-school`, nameVi: "Trường kiểm thử", levelCode: "school", parentId: parent.id });
+  return provinceCode === "lai-chau"
+    ? {
+        pluginId: "boarding-schools",
+        formId: "boarding",
+        localityId: school.id,
+        data: { schoolYear: "2025-2026", schoolType: "ethnicSemiBoarding", boardingPupils: 80, eligiblePupils: 90, mealSupportPupils: 85, dormitoryCapacity: 100, meetsNationalStandard: false },
+      }
+    : { pluginId: "geopark-education", formId: "reach", localityId: school.id, data: { schoolYear: "2025-2026", enrolment: 100, pupilsReached: 12 } };
 }
 
 /** One record of every resource, all belonging to the plan / locality / province given. */
@@ -95,7 +130,8 @@ async function recordSet(o: { localityCode: string; agencyCode: string; planCode
     reportingPeriods: await first("reportingPeriods", { localityId: province.id }),
     reports: report,
     reportValues: await first("reportValues", { reportId: report.id }),
-    pluginRecords: await create("pluginRecords", { pluginId: "test-plugin", formId: "visit", localityId: reportLocality.id, year: 2026, data: { pupils: 12 } }),
+    // A plugin form's record at a school of the set's area, with the plugin its province has enabled.
+    pluginRecords: await create("pluginRecords", await pluginRecordOf(o.provinceCode, reportLocality)),
     auditLog: await first("auditLog", { entity: "plans", entityId: plan.id }),
     indicators: await first("indicators", { id: nurseryIndicatorId }),
     educationLevels: await first("educationLevels", {}),
@@ -135,6 +171,10 @@ beforeAll(async () => {
     provinceCode: "lang-son",
     reportLocalityCode: "bang-mac",
   });
+  for (const set of Object.values(sets)) {
+    const unitId = set.reports!.localityId as number;
+    reportTemplates.set(unitId, (await admin.trpc.reporting.template.query({ localityId: unitId, year: 2026 })).base64);
+  }
   for (const name of ["langson.officer", "langson.viewer", "bangmac.officer", "dongdang.officer", "laichau.officer", "muongte.viewer"])
     users[name] = await loginAs(server.url, name);
 });
@@ -152,7 +192,7 @@ function callsFor(set: RecordSet): { calls: Call[]; unknown: string[] } {
       unknown.push(path);
       continue;
     }
-    if (PUBLIC.has(path) || SELF.has(path)) continue;
+    if (PUBLIC.has(path) || SELF.has(path) || isPluginProcedure(path)) continue;
     const other = OTHER_CALLS[path];
     if (other) {
       for (const build of other) calls.push({ path, type, input: build(set), resource: null, method: path, rec: null });

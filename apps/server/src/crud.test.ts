@@ -27,7 +27,7 @@ async function firstId(resource: string, filter: Record<string, unknown>): Promi
 beforeAll(async () => {
   server = await startTestServer();
   [admin, officer, bangmac] = await Promise.all([loginAs(server.url, "admin"), loginAs(server.url, "langson.officer"), loginAs(server.url, "bangmac.officer")]);
-  for (const code of ["lang-son", "lai-chau", "chi-lang", "tam-thanh", "luong-van-tri", "bang-mac"]) ids[code] = await firstId("localities", { code });
+  for (const code of ["lang-son", "lai-chau", "chi-lang", "tam-thanh", "luong-van-tri", "bang-mac", "bang-mac.primary-school"]) ids[code] = await firstId("localities", { code });
   for (const code of ["lang-son-243-2025", "bang-mac-2025", "muong-te-2025"]) ids[code] = await firstId("plans", { code });
   for (const code of ["lang-son.education-dept", "tam-thanh.peoples-committee", "chi-lang.peoples-committee"]) ids[code] = await firstId("agencies", { code });
   ids.nursery = await firstId("indicators", { code: "ecec.nursery.enrolment_rate" });
@@ -176,9 +176,10 @@ const FIXTURES: Record<string, Fixture> = {
   },
   pluginRecords: {
     writer: "officer",
-    data: () => ({ pluginId: "geopark-education", formId: "kiem-dinh-trip", localityId: ids["chi-lang"], year: 2026, data: { pupils: 12 } }),
-    patch: { data: { pupils: 20 } },
-    q: "kiem-dinh-trip",
+    // A record of a plugin form (geopark-education, enabled for Lạng Sơn) at a school: validated by the form's schema.
+    data: () => ({ pluginId: "geopark-education", formId: "reach", localityId: ids["bang-mac.primary-school"], data: { schoolYear: "2025-2026", enrolment: 100, pupilsReached: 12 } }),
+    patch: { data: { schoolYear: "2025-2026", enrolment: 100, pupilsReached: 20 } },
+    q: "reach",
     reference: "localityId",
   },
 };

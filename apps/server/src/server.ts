@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { appRouter, createApiServices, createContext, type ApiOptions } from "@eduplan/api";
+import { appRouter, createApiServices, createContext, PLUGIN_REGISTRY, type ApiOptions } from "@eduplan/api";
+import { loadPlugins, type PluginRegistry, type PluginRuntime } from "@eduplan/plugin-host";
 import { closeDatabase, defaultDatabasePath, openDatabase, sql, type Db } from "@eduplan/db";
 import { ensureReferenceData } from "@eduplan/province-config";
 import { consoleDirExists, createStaticHandler } from "./static.js";
@@ -23,6 +24,10 @@ export type ServerOptions = {
   loginRateLimit?: ApiOptions["loginRateLimit"];
   /** Where to report unexpected errors (default: console.error). */
   logError?: (message: string, error: unknown) => void;
+  /** The plugins to load (default: the generated registry of the workspace's plugins). */
+  plugins?: PluginRegistry;
+  /** Where a broken plugin is reported (default: console.warn). */
+  logPlugin?: (message: string) => void;
 };
 
 export type RunningServer = {
@@ -31,6 +36,8 @@ export type RunningServer = {
   port: number;
   db: Db;
   consoleDir: string | null;
+  /** The plugins loaded at start-up (active and broken). */
+  plugins: PluginRuntime;
   close(): Promise<void>;
 };
 
@@ -52,9 +59,11 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
   const logError = options.logError ?? ((message, error) => console.error(message, error));
   const db = openDatabase(dbFile);
   await ensureReferenceData(db);
+  // Plugins: validated (a broken one is reported by name and skipped; the server still starts), migrated, indicators upserted.
+  const plugins = loadPlugins(db, options.plugins ?? PLUGIN_REGISTRY, { log: options.logPlugin });
 
   const services = createApiServices(
-    { db, sessionHours: options.sessionHours, secureCookies: options.secureCookies, trustProxy: options.trustProxy, loginRateLimit: options.loginRateLimit },
+    { db, sessionHours: options.sessionHours, secureCookies: options.secureCookies, trustProxy: options.trustProxy, loginRateLimit: options.loginRateLimit, plugins },
     env,
   );
   const trpc = createHTTPHandler({
@@ -101,6 +110,7 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
     port: address.port,
     db,
     consoleDir,
+    plugins,
     async close() {
       if (closed) return;
       closed = true;

@@ -12,3 +12,5 @@ export type { EduplanErrorData } from "./errors.js";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { PLUGIN_REGISTRY, type InstalledPluginId } from "./plugins.generated.js";
+export type { PluginSettingRow } from "./router/plugins.js";

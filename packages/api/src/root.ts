@@ -11,9 +11,13 @@ import { auditLogRouter, collectiveAssigneesRouter, educationLevelsRouter, local
 import { resourceRouter, type ResourceHooks } from "./router/resource.js";
 import { provinceSetupRouter } from "./router/province-setup.js";
 import { reportWorkflowRouter } from "./router/reports.js";
+import { indicatorHooks, pluginRecordsRouter, pluginSettingsRouter, pluginsRouter } from "./router/plugins.js";
+import { reportingRouter } from "./router/reporting.js";
 import { mergeRouters, router } from "./trpc.js";
 
 const HOOKS: Partial<Record<ResourceName, ResourceHooks>> = {
+  // Indicators of plugins a province has not enabled are hidden from its users.
+  indicators: indicatorHooks,
   users: {
     // A new password or a deactivated account ends the user's sessions.
     afterUpdate(tx, before, after, patch) {
@@ -33,11 +37,17 @@ export const appRouter = router({
   progress: progressRouter,
   ...resourceRouters,
   reports: mergeRouters(resourceRouters.reports, reportWorkflowRouter),
+  // Plugins: form records (validated by the plugin's form, feeding its indicators), per-province enabling, and each
+  // plugin's own procedures at `plugins.<id>`.
+  pluginRecords: pluginRecordsRouter,
+  pluginSettings: pluginSettingsRouter,
+  plugins: pluginsRouter,
   educationLevels: educationLevelsRouter,
   localityLevels: localityLevelsRouter,
   collectiveAssignees: collectiveAssigneesRouter,
   auditLog: auditLogRouter,
   provinceSetup: provinceSetupRouter,
+  reporting: reportingRouter,
 });
 
 export type AppRouter = typeof appRouter;

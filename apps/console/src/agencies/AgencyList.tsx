@@ -2,6 +2,7 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, Sea
 import { EmptyState } from "../common/EmptyState";
 import { EnumField, LocalNameField } from "../common/fields";
 import { CHOICES } from "../enums";
+import { excelExporter } from "../reports/exporter";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -13,7 +14,7 @@ const filters = [
 
 export function AgencyList() {
   return (
-    <List filters={filters} sort={{ field: "nameVi", order: "ASC" }} perPage={25} empty={<EmptyState />}>
+    <List exporter={excelExporter} filters={filters} sort={{ field: "nameVi", order: "ASC" }} perPage={25} empty={<EmptyState />}>
       <DataTable rowClick="show">
         <DataTable.Col source="nameVi" field={LocalNameField} />
         <DataTable.Col source="shortName" field={TextField} />

@@ -13,6 +13,7 @@ import {
 import { EmptyState } from "../common/EmptyState";
 import { LocalDateTimeField } from "../common/fields";
 import { changedFields, JsonBlock } from "./json";
+import { excelExporter } from "../reports/exporter";
 
 const ENTITIES = [
   "localities",
@@ -90,7 +91,7 @@ function ChangedFieldNames() {
 /** Who changed what, when (administrators only): filter by kind of record, record, user, action. */
 export function AuditLogList() {
   return (
-    <List filters={filters} sort={{ field: "id", order: "DESC" }} perPage={25} empty={<EmptyState />} exporter={false}>
+    <List filters={filters} sort={{ field: "id", order: "DESC" }} perPage={25} empty={<EmptyState />} exporter={excelExporter}>
       <DataTable expand={<Changes />} bulkActionButtons={false} rowClick="expand">
         <DataTable.Col source="at" render={() => <LocalDateTimeField source="at" />} />
         <DataTable.Col source="username" />

@@ -12,6 +12,7 @@ import { ErrorState } from "../common/ErrorState";
 import { localName, useUiLocale } from "../common/locale";
 import { describeError } from "../errors";
 import { trpc } from "../trpc";
+import { PluginWidgets } from "../plugins/PluginWidgets";
 import type { ChartSeries } from "./IndicatorCharts";
 
 const IndicatorCharts = lazy(() => import("./IndicatorCharts"));
@@ -150,6 +151,8 @@ export function Dashboard() {
           </Typography>
         ) : null}
       </Box>
+      {/* Widgets of the plugins enabled for the user's province (slot dashboard.main). */}
+      <PluginWidgets slot="dashboard.main" />
       {plans && plans.length > 0 ? (
         <Stack direction="row" sx={{ flexWrap: "wrap", gap: 2, alignItems: "center", mb: 2 }}>
           <FormControl size="small" sx={{ width: { xs: "100%", md: 520 } }}>

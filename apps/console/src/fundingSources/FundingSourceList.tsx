@@ -3,6 +3,7 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, Sel
 import { EmptyState } from "../common/EmptyState";
 import { EnumField } from "../common/fields";
 import { CHOICES } from "../enums";
+import { excelExporter } from "../reports/exporter";
 
 const filters = [
   <ReferenceInput key="planId" source="planId" reference="plans" alwaysOn>
@@ -13,7 +14,7 @@ const filters = [
 
 export function FundingSourceList() {
   return (
-    <List filters={filters} sort={{ field: "sortOrder", order: "ASC" }} empty={<EmptyState />}>
+    <List exporter={excelExporter} filters={filters} sort={{ field: "sortOrder", order: "ASC" }} empty={<EmptyState />}>
       <DataTable rowClick="edit">
         <DataTable.Col source="planId">
           <ReferenceField source="planId" reference="plans" link="show" />

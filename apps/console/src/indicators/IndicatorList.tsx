@@ -2,6 +2,7 @@ import { DataTable, List, SearchInput, SelectInput, TextField, TextInput } from 
 import { EmptyState } from "../common/EmptyState";
 import { EnumField, LevelField, LocalNameField, useLevelChoices } from "../common/fields";
 import { CHOICES } from "../enums";
+import { excelExporter } from "../reports/exporter";
 
 function LevelFilter(props: { source: string; alwaysOn?: boolean }) {
   const choices = useLevelChoices("educationLevels");
@@ -18,7 +19,7 @@ const filters = [
 /** The indicator catalog: the 81 national indicators and those plugins add. Search with or without diacritics. */
 export function IndicatorList() {
   return (
-    <List filters={filters} sort={{ field: "code", order: "ASC" }} perPage={25} empty={<EmptyState />}>
+    <List exporter={excelExporter} filters={filters} sort={{ field: "code", order: "ASC" }} perPage={25} empty={<EmptyState />}>
       <DataTable rowClick="show">
         <DataTable.Col source="nameVi" field={LocalNameField} />
         <DataTable.Col source="code" />

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { ListSubheader } from "@mui/material";
 import BuildCircle from "@mui/icons-material/BuildCircle";
+import { PluginMenuItems, PluginSettingsMenuItem } from "../plugins";
 import { Menu as RaMenu, useCanAccess, usePermissions, useSidebarState, useTranslate } from "react-admin";
+import { ReportingMenuItems } from "../reports/MenuItems";
 
 function Section({ label, children }: { label: string; children: ReactNode }) {
   const translate = useTranslate();
@@ -42,6 +44,11 @@ export function Menu() {
         <RaMenu.ResourceItem name="tasks" />
         <RaMenu.ResourceItem name="fundingSources" />
       </Section>
+      <Section label="eduplan.menu.reporting">
+        <ReportingMenuItems />
+      </Section>
+      {/* One section per plugin enabled for the user's province (its forms and resources). */}
+      <PluginMenuItems />
       <Section label="eduplan.menu.reference">
         <RaMenu.ResourceItem name="localities" />
         <RaMenu.ResourceItem name="agencies" />
@@ -53,6 +60,7 @@ export function Menu() {
           <RaMenu.ResourceItem name="users" />
           <RaMenu.ResourceItem name="auditLog" />
           <ProvinceSetupItem />
+          <PluginSettingsMenuItem />
         </Section>
       ) : null}
     </RaMenu>

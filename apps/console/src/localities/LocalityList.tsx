@@ -19,6 +19,7 @@ import {
 } from "react-admin";
 import { EmptyState } from "../common/EmptyState";
 import { LevelField, LocalNumberField, LocalNameField, useLevelChoices } from "../common/fields";
+import { excelExporter } from "../reports/exporter";
 
 function LevelFilter(props: { source: string; alwaysOn?: boolean }) {
   const choices = useLevelChoices("localityLevels");
@@ -70,7 +71,7 @@ const Actions = () => (
  */
 export function LocalityList() {
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: "nameVi", order: "ASC" }} perPage={25} empty={<EmptyState />}>
+    <List exporter={excelExporter} filters={filters} actions={<Actions />} sort={{ field: "nameVi", order: "ASC" }} perPage={25} empty={<EmptyState />}>
       <DataTable rowClick="show">
         <DataTable.Col source="nameVi" field={LocalNameField} />
         <DataTable.Col source="levelCode" render={() => <LevelField source="levelCode" resource="localityLevels" />} />

@@ -1,6 +1,7 @@
 import { AutocompleteInput, BooleanField, DataTable, List, NumberInput, ReferenceField, ReferenceInput } from "react-admin";
 import { EmptyState } from "../common/EmptyState";
 import { LocalNumberField } from "../common/fields";
+import { excelExporter } from "../reports/exporter";
 
 const filters = [
   <ReferenceInput key="targetId" source="targetId" reference="targets" alwaysOn>
@@ -12,7 +13,7 @@ const filters = [
 /** Yearly milestones of the targets (the roadmap appendix of a plan). */
 export function MilestoneList() {
   return (
-    <List filters={filters} sort={{ field: "year", order: "ASC" }} perPage={25} empty={<EmptyState />}>
+    <List exporter={excelExporter} filters={filters} sort={{ field: "year", order: "ASC" }} perPage={25} empty={<EmptyState />}>
       <DataTable rowClick="edit">
         <DataTable.Col source="targetId">
           <ReferenceField source="targetId" reference="targets" link="edit" />

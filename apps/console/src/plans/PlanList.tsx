@@ -4,6 +4,7 @@ import { EmptyState } from "../common/EmptyState";
 import { EnumField, LocalDateField } from "../common/fields";
 import { localName, useUiLocale } from "../common/locale";
 import { CHOICES } from "../enums";
+import { excelExporter } from "../reports/exporter";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -35,7 +36,7 @@ function Period() {
 /** Plans of the user's area, newest first. */
 export function PlanList() {
   return (
-    <List filters={filters} sort={{ field: "issuedOn", order: "DESC" }} empty={<EmptyState />}>
+    <List exporter={excelExporter} filters={filters} sort={{ field: "issuedOn", order: "DESC" }} empty={<EmptyState />}>
       <DataTable rowClick="show">
         <DataTable.Col source="number" render={(r) => <span style={{ whiteSpace: "nowrap" }}>{(r.number as string) || "—"}</span>} />
         <DataTable.Col source="documentKind" render={() => <EnumField source="documentKind" enumName="documentKind" />} />

@@ -2,6 +2,7 @@ import { AutocompleteInput, DataTable, List, NumberInput, ReferenceField, Refere
 import { EmptyState } from "../common/EmptyState";
 import { TargetValueField, YearField } from "../common/fields";
 import { CHOICES } from "../enums";
+import { excelExporter } from "../reports/exporter";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -18,7 +19,7 @@ const filters = [
 /** Targets of the plans of the user's area: filter by plan, indicator, comparator or year. */
 export function TargetList() {
   return (
-    <List filters={filters} sort={{ field: "id", order: "ASC" }} perPage={25} empty={<EmptyState />}>
+    <List exporter={excelExporter} filters={filters} sort={{ field: "id", order: "ASC" }} perPage={25} empty={<EmptyState />}>
       <DataTable rowClick="edit">
         <DataTable.Col source="planId">
           <ReferenceField source="planId" reference="plans" link="show" />

@@ -25,6 +25,7 @@ import { EnumField } from "../common/fields";
 import { localName, useUiLocale } from "../common/locale";
 import { CHOICES } from "../enums";
 import { formatTiming } from "../format";
+import { excelExporter } from "../reports/exporter";
 
 const THIS_YEAR = new Date().getFullYear();
 
@@ -98,7 +99,7 @@ function TasksEmpty() {
  */
 export function TaskList() {
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: "code", order: "ASC" }} perPage={25} empty={<TasksEmpty />}>
+    <List exporter={excelExporter} filters={filters} actions={<Actions />} sort={{ field: "code", order: "ASC" }} perPage={25} empty={<TasksEmpty />}>
       <DataTable rowClick="edit" empty={<TasksEmpty />}>
         <DataTable.Col source="code" />
         <DataTable.Col source="titleVi" render={() => <Title />} />

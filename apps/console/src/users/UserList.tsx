@@ -2,6 +2,7 @@ import { AutocompleteInput, BooleanField, DataTable, List, ReferenceField, Refer
 import { EmptyState } from "../common/EmptyState";
 import { EnumField } from "../common/fields";
 import { CHOICES } from "../enums";
+import { excelExporter } from "../reports/exporter";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -14,7 +15,7 @@ const filters = [
 /** Accounts (administrators only). */
 export function UserList() {
   return (
-    <List filters={filters} sort={{ field: "username", order: "ASC" }} empty={<EmptyState />}>
+    <List exporter={excelExporter} filters={filters} sort={{ field: "username", order: "ASC" }} empty={<EmptyState />}>
       <DataTable rowClick="edit">
         <DataTable.Col source="username" />
         <DataTable.Col source="displayName" field={TextField} />

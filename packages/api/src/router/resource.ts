@@ -35,6 +35,10 @@ function requireRole(def: ResourceDefinition, roles: readonly string[], access: 
 export type ResourceHooks = {
   /** Runs in the transaction of an update, after the write (users: end the sessions of a deactivated account). */
   afterUpdate?: (tx: Tx, before: Row, after: Row, patch: Record<string, unknown>) => void;
+  /** Narrows the filter of `list` and `getManyReference` for the user (plugins: hide what a province has disabled). */
+  restrictFilter?: (ctx: Context & { user: SessionUser }, filter: Record<string, unknown>) => Record<string, unknown>;
+  /** Refuses a record the user may not see although it is in their area (`getOne`, `getMany`). */
+  assertVisible?: (ctx: Context & { user: SessionUser }, row: Row) => void;
 };
 
 type ListInputT = z.infer<typeof ListInput>;
@@ -74,12 +78,13 @@ export function resolveSearch(db: Db, def: ResourceDefinition, filter: Record<st
   return { ...rest, id: requested ? ids.filter((id) => requested.has(id)) : ids };
 }
 
-function listParams(ctx: Context & { user: SessionUser }, def: ResourceDefinition, input: ListInputT | undefined) {
+function listParams(ctx: Context & { user: SessionUser }, def: ResourceDefinition, input: ListInputT | undefined, hooks: ResourceHooks = {}) {
   const scopeRoot = scopeRootOf(ctx.user);
+  const filter = resolveSearch(ctx.db, def, input?.filter, scopeRoot);
   return {
     pagination: input?.pagination,
     sort: input?.sort,
-    filter: resolveSearch(ctx.db, def, input?.filter, scopeRoot),
+    filter: hooks.restrictFilter ? hooks.restrictFilter(ctx, filter ?? {}) : filter,
     scopeRoot,
   };
 }
@@ -118,12 +123,13 @@ export function resourceRouter(def: ResourceDefinition, policy: ResourcePolicy, 
   return router({
     list: reader
       .input(ListInput.optional())
-      .query(async ({ ctx, input }): Promise<ListResult> => repoOf(ctx).list(listParams(ctx, def, input))),
+      .query(async ({ ctx, input }): Promise<ListResult> => repoOf(ctx).list(listParams(ctx, def, input, hooks))),
 
     getOne: reader.input(GetOneInput).query(async ({ ctx, input }): Promise<{ data: Row }> => {
       const row = await repoOf(ctx).getOne(input.id);
       if (!row) throw notFound(def.entityVi, input.id);
       assertReadable(ctx.db, ctx.user, def, row);
+      hooks.assertVisible?.(ctx, row);
       return { data: row };
     }),
 
@@ -140,12 +146,13 @@ export function resourceRouter(def: ResourceDefinition, policy: ResourcePolicy, 
           assertReadable(ctx.db, ctx.user, def, outside); // throws FORBIDDEN
         }
       }
+      for (const row of rows) hooks.assertVisible?.(ctx, row);
       const order = new Map(ids.map((id, i) => [id, i]));
       return { data: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!) };
     }),
 
     getManyReference: reader.input(GetManyReferenceInput).query(async ({ ctx, input }): Promise<ListResult> => {
-      return repoOf(ctx).list(listParams(ctx, def, { ...input, filter: { ...(input.filter ?? {}), [input.target]: input.id } }));
+      return repoOf(ctx).list(listParams(ctx, def, { ...input, filter: { ...(input.filter ?? {}), [input.target]: input.id } }, hooks));
     }),
 
     create: writer.input(z.object({ data: def.inputSchema })).mutation(async ({ ctx, input }): Promise<{ data: Row }> => {

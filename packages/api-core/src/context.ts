@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { CrudRepository, type Db, type ResourceDefinition } from "@eduplan/db";
+import { foldVietnamese } from "@eduplan/domain";
+import { emptyPluginRuntime, type PluginRuntime } from "@eduplan/plugin-host";
+import { LoginRateLimiter, type RateLimitOptions } from "./auth/rate-limit.js";
+import { parseCookies, SESSION_COOKIE, userOfSession, type SessionUser } from "./auth/session.js";
+
+export type ApiOptions = {
+  db: Db;
+  /** Session lifetime in hours (fractions allowed). Default: $EDUPLAN_SESSION_HOURS, else 12. */
+  sessionHours?: number;
+  /**
+   * `Secure` attribute of the session cookie: always, never, or "auto" (default; $EDUPLAN_SECURE_COOKIES) = when the
+   * request came over TLS or through a proxy that says `X-Forwarded-Proto: https`.
+   */
+  secureCookies?: boolean | "auto";
+  /** Take the client address from `X-Forwarded-For` (behind a reverse proxy). Default: $EDUPLAN_TRUST_PROXY === "true". */
+  trustProxy?: boolean;
+  /** Failed logins allowed per username and per IP address within the window (default 5 in 15 minutes). */
+  loginRateLimit?: RateLimitOptions;
+  /** The loaded plugins (`loadPlugins` of @eduplan/plugin-host); default: none. */
+  plugins?: PluginRuntime;
+};
+
+/** Long-lived state shared by every request: the database, one repository per resource, the login limiter. */
+export type ApiServices = {
+  db: Db;
+  sessionHours: number;
+  secureCookies: boolean | "auto";
+  trustProxy: boolean;
+  loginLimiter: LoginRateLimiter;
+  /** The active plugins, their forms and feeds. */
+  plugins: PluginRuntime;
+  repository(def: ResourceDefinition): CrudRepository;
+};
+
+function envSessionHours(env: NodeJS.ProcessEnv): number {
+  const n = Number(env.EDUPLAN_SESSION_HOURS);
+  return Number.isFinite(n) && n > 0 ? n : 12;
+}
+
+function envSecure(env: NodeJS.ProcessEnv): boolean | "auto" {
+  const v = env.EDUPLAN_SECURE_COOKIES?.toLowerCase();
+  return v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : "auto";
+}
+
+export function createApiServices(options: ApiOptions, env: NodeJS.ProcessEnv = process.env): ApiServices {
+  const repositories = new Map<string, CrudRepository>();
+  // `filter.q` on tables without a maintained searchText column folds their text on the fly.
+  options.db.$client.function("eduplan_fold", { deterministic: true }, (text: unknown) => (typeof text === "string" ? foldVietnamese(text) : text));
+  return {
+    db: options.db,
+    sessionHours: options.sessionHours ?? envSessionHours(env),
+    secureCookies: options.secureCookies ?? envSecure(env),
+    trustProxy: options.trustProxy ?? env.EDUPLAN_TRUST_PROXY === "true",
+    loginLimiter: new LoginRateLimiter(options.loginRateLimit),
+    plugins: options.plugins ?? emptyPluginRuntime(options.db),
+    repository(def) {
+      let repo = repositories.get(def.name);
+      if (!repo || repo.def !== def) {
+        repo = new CrudRepository(options.db, def);
+        repositories.set(def.name, repo);
+      }
+      return repo;
+    },
+  };
+}
+
+export type Context = {
+  services: ApiServices;
+  db: Db;
+  /** The logged-in user, or null. */
+  user: SessionUser | null;
+  /** SHA-256 of the session token the request carried (for logout). */
+  sessionTokenHash: string | null;
+  /** Client address, for login rate limiting. */
+  ip: string;
+  /** Whether the session cookie gets the `Secure` attribute. */
+  secureCookie: boolean;
+  /** Add a `Set-Cookie` header to the response. */
+  setCookie(cookie: string): void;
+};
+
+/** Context for a request of the Node HTTP adapter: reads the session cookie. */
+export function createContext(services: ApiServices, opts: { req: IncomingMessage; res: ServerResponse }): Context {
+  const { req, res } = opts;
+  const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+  const session = token ? userOfSession(services.db, token) : null;
+  const forwardedFor = services.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+  const tls = Boolean((req.socket as { encrypted?: boolean }).encrypted) || req.headers["x-forwarded-proto"] === "https";
+  return {
+    services,
+    db: services.db,
+    user: session?.user ?? null,
+    sessionTokenHash: session?.tokenHash ?? null,
+    ip: forwardedFor || req.socket.remoteAddress || "unknown",
+    secureCookie: services.secureCookies === "auto" ? tls : services.secureCookies,
+    setCookie(cookie) {
+      const existing = res.getHeader("set-cookie");
+      const list = Array.isArray(existing) ? existing : existing === undefined ? [] : [String(existing)];
+      res.setHeader("set-cookie", [...list, cookie]);
+    },
+  };
+}
+
+/** Context without HTTP, for scripts and in-process callers (`createCaller`): acts as `user`. */
+export function createInnerContext(services: ApiServices, user: SessionUser | null, ip = "in-process"): Context {
+  return { services, db: services.db, user, sessionTokenHash: null, ip, secureCookie: false, setCookie() {} };
+}

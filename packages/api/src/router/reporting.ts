@@ -1,0 +1,368 @@
+/**
+ * `reporting.*` — the reporting cycle on top of `@eduplan/reporting`, authorised like everything else (role, then the
+ * user's area; viewers read only):
+ *
+ * - `consolidate({ localityId, year, today? })` the locality's targets with the rollup of its units' approved figures,
+ *   and every reporting unit's status (missing, late, returned…);
+ * - `template({ localityId, year })` the prefilled Excel template of a unit → `{ filename, contentType, base64 }`;
+ * - `importWorkbook({ base64, progressId? })` a filled template back, as the user (validated whole; nothing written
+ *   on any row error: `{ ok: false, errors }` with bilingual, located messages); `importProgress({ progressId })`
+ *   the server-side progress of that import, for the console's progress bar;
+ * - `annualReport({ localityId, year, format: "docx" | "xlsx", reportDate? })` the printable annual report;
+ * - `exportList({ resource, filter?, sort?, ids?, columns?, title? })` any list the console shows, as XLSX, through
+ *   the resource's own policy and scope;
+ * - `reportSettings({ localityId })` / `updateReportSettings({ localityId, reportDeadline, applyToOpenPeriods? })`
+ *   the province's reporting deadline ("MM-DD", 10/12 by default) used for new periods.
+ */
+import { z } from "zod";
+import { and, desc, eq, getTableColumns, gte, sql } from "drizzle-orm";
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
+import { CrudRepository, RESOURCES, fieldError, inArray, notFound, recordAudit, schema as s, validation, type ResourceDefinition, type Row } from "@eduplan/db";
+import { MonthDaySchema, YearSchema, IsoDateSchema } from "@eduplan/domain";
+import {
+  REPORT_STATUS_VI,
+  buildAnnualReportDocx,
+  buildAnnualReportXlsx,
+  consolidate,
+  exportList,
+  exportReportTemplate,
+  importReportWorkbook,
+  type ImportResult,
+  type ListColumn,
+} from "@eduplan/reporting";
+import type { SessionUser } from "../auth/session.js";
+import type { Context } from "../context.js";
+import { apiError, forbidden } from "../errors.js";
+import { FilterInput, IdInput, SortInput } from "../inputs.js";
+import { mayRead, mayWrite, type AnyResourceName } from "../policy.js";
+import { deadlineSettingOf, isoToday } from "../report-grid.js";
+import { assertReadable, assertWritable, scopeRootOf } from "../scope.js";
+import { authedProcedure, router } from "../trpc.js";
+import { REFERENCE_DEFINITIONS } from "./reference.js";
+import { resolveSearch } from "./resource.js";
+
+type Authed = Context & { user: SessionUser };
+
+export type FileResult = { filename: string; contentType: string; base64: string };
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+const file = (filename: string, contentType: string, buffer: Buffer): FileResult => ({ filename, contentType, base64: buffer.toString("base64") });
+
+/** A locality the user may read (else NOT_FOUND / FORBIDDEN). */
+async function readableLocality(ctx: Authed, id: number): Promise<Row> {
+  const def = RESOURCES.localities;
+  const row = await ctx.services.repository(def).getOne(id);
+  if (!row) throw notFound(def.entityVi, id);
+  assertReadable(ctx.db, ctx.user, def, row);
+  return row;
+}
+
+const UnitYear = z.object({ localityId: IdInput, year: YearSchema });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Import progress: per user and progress id, in memory (one process), forgotten after 10 minutes.
+
+type Progress = { fraction: number; done: boolean; ok: boolean | null; at: number };
+const progressStore = new Map<string, Progress>();
+const PROGRESS_TTL_MS = 10 * 60_000;
+const ProgressId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
+
+function progressKey(user: SessionUser, id: string) {
+  return `${user.id}:${id}`;
+}
+function setProgress(key: string, p: Omit<Progress, "at">) {
+  const now = Date.now();
+  progressStore.set(key, { ...p, at: now });
+  for (const [k, v] of progressStore) if (now - v.at > PROGRESS_TTL_MS) progressStore.delete(k);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// List export
+
+const EXPORTABLE: Record<string, ResourceDefinition> = { ...RESOURCES, ...REFERENCE_DEFINITIONS };
+
+/** Default Vietnamese headers of common fields (the console passes its own, translated, columns). */
+const HEADER_VI: Record<string, string> = {
+  id: "Mã số",
+  code: "Mã",
+  officialCode: "Mã đơn vị hành chính",
+  nameVi: "Tên",
+  nameEn: "Tên tiếng Anh",
+  titleVi: "Tên",
+  titleEn: "Tên tiếng Anh",
+  shortName: "Tên viết tắt",
+  number: "Số hiệu",
+  documentKind: "Loại văn bản",
+  issuedOn: "Ngày ban hành",
+  issuingBodyVi: "Cơ quan ban hành",
+  signerName: "Người ký",
+  status: "Trạng thái",
+  levelCode: "Cấp",
+  kind: "Loại",
+  parentId: "Thuộc",
+  localityId: "Địa bàn",
+  agencyId: "Cơ quan",
+  planId: "Kế hoạch",
+  parentPlanId: "Kế hoạch cấp trên",
+  indicatorId: "Chỉ tiêu",
+  targetId: "Mục tiêu",
+  periodId: "Kỳ báo cáo",
+  reportId: "Báo cáo",
+  year: "Năm",
+  value: "Giá trị",
+  valueMax: "Giá trị tối đa",
+  numerator: "Tử số",
+  denominator: "Mẫu số",
+  comparator: "So sánh",
+  targetYear: "Năm đạt",
+  unit: "Đơn vị tính",
+  deadline: "Hạn",
+  isClosed: "Đã khóa sổ",
+  returnReason: "Lý do trả lại",
+  submittedAt: "Ngày gửi",
+  submittedBy: "Người gửi",
+  decidedAt: "Ngày duyệt / trả lại",
+  decidedBy: "Người duyệt / trả lại",
+  commentVi: "Ghi chú",
+  noteVi: "Ghi chú",
+  username: "Tên đăng nhập",
+  displayName: "Họ tên",
+  role: "Vai trò",
+  isActive: "Đang hoạt động",
+  validFrom: "Hiệu lực từ",
+  validTo: "Hiệu lực đến",
+  periodStart: "Từ năm",
+  periodEnd: "Đến năm",
+  population: "Dân số",
+  createdAt: "Ngày tạo",
+  updatedAt: "Ngày sửa",
+  entity: "Đối tượng",
+  entityId: "Mã đối tượng",
+  action: "Thao tác",
+  at: "Thời điểm",
+};
+
+const NOT_EXPORTED = new Set(["searchText", "passwordHash", "version"]);
+
+/** The label of a referenced record, for the columns that are foreign keys (an id means nothing in a spreadsheet). */
+const LABEL_FIELDS = ["number", "nameVi", "titleVi", "displayName", "username", "code"];
+
+function referenceLabels(ctx: Authed, def: ResourceDefinition, rows: Row[], keys: string[]): Map<string, Map<number, string>> {
+  const out = new Map<string, Map<number, string>>();
+  const columns = Object.entries(getTableColumns(def.table)) as [string, SQLiteColumn][];
+  for (const fk of getTableConfig(def.table).foreignKeys) {
+    const ref = fk.reference();
+    if (ref.columns.length !== 1) continue;
+    const field = columns.find(([, c]) => c === ref.columns[0])?.[0];
+    if (!field || !keys.includes(field)) continue;
+    const target = ref.foreignTable as SQLiteTable;
+    const targetColumns = getTableColumns(target) as Record<string, SQLiteColumn>;
+    const labelField = LABEL_FIELDS.find((f) => f in targetColumns);
+    const idColumn = ref.foreignColumns[0]!;
+    if (!labelField) continue;
+    const ids = [...new Set(rows.map((r) => r[field]).filter((v): v is number => typeof v === "number"))];
+    if (!ids.length) continue;
+    const labels = new Map<number, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      for (const r of ctx.db.select({ id: idColumn, label: targetColumns[labelField]!, name: (targetColumns.nameVi ?? targetColumns.titleVi ?? targetColumns[labelField])! }).from(target).where(inArray(idColumn, chunk)).all() as {
+        id: number;
+        label: string | null;
+        name: string | null;
+      }[])
+        labels.set(r.id, labelField === "number" && r.name && r.label ? `${r.label} — ${r.name}` : String(r.label ?? r.name ?? r.id));
+    }
+    out.set(field, labels);
+  }
+  return out;
+}
+
+const ExportListInput = z.object({
+  resource: z.string().min(1).max(64),
+  filter: FilterInput.optional(),
+  sort: SortInput.optional(),
+  /** Exactly these records, in this order (what the console's list shows); any outside the user's area → FORBIDDEN. */
+  ids: z.array(IdInput).max(5000).optional(),
+  /** Columns and their headers (the console sends its translated field labels); default: every field, Vietnamese headers. */
+  columns: z.array(z.object({ key: z.string().min(1).max(100), header: z.string().min(1).max(200) })).min(1).max(200).optional(),
+  title: z.string().max(300).optional(),
+});
+
+const MAX_EXPORT_ROWS = 20_000;
+
+async function exportResourceList(ctx: Authed, input: z.infer<typeof ExportListInput>): Promise<FileResult & { total: number }> {
+  const def = EXPORTABLE[input.resource];
+  if (!def)
+    throw validation([fieldError("resource", `unknown resource '${input.resource}'`, `Danh mục “${input.resource}” không tồn tại`)]);
+  const name = input.resource as AnyResourceName;
+  if (!mayRead(ctx.user, name)) throw forbidden(`Your role (${ctx.user.role}) may not read ${name}.`, `Vai trò của bạn không được xem ${def.entityVi}.`);
+  const scoped = input.resource in RESOURCES;
+  const scopeRoot = scoped ? scopeRootOf(ctx.user) : null;
+  const repo = ctx.services.repository(def);
+  const filter: Record<string, unknown> = { ...(resolveSearch(ctx.db, def, input.filter, scopeRoot) ?? {}) };
+  if (input.ids) {
+    const ids = [...new Set(input.ids)];
+    filter.id = ids;
+    // As getMany: asking for a record outside one's area is refused, not silently left out.
+    if (scopeRoot !== null && def.scope.kind !== "global") {
+      const visible = await repo.list({ filter: { id: ids }, scopeRoot, pagination: { page: 1, perPage: Math.max(1, ids.length) } });
+      if (visible.total < (await repo.getMany(ids)).length) {
+        const inScope = new Set(visible.data.map((r) => r.id));
+        const outside = (await repo.getMany(ids)).find((r) => !inScope.has(r.id))!;
+        assertReadable(ctx.db, ctx.user, def, outside);
+      }
+    }
+  }
+  const rows: Row[] = [];
+  for (let page = 1; ; page++) {
+    const { data, total } = await repo.list({ filter, sort: input.sort, scopeRoot, pagination: { page, perPage: 5000 } });
+    rows.push(...data);
+    if (rows.length >= total || !data.length || rows.length >= MAX_EXPORT_ROWS) break;
+  }
+  if (input.ids) {
+    const order = new Map(input.ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  }
+  const keys = input.columns?.map((c) => c.key) ?? [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !NOT_EXPORTED.has(k));
+  const columns: ListColumn[] = input.columns ?? keys.map((key) => ({ key, header: HEADER_VI[key] ?? key }));
+  // Foreign keys become the referenced record's name; report statuses their Vietnamese label.
+  const labels = referenceLabels(ctx, def, rows, keys.filter((k) => k !== "id"));
+  const shown = rows.map((r) => {
+    const out: Record<string, unknown> = { ...r };
+    for (const [field, map] of labels) if (typeof r[field] === "number") out[field] = map.get(r[field] as number) ?? r[field];
+    if (input.resource === "reports" && typeof r.status === "string") out.status = REPORT_STATUS_VI[r.status as keyof typeof REPORT_STATUS_VI] ?? r.status;
+    return out;
+  });
+  const title = input.title ?? `Danh sách ${def.entityVi}`;
+  const buffer = await exportList(shown, columns, title, { sheetName: def.entityVi.slice(0, 31) });
+  return { ...file(`${input.resource}-${isoToday()}.xlsx`, XLSX, buffer), total: rows.length };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const provinceWriter = authedProcedure.use(({ ctx, next }) => {
+  if (!mayWrite(ctx.user, "reportingPeriods"))
+    throw forbidden(`Your role (${ctx.user.role}) may not change reporting settings.`, "Vai trò của bạn không được thay đổi cài đặt kỳ báo cáo.");
+  return next();
+});
+
+const importer = authedProcedure.use(({ ctx, next }) => {
+  if (!mayWrite(ctx.user, "reportValues")) throw forbidden(`Your role (${ctx.user.role}) may not import reports.`, "Vai trò của bạn không được nhập báo cáo.");
+  return next();
+});
+
+function settingsOf(ctx: Authed, localityId: number) {
+  const own = ctx.db.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, localityId)).get();
+  const applied = deadlineSettingOf(ctx.db, localityId);
+  return { localityId, reportDeadline: applied.reportDeadline, inheritedFrom: own ? null : applied.fromLocalityId, isDefault: applied.fromLocalityId === null };
+}
+
+export const reportingRouter = router({
+  consolidate: authedProcedure.input(UnitYear.extend({ today: IsoDateSchema.optional() })).query(async ({ ctx, input }) => {
+    await readableLocality(ctx, input.localityId);
+    return consolidate(ctx.db, { localityId: input.localityId, year: input.year, today: input.today });
+  }),
+
+  template: authedProcedure.input(UnitYear).query(async ({ ctx, input }): Promise<FileResult> => {
+    const unit = await readableLocality(ctx, input.localityId);
+    const buffer = await exportReportTemplate(ctx.db, input);
+    return file(`bao-cao-${String(unit.code)}-${input.year}.xlsx`, XLSX, buffer);
+  }),
+
+  importWorkbook: importer
+    .input(z.object({ base64: z.string().min(1).max(30_000_000), progressId: ProgressId.optional() }))
+    .mutation(async ({ ctx, input }): Promise<ImportResult> => {
+      const key = input.progressId ? progressKey(ctx.user, input.progressId) : null;
+      if (key) setProgress(key, { fraction: 0, done: false, ok: null });
+      try {
+        const buffer = Buffer.from(input.base64, "base64");
+        const actor = { userId: ctx.user.id, username: ctx.user.username, role: ctx.user.role, localityId: ctx.user.localityId };
+        const result = await importReportWorkbook(ctx.db, buffer, {
+          actor,
+          onProgress: (fraction) => key && setProgress(key, { fraction, done: false, ok: null }),
+        });
+        if (key) setProgress(key, { fraction: 1, done: true, ok: result.ok });
+        return result;
+      } catch (e) {
+        if (key) setProgress(key, { fraction: 1, done: true, ok: false });
+        throw e;
+      }
+    }),
+
+  importProgress: importer.input(z.object({ progressId: ProgressId })).query(({ ctx, input }) => {
+    const p = progressStore.get(progressKey(ctx.user, input.progressId));
+    if (!p) throw apiError("NOT_FOUND", "notFound", "No import with this progress id (yet).", "Chưa có lượt nhập nào với mã tiến độ này.");
+    return { fraction: p.fraction, done: p.done, ok: p.ok };
+  }),
+
+  annualReport: authedProcedure
+    .input(UnitYear.extend({ format: z.enum(["docx", "xlsx"]), reportDate: IsoDateSchema.optional(), today: IsoDateSchema.optional() }))
+    .query(async ({ ctx, input }): Promise<FileResult> => {
+      const locality = await readableLocality(ctx, input.localityId);
+      const options = { localityId: input.localityId, year: input.year, reportDate: input.reportDate, today: input.today };
+      const name = `bao-cao-nam-${input.year}-${String(locality.code)}`;
+      return input.format === "docx"
+        ? file(`${name}.docx`, DOCX, await buildAnnualReportDocx(ctx.db, options))
+        : file(`${name}.xlsx`, XLSX, await buildAnnualReportXlsx(ctx.db, options));
+    }),
+
+  /** A mutation only because its input (up to 5000 ids) is too long for a URL; it writes nothing. */
+  exportList: authedProcedure.input(ExportListInput).mutation(({ ctx, input }) => exportResourceList(ctx, input)),
+
+  /**
+   * The reporting periods that concern a locality (default: the user's own; administrators: all): those of the
+   * locality, of its ancestors (a commune reports in its province's period, which lies above the commune's area) and
+   * below it — with the name of the period's locality. For lists of reports (their year and deadline).
+   */
+  periods: authedProcedure.input(z.object({ localityId: IdInput.optional() }).optional()).query(async ({ ctx, input }) => {
+    const localityId = input?.localityId ?? ctx.user.localityId;
+    if (localityId !== null && localityId !== undefined) await readableLocality(ctx, localityId);
+    else if (ctx.user.role !== "system_admin") throw forbidden("Your account has no locality.", "Tài khoản của bạn chưa được gắn với địa bàn nào.");
+    const rows = ctx.db
+      .select({ id: s.reportingPeriods.id, localityId: s.reportingPeriods.localityId, localityNameVi: s.localities.nameVi, year: s.reportingPeriods.year, deadline: s.reportingPeriods.deadline, isClosed: s.reportingPeriods.isClosed })
+      .from(s.reportingPeriods)
+      .innerJoin(s.localities, eq(s.localities.id, s.reportingPeriods.localityId))
+      .where(
+        localityId === null || localityId === undefined
+          ? undefined
+          : sql`${s.reportingPeriods.localityId} in (select ancestor_id from locality_closure where descendant_id = ${localityId}
+                 union select descendant_id from locality_closure where ancestor_id = ${localityId})`,
+      )
+      .orderBy(desc(s.reportingPeriods.year), s.reportingPeriods.localityId)
+      .all();
+    return { data: rows, total: rows.length };
+  }),
+
+  reportSettings: authedProcedure.input(z.object({ localityId: IdInput })).query(async ({ ctx, input }) => {
+    await readableLocality(ctx, input.localityId);
+    return settingsOf(ctx, input.localityId);
+  }),
+
+  updateReportSettings: provinceWriter
+    .input(z.object({ localityId: IdInput, reportDeadline: MonthDaySchema, applyToOpenPeriods: z.boolean().optional() }))
+    .mutation(({ ctx, input }) => {
+      const actor = { userId: ctx.user.id, username: ctx.user.username };
+      const periodsUpdated = ctx.db.transaction((tx) => {
+        assertWritable(tx, ctx.user, RESOURCES.reportingPeriods, { localityId: input.localityId });
+        const before = tx.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, input.localityId)).get() ?? null;
+        tx.insert(s.localitySettings)
+          .values({ localityId: input.localityId, reportDeadline: input.reportDeadline })
+          .onConflictDoUpdate({ target: s.localitySettings.localityId, set: { reportDeadline: input.reportDeadline } })
+          .run();
+        recordAudit(tx, actor, before ? "update" : "create", "localitySettings", input.localityId, before, { localityId: input.localityId, reportDeadline: input.reportDeadline }, input.localityId);
+        if (!input.applyToOpenPeriods) return 0;
+        // Open periods of this year and later take the new deadline.
+        const periods = new CrudRepository(ctx.db, RESOURCES.reportingPeriods);
+        const open = tx
+          .select()
+          .from(s.reportingPeriods)
+          .where(and(eq(s.reportingPeriods.localityId, input.localityId), eq(s.reportingPeriods.isClosed, false), gte(s.reportingPeriods.year, new Date().getFullYear())))
+          .all();
+        for (const p of open) periods.updateInTx(tx, p.id, { deadline: `${p.year}-${input.reportDeadline}` }, null, actor);
+        return open.length;
+      });
+      return { ...settingsOf(ctx, input.localityId), periodsUpdated };
+    }),
+});

@@ -1,0 +1,222 @@
+/**
+ * The plugins of a running server: which are active, which are enabled for a province, the validation of a form
+ * record, and the feeds that turn records into indicator figures on every write.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { fieldErrorsFromZod } from "@eduplan/domain";
+import { CrudRepository, EduplanError, RESOURCES, schema as s, validation, fieldError, type Actor, type Db, type Row, type Tx } from "@eduplan/db";
+import { deriveYear, type AnyForm, type AnyPlugin, type FeedDefinition, type FeedResult } from "@eduplan/plugin-sdk";
+
+type Executor = Db | Tx;
+
+export type PluginState = {
+  pluginId: string;
+  folder: string;
+  packageName: string | null;
+  version: string;
+  status: "active" | "broken";
+  error: string | null;
+  nameVi: string;
+  nameEn: string;
+};
+
+export type RecordInput = { pluginId: string; formId: string; localityId: number; year?: number | null; data: unknown };
+export type PreparedRecord = { pluginId: string; formId: string; localityId: number; year: number; data: Record<string, unknown> };
+export type LocalityYear = { localityId: number; year: number };
+
+/** The note on a figure written by a feed: it identifies the figures a feed owns (and may replace or remove). */
+export const feedNote = (pluginId: string, feedId: string) => `plugin:${pluginId}/${feedId} — số liệu tính tự động từ biểu mẫu của plugin (computed from the plugin's form records)`;
+const isFeedNote = (note: unknown, pluginId: string, feedId: string) => typeof note === "string" && note.startsWith(`plugin:${pluginId}/${feedId} `);
+
+const forbidden = (en: string, vi: string) => new EduplanError("forbidden", { en, vi });
+
+export class PluginRuntime {
+  private readonly values: CrudRepository;
+
+  constructor(
+    readonly db: Db,
+    /** Active plugins by id, in dependency order. */
+    readonly active: ReadonlyMap<string, AnyPlugin>,
+    /** Every plugin found, active or broken. */
+    readonly states: readonly PluginState[],
+  ) {
+    this.values = new CrudRepository(db, RESOURCES.indicatorValues);
+  }
+
+  isActive(pluginId: string): boolean {
+    return this.active.has(pluginId);
+  }
+
+  plugin(pluginId: string): AnyPlugin | undefined {
+    return this.active.get(pluginId);
+  }
+
+  form(pluginId: string, formId: string): AnyForm | undefined {
+    return this.active.get(pluginId)?.forms?.[formId];
+  }
+
+  /** The province a locality lies in (itself when it is one); null above provinces. */
+  provinceOf(db: Executor, localityId: number): number | null {
+    const row = db.get<{ id: number }>(sql`select c.ancestor_id as id from locality_closure c join localities l on l.id = c.ancestor_id
+                                          where c.descendant_id = ${localityId} and l.level_code = 'province' limit 1`);
+    return row?.id ?? null;
+  }
+
+  /** Active plugins enabled for a province. */
+  enabledIn(db: Executor, provinceId: number | null): string[] {
+    if (provinceId === null) return [];
+    const rows = db
+      .select({ pluginId: s.localityPlugins.pluginId })
+      .from(s.localityPlugins)
+      .where(and(eq(s.localityPlugins.localityId, provinceId), eq(s.localityPlugins.enabled, true)))
+      .all();
+    const enabled = new Set(rows.map((r) => r.pluginId));
+    return [...this.active.keys()].filter((id) => enabled.has(id));
+  }
+
+  /** Active plugins enabled for the province of a locality. */
+  enabledForLocality(db: Executor, localityId: number): string[] {
+    return this.enabledIn(db, this.provinceOf(db, localityId));
+  }
+
+  isEnabledFor(db: Executor, pluginId: string, localityId: number): boolean {
+    return this.enabledForLocality(db, localityId).includes(pluginId);
+  }
+
+  /** The plugin's settings for a province, defaults applied (invalid stored settings fall back to the defaults). */
+  settingsFor(db: Executor, pluginId: string, provinceId: number | null): Record<string, unknown> {
+    const schema = this.active.get(pluginId)?.settings as z.ZodObject | undefined;
+    if (!schema) return {};
+    const row =
+      provinceId === null
+        ? undefined
+        : db.select().from(s.localityPlugins).where(and(eq(s.localityPlugins.localityId, provinceId), eq(s.localityPlugins.pluginId, pluginId))).get();
+    const parsed = schema.safeParse(row?.settings ?? {});
+    return (parsed.success ? parsed.data : schema.parse({})) as Record<string, unknown>;
+  }
+
+  /**
+   * Validate a record of a form: the plugin active and enabled for the locality's province (else FORBIDDEN), the
+   * locality at one of the form's levels, `data` by the form's zod schema (errors at `data.<field>`), the year derived.
+   */
+  prepareRecord(db: Executor, input: RecordInput): PreparedRecord {
+    const plugin = this.active.get(input.pluginId);
+    if (!plugin) throw validation([fieldError("pluginId", `no active plugin '${input.pluginId}'`, `Không có plugin '${input.pluginId}' đang hoạt động`)]);
+    const form = plugin.forms?.[input.formId];
+    if (!form) throw validation([fieldError("formId", `plugin ${plugin.id} has no form '${input.formId}'`, `Plugin ${plugin.id} không có biểu mẫu '${input.formId}'`)]);
+    const locality = db.select({ id: s.localities.id, levelCode: s.localities.levelCode }).from(s.localities).where(eq(s.localities.id, input.localityId)).get();
+    if (!locality) throw validation([fieldError("localityId", `unknown locality #${input.localityId}`, `Địa bàn #${input.localityId} không tồn tại`)]);
+    if (!this.isEnabledFor(db, plugin.id, locality.id))
+      throw forbidden(
+        `The plugin ${plugin.name.en} is not enabled for this province.`,
+        `Plugin ${plugin.name.vi} chưa được bật cho tỉnh này.`,
+      );
+    if (!form.levels.includes(locality.levelCode))
+      throw validation([
+        fieldError("localityId", `records of '${form.name.en}' belong to a locality of level ${form.levels.join(" or ")}, not ${locality.levelCode}`, `Biểu mẫu '${form.name.vi}' chỉ dành cho địa bàn cấp ${form.levels.join(" hoặc ")}`),
+      ]);
+    const parsed = form.schema.safeParse(input.data ?? {});
+    if (!parsed.success) throw validation(fieldErrorsFromZod(parsed.error, ["data"]));
+    const data = parsed.data as Record<string, unknown>;
+    const year = deriveYear(form.year, data, input.year ?? null);
+    if (year === null || year < 1945 || year > 2100)
+      throw validation([
+        form.year.from === "input"
+          ? fieldError("year", "give the year of the record", "Cần nhập năm của bản ghi")
+          : fieldError(`data.${form.year.field}`, "the year cannot be derived from this field", "Không xác định được năm từ trường này"),
+      ]);
+    return { pluginId: plugin.id, formId: form.id, localityId: locality.id, year, data };
+  }
+
+  /** The feeds of a plugin that read a form. */
+  feedsOf(pluginId: string, formId: string): FeedDefinition<Record<string, AnyForm>, unknown>[] {
+    const plugin = this.active.get(pluginId);
+    return ((plugin?.feeds ?? []) as FeedDefinition<Record<string, AnyForm>, unknown>[]).filter((f) => f.forms.includes(formId));
+  }
+
+  /**
+   * Recompute, in the caller's transaction, every figure fed by the form's records for these (locality, year) pairs,
+   * and write it into `indicator_values` through its repository (rollups kept current, audited as `actor`).
+   */
+  recompute(tx: Tx, actor: Actor, pluginId: string, formId: string, pairs: LocalityYear[]): void {
+    const feeds = this.feedsOf(pluginId, formId);
+    if (!feeds.length) return;
+    const seen = new Set<string>();
+    for (const pair of pairs)
+      for (const feed of feeds)
+        for (const target of this.targetsOf(tx, feed, pair.localityId)) {
+          const key = `${feed.id}|${target.id}|${pair.year}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          this.runFeed(tx, actor, pluginId, feed, target, pair.year);
+        }
+  }
+
+  /** Recompute every figure the plugin feeds from the records within a locality (a province whose settings changed). */
+  recomputeWithin(tx: Tx, actor: Actor, pluginId: string, rootId: number): void {
+    const groups = tx.all<{ formId: string; localityId: number; year: number }>(
+      sql`select distinct form_id as formId, locality_id as localityId, year from plugin_records
+          where plugin_id = ${pluginId} and locality_id in (select descendant_id from locality_closure where ancestor_id = ${rootId})`,
+    );
+    for (const g of groups) this.recompute(tx, actor, pluginId, g.formId, [{ localityId: g.localityId, year: g.year }]);
+  }
+
+  private targetsOf(tx: Tx, feed: FeedDefinition<Record<string, AnyForm>, unknown>, localityId: number) {
+    const at = feed.at ?? "record";
+    if (at === "record") return tx.select().from(s.localities).where(eq(s.localities.id, localityId)).all();
+    return tx.all<typeof s.localities.$inferSelect>(sql`select l.id as id, l.code as code, l.level_code as levelCode, l.name_vi as nameVi from localities l
+        join locality_closure c on c.ancestor_id = l.id where c.descendant_id = ${localityId} and l.level_code in ${at.levels}`);
+  }
+
+  private runFeed(tx: Tx, actor: Actor, pluginId: string, feed: FeedDefinition<Record<string, AnyForm>, unknown>, target: { id: number; code: string; levelCode: string; nameVi: string }, year: number) {
+    const indicator = tx.select().from(s.indicators).where(eq(s.indicators.code, feed.indicator)).get();
+    if (!indicator) throw new Error(`plugin ${pluginId}: feed ${feed.id} feeds unknown indicator ${feed.indicator}`);
+    const rows = tx
+      .select()
+      .from(s.pluginRecords)
+      .where(
+        and(
+          eq(s.pluginRecords.pluginId, pluginId),
+          inArray(s.pluginRecords.formId, [...feed.forms]),
+          eq(s.pluginRecords.year, year),
+          sql`${s.pluginRecords.localityId} in (select descendant_id from locality_closure where ancestor_id = ${target.id})`,
+        ),
+      )
+      .orderBy(s.pluginRecords.id)
+      .all();
+    let result: FeedResult = null;
+    if (rows.length) {
+      const records = Object.fromEntries(feed.forms.map((f) => [f, rows.filter((r) => r.formId === f).map((r) => ({ id: r.id, localityId: r.localityId, year: r.year, data: r.data }))]));
+      result = feed.compute({
+        year,
+        locality: { id: target.id, code: target.code, levelCode: target.levelCode, nameVi: target.nameVi },
+        records: records as never,
+        settings: this.settingsFor(tx, pluginId, this.provinceOf(tx, target.id)),
+        db: tx as never,
+      });
+    }
+    const existing = tx
+      .select()
+      .from(s.indicatorValues)
+      .where(and(eq(s.indicatorValues.indicatorId, indicator.id), eq(s.indicatorValues.year, year), eq(s.indicatorValues.localityId, target.id)))
+      .get() as Row | undefined;
+    const note = feedNote(pluginId, feed.id);
+    if (result === null) {
+      if (existing && isFeedNote(existing.noteVi, pluginId, feed.id)) this.values.deleteInTx(tx, existing.id, null, actor);
+      return;
+    }
+    // A figure entered by hand or taken from an approved report is not overwritten by a feed.
+    if (existing && !isFeedNote(existing.noteVi, pluginId, feed.id)) return;
+    const figure =
+      "value" in result
+        ? { numerator: null, denominator: null, value: result.value }
+        : { numerator: result.numerator, denominator: result.denominator, value: null };
+    if (!existing) {
+      this.values.createInTx(tx, { localityId: target.id, indicatorId: indicator.id, year, ...figure, noteVi: note }, actor);
+      return;
+    }
+    if (existing.numerator === figure.numerator && existing.denominator === figure.denominator && ("value" in result ? existing.value === result.value : true)) return;
+    this.values.updateInTx(tx, existing.id, figure, null, actor);
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./form.js";
+export * from "./plugin.js";
+export { formResourceName, WIDGET_SLOTS, type WidgetSlot } from "./admin.js";
