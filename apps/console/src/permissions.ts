@@ -1,8 +1,9 @@
+import { RESOURCE_ACCESS, ROLES, type Role } from "@eduplan/domain";
 /**
  * Who may see and change what, in the console. The API decides (it checks every call); the console only hides
  * what would be refused, so menus and buttons match what the API allows. `auth.me` sends the user's permissions
  * (`canRead` / `canWrite` per resource, computed by the API's policy); when it does not, the same rules are derived
- * here from the role, mirroring `packages/api/src/policy.ts`:
+ * here from the role, with the API's own table (`RESOURCE_ACCESS`):
  *
  * - `system_admin`: everything;
  * - `province_officer`: writes localities, agencies, plans and their children, indicator values in their province;
@@ -14,8 +15,8 @@
  * Pure code: unit-tested in permissions.test.ts.
  */
 
-export const ROLE_NAMES = ["system_admin", "province_officer", "commune_officer", "viewer"] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
+export const ROLE_NAMES = ROLES;
+export type RoleName = Role;
 
 export interface ConsolePermissions {
   role: RoleName | null;
@@ -26,43 +27,8 @@ export interface ConsolePermissions {
   canWrite: Record<string, boolean>;
 }
 
-const ALL: readonly RoleName[] = ROLE_NAMES;
-const ADMIN: readonly RoleName[] = ["system_admin"];
-const OFFICERS: readonly RoleName[] = ["system_admin", "province_officer", "commune_officer"];
-const PROVINCE: readonly RoleName[] = ["system_admin", "province_officer"];
-const NOBODY: readonly RoleName[] = [];
-
-/** Read and write roles per resource (the API's `POLICIES`), plus the console's own pages. */
-export const POLICY: Record<string, { read: readonly RoleName[]; write: readonly RoleName[] }> = {
-  localities: { read: ALL, write: PROVINCE },
-  agencies: { read: ALL, write: PROVINCE },
-  indicators: { read: ALL, write: ADMIN },
-  plans: { read: ALL, write: OFFICERS },
-  documentRelations: { read: ALL, write: OFFICERS },
-  solutionGroups: { read: ALL, write: OFFICERS },
-  fundingSources: { read: ALL, write: OFFICERS },
-  agencyDuties: { read: ALL, write: OFFICERS },
-  reportingObligations: { read: ALL, write: OFFICERS },
-  targets: { read: ALL, write: OFFICERS },
-  milestones: { read: ALL, write: OFFICERS },
-  tasks: { read: ALL, write: OFFICERS },
-  indicatorValues: { read: ALL, write: OFFICERS },
-  users: { read: ADMIN, write: ADMIN },
-  reportingPeriods: { read: ALL, write: PROVINCE },
-  reports: { read: ALL, write: OFFICERS },
-  reportValues: { read: ALL, write: OFFICERS },
-  educationLevels: { read: ALL, write: NOBODY },
-  localityLevels: { read: ALL, write: NOBODY },
-  collectiveAssignees: { read: ALL, write: NOBODY },
-  auditLog: { read: ADMIN, write: NOBODY },
-  /** Plugins: form records, the console resources of plugin forms, plugins' own procedures, plugins per province. */
-  pluginRecords: { read: ALL, write: OFFICERS },
-  pluginForms: { read: ALL, write: OFFICERS },
-  plugins: { read: ALL, write: PROVINCE },
-  pluginSettings: { read: ADMIN, write: ADMIN },
-  /** The province setup wizard (a custom page). */
-  provinceSetup: { read: ADMIN, write: ADMIN },
-};
+/** Read and write roles per resource: the same table the API enforces (`RESOURCE_ACCESS` of @eduplan/domain). */
+export const POLICY: Record<string, { read: readonly RoleName[]; write: readonly RoleName[] }> = RESOURCE_ACCESS;
 
 export const isRole = (value: unknown): value is RoleName => typeof value === "string" && (ROLE_NAMES as readonly string[]).includes(value);
 

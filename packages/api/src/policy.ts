@@ -1,5 +1,5 @@
 import { RESOURCES, type ResourceName } from "@eduplan/db";
-import { ROLES, type Role } from "@eduplan/domain";
+import { RESOURCE_ACCESS, type Role } from "@eduplan/domain";
 import type { SessionUser } from "./auth/session.js";
 
 /**
@@ -11,10 +11,7 @@ export type ResourcePolicy = {
   write: readonly Role[];
 };
 
-const ALL: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ["system_admin"];
-const OFFICERS: readonly Role[] = ["system_admin", "province_officer", "commune_officer"];
-const PROVINCE: readonly Role[] = ["system_admin", "province_officer"];
 
 /** Resources only readable through the API: reference tables and the audit log. */
 export const READ_ONLY_RESOURCES = ["educationLevels", "localityLevels", "collectiveAssignees", "auditLog"] as const;
@@ -30,33 +27,7 @@ export type AnyResourceName = ResourceName | ReadOnlyResourceName;
  * - `viewer`: reads within their locality's subtree; writes nothing.
  * - `users` and `auditLog`: administrators only.
  */
-export const POLICIES: Record<AnyResourceName, ResourcePolicy> = {
-  localities: { read: ALL, write: PROVINCE },
-  agencies: { read: ALL, write: PROVINCE },
-  indicators: { read: ALL, write: ADMIN },
-  plans: { read: ALL, write: OFFICERS },
-  documentRelations: { read: ALL, write: OFFICERS },
-  solutionGroups: { read: ALL, write: OFFICERS },
-  fundingSources: { read: ALL, write: OFFICERS },
-  agencyDuties: { read: ALL, write: OFFICERS },
-  reportingObligations: { read: ALL, write: OFFICERS },
-  targets: { read: ALL, write: OFFICERS },
-  milestones: { read: ALL, write: OFFICERS },
-  tasks: { read: ALL, write: OFFICERS },
-  indicatorValues: { read: ALL, write: OFFICERS },
-  users: { read: ADMIN, write: ADMIN },
-  // Reporting (its workflow transitions are not CRUD): periods are set by the province, reports and their values
-  // are written by the reporting unit and its province.
-  reportingPeriods: { read: ALL, write: PROVINCE },
-  reports: { read: ALL, write: OFFICERS },
-  reportValues: { read: ALL, write: OFFICERS },
-  // Plugin forms (field trips, classes…) are entered by the locality's officers.
-  pluginRecords: { read: ALL, write: OFFICERS },
-  educationLevels: { read: ALL, write: [] },
-  localityLevels: { read: ALL, write: [] },
-  collectiveAssignees: { read: ALL, write: [] },
-  auditLog: { read: ADMIN, write: [] },
-};
+export const POLICIES: Record<AnyResourceName, ResourcePolicy> = RESOURCE_ACCESS;
 
 /** For a resource added to `RESOURCES` before it is given a policy here: administrators only (fail closed). */
 export const FALLBACK_POLICY: ResourcePolicy = { read: ADMIN, write: ADMIN };

@@ -15,3 +15,4 @@ export * from "./cascade.js";
 export * from "./text.js";
 export * from "./report.js";
 export * from "./plugin-record.js";
+export * from "./access.js";
