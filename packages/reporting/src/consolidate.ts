@@ -1,4 +1,4 @@
-import { and, eq, inArray, readMinMax, readRollup, schema as s, sql, type Db } from "@eduplan/db";
+import { and, eq, indicatorSummary, inArray, readMinMax, readRollup, schema as s, sql, type Db } from "@eduplan/db";
 import {
   compareVietnamese,
   evaluateTarget,
@@ -348,15 +348,7 @@ export function consolidateSync(db: Executor, options: ConsolidateOptions): Cons
         parentTargetId: t.parentTargetId,
         section: t.section,
         phraseVi: t.phraseVi,
-        indicator: {
-          id: ind.id,
-          code: ind.code,
-          nameVi: ind.nameVi,
-          nameEn: ind.nameEn,
-          unit: ind.unit as IndicatorUnit,
-          direction: ind.direction as Direction,
-          aggregation: ind.aggregation as Aggregation,
-        },
+        indicator: indicatorSummary(ind),
         target: {
           comparator: t.comparator as Comparator,
           value: t.value,

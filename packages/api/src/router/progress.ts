@@ -7,6 +7,7 @@ import { z } from "zod";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import {
   RESOURCES,
+  indicatorSummary,
   notFound,
   readMinMax,
   readRollup,
@@ -143,15 +144,6 @@ const planSummary = (p: Row) => ({
   parentPlanId: p.parentPlanId as number | null,
 });
 
-const indicatorSummary = (i: IndicatorRow) => ({
-  id: i.id,
-  code: i.code,
-  nameVi: i.nameVi,
-  nameEn: i.nameEn,
-  unit: i.unit as IndicatorUnit,
-  direction: i.direction as Direction,
-  aggregation: i.aggregation as Aggregation,
-});
 
 export const progressRouter = router({
   /**
