@@ -46,6 +46,8 @@ export type ResourceDefinition = {
   beforeDelete?: (tx: Tx, row: Row) => void;
   /** Validation that needs the database (a target's value against its indicator's unit). */
   check?: (tx: Tx, merged: Record<string, unknown>) => FieldError[];
+  /** Filters on something other than a column (tasks by agency): key → SQL condition for a value. */
+  virtualFilters?: Record<string, (value: unknown) => SQL>;
   /** Default sort. */
   defaultSort?: { field: string; order: "ASC" | "DESC" };
 };
@@ -96,6 +98,11 @@ function filterConditions(def: ResourceDefinition, filter: Record<string, unknow
       const folded = foldVietnamese(String(raw)).replace(/[%_\\]/g, (c) => `\\${c}`);
       const search = columnsOf(def).searchText;
       if (search && folded) conditions.push(sql`${search} like ${`%${folded}%`} escape '\\'`);
+      continue;
+    }
+    const virtual = def.virtualFilters?.[key];
+    if (virtual) {
+      conditions.push(virtual(raw));
       continue;
     }
     const col = column(def, key);

@@ -159,6 +159,12 @@ const TASK_VIRTUAL = ["leadAgencyIds", "coordinatingAgencyIds", "leadCollectiveC
 const tasks = planChild("tasks", "nhiệm vụ", s.tasks, TaskInputSchema, {
   searchFields: ["titleVi", "titleEn", "code", "outputVi"],
   virtualFields: [...TASK_VIRTUAL],
+  virtualFilters: {
+    /** Tasks an agency leads or coordinates. */
+    agencyId: (v) => sql`${s.tasks.id} in (select task_id from task_assignees where agency_id = ${Number(v)})`,
+    /** Tasks an agency leads. */
+    leadAgencyId: (v) => sql`${s.tasks.id} in (select task_id from task_assignees where role = 'lead' and agency_id = ${Number(v)})`,
+  },
   load(db, rows) {
     if (!rows.length) return rows;
     const assignees = db.select().from(s.taskAssignees).where(inArray(s.taskAssignees.taskId, rows.map((r) => r.id))).orderBy(s.taskAssignees.position).all();

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, eq, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
+import { closeDatabase, createRepositories, eq, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
 import { CATALOG_SOURCE_TO_PLAN, seedSampleData, SYNTHETIC_NOTE } from "./index.js";
 
 type CatalogTarget = { source: string; indicator: string; comparator: string; value: number | null; value_max: number | null; target_year: number | null };
@@ -78,6 +78,18 @@ describe("the loaded sample data", () => {
     );
     expect(statuses.filter((r) => r.year === 2025).map((r) => r.status)).toEqual(["approved"]);
     expect(new Set(statuses.filter((r) => r.year === 2026).map((r) => r.status))).toEqual(new Set(["approved", "draft", "returned", "submitted"]));
+  });
+
+  it("lists the tasks an agency leads or coordinates", async () => {
+    const dept = db.select().from(s.agencies).where(eq(s.agencies.code, "lang-son.education-dept")).get()!;
+    const expected = db.all<{ task_id: number; role: string }>(sql`select distinct task_id, role from task_assignees where agency_id = ${dept.id}`);
+    const repos = createRepositories(db);
+    const all = await repos.tasks.list({ filter: { agencyId: dept.id } });
+    expect(all.data.map((t) => t.id).sort()).toEqual([...new Set(expected.map((e) => e.task_id))].sort());
+    const led = await repos.tasks.list({ filter: { leadAgencyId: dept.id } });
+    expect(led.total).toBe(new Set(expected.filter((e) => e.role === "lead").map((e) => e.task_id)).size);
+    expect(led.total).toBeGreaterThan(5);
+    expect(led.data.every((t) => (t.leadAgencyIds as number[]).includes(dept.id))).toBe(true);
   });
 
   it("is idempotent: seeding again creates and changes nothing", async () => {
