@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { templateDataRows } from "@eduplan/reporting";
 import { errorOf, loginAs, type Client, type TestServer, startTestServer } from "./testing.js";
 
 type Rec = { id: number; version: number } & Record<string, any>;
@@ -34,18 +35,7 @@ async function workbook(base64: string): Promise<ExcelJS.Workbook> {
 const toBase64 = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
 
 /** The template's data rows (row number, indicator code), found below the "Mã chỉ tiêu" header. */
-function dataRows(ws: ExcelJS.Worksheet): { row: number; code: string }[] {
-  let header = 0;
-  ws.eachRow((row, n) => {
-    if (!header && row.getCell(2).value === "Mã chỉ tiêu") header = n;
-  });
-  const out: { row: number; code: string }[] = [];
-  for (let r = header + 1; r <= ws.rowCount; r++) {
-    const code = ws.getRow(r).getCell(2).value;
-    if (typeof code === "string" && code) out.push({ row: r, code });
-  }
-  return out;
-}
+const dataRows = templateDataRows;
 
 beforeAll(async () => {
   server = await startTestServer();

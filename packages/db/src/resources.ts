@@ -40,6 +40,13 @@ type AnyDb = Parameters<NonNullable<ResourceDefinition["load"]>>[0];
 const indicatorOf = (tx: AnyDb, id: unknown) =>
   typeof id === "number" ? tx.select().from(s.indicators).where(eq(s.indicators.id, id)).get() : undefined;
 
+/** A field naming a level by code (locality level, level of education) must name one that exists. */
+function knownLevel(tx: AnyDb, table: typeof s.localityLevels | typeof s.educationLevels, field: string, data: Record<string, unknown>, en: string, vi: string) {
+  const code = String(data[field]);
+  const found = tx.select({ code: table.code }).from(table).where(eq(table.code, code)).get();
+  return found ? [] : [fieldError(field, `unknown ${en} '${code}'`, `${vi} '${code}' không tồn tại`)];
+}
+
 const localities: ResourceDefinition = {
   name: "localities",
   entityVi: "địa bàn",
@@ -48,10 +55,7 @@ const localities: ResourceDefinition = {
   searchFields: ["nameVi", "nameEn", "code", "officialCode"],
   scope: { kind: "locality", column: "id" },
   defaultSort: { field: "nameVi", order: "ASC" },
-  check(tx, data) {
-    const level = tx.select().from(s.localityLevels).where(eq(s.localityLevels.code, String(data.levelCode))).get();
-    return level ? [] : [fieldError("levelCode", `unknown locality level '${String(data.levelCode)}'`, `Cấp địa bàn '${String(data.levelCode)}' không tồn tại`)];
-  },
+  check: (tx, data) => knownLevel(tx, s.localityLevels, "levelCode", data, "locality level", "Cấp địa bàn"),
   beforeWrite(tx, data, existing) {
     if (existing && data.parentId !== existing.parentId && data.parentId != null) {
       const cycle = tx
@@ -99,10 +103,7 @@ const indicators: ResourceDefinition = {
   searchFields: ["nameVi", "nameEn", "code"],
   scope: { kind: "global" },
   defaultSort: { field: "code", order: "ASC" },
-  check(tx, data) {
-    const level = tx.select().from(s.educationLevels).where(eq(s.educationLevels.code, String(data.educationLevelCode))).get();
-    return level ? [] : [fieldError("educationLevelCode", `unknown level of education '${String(data.educationLevelCode)}'`, `Cấp học '${String(data.educationLevelCode)}' không tồn tại`)];
-  },
+  check: (tx, data) => knownLevel(tx, s.educationLevels, "educationLevelCode", data, "level of education", "Cấp học"),
 };
 
 const plans: ResourceDefinition = {

@@ -305,6 +305,26 @@ export async function exportReportTemplate(db: Db, options: ReportUnitOptions): 
 // ---------------------------------------------------------------------------------------------------------------
 // Import
 
+/**
+ * The template's header row, found by its "Mã chỉ tiêu" cell, so that a title row added or removed does not shift
+ * the data; 0 when there is none.
+ */
+export function templateHeaderRow(ws: Worksheet): number {
+  for (let r = 1; r <= Math.min(ws.rowCount, 30); r++)
+    if (cellText(ws.getRow(r).getCell(TEMPLATE_COLUMNS.code.index).value).toLowerCase() === "mã chỉ tiêu") return r;
+  return 0;
+}
+
+/** The template's data rows below the header: row number and indicator code. */
+export function templateDataRows(ws: Worksheet): { row: number; code: string }[] {
+  const out: { row: number; code: string }[] = [];
+  for (let r = templateHeaderRow(ws) + 1; r <= ws.rowCount; r++) {
+    const code = cellText(ws.getRow(r).getCell(TEMPLATE_COLUMNS.code.index).value);
+    if (code) out.push({ row: r, code });
+  }
+  return out;
+}
+
 export type ImportError = {
   /** The sheet the problem is on ("Báo cáo" or "meta"). */
   sheet: string;
@@ -524,10 +544,7 @@ export async function importReportWorkbook(db: Db, buffer: Buffer | Uint8Array |
 
   const ws = wb.getWorksheet(TEMPLATE_SHEET) ?? wb.worksheets.find((w) => w.state !== "hidden" && w.name !== META_SHEET);
   if (!ws) return { ok: false, errors: [err(TEMPLATE_SHEET, 0, "", "the file has no 'Báo cáo' sheet", "Tệp không có trang “Báo cáo”")] };
-  // Find the header row by its "Mã chỉ tiêu" cell, so a title row added or removed does not shift the data.
-  let headerRowNumber = 0;
-  for (let r = 1; r <= Math.min(ws.rowCount, 30) && !headerRowNumber; r++)
-    if (cellText(ws.getRow(r).getCell(TEMPLATE_COLUMNS.code.index).value).toLowerCase() === "mã chỉ tiêu") headerRowNumber = r;
+  const headerRowNumber = templateHeaderRow(ws);
   if (!headerRowNumber) return { ok: false, errors: [err(TEMPLATE_SHEET, 0, "", "the header row (with 'Mã chỉ tiêu' in column B) is missing", "Không tìm thấy dòng tiêu đề (cột B “Mã chỉ tiêu”)")] };
 
   const indicatorsByCode = new Map(db.select().from(s.indicators).all().map((i) => [i.code, i]));

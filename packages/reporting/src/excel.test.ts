@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepositories, EduplanError, SYSTEM_ACTOR, type Db } from "@eduplan/db";
-import { exportList, exportReportTemplate, importReportWorkbook, META_SHEET, TEMPLATE_FORMAT_VERSION, TEMPLATE_SHEET, type ImportResult } from "./index.js";
+import { exportList, exportReportTemplate, importReportWorkbook, templateDataRows, META_SHEET, TEMPLATE_FORMAT_VERSION, TEMPLATE_SHEET, type ImportResult } from "./index.js";
 import { localityId, provinceOfficer, seededDatabase, snapshot, type Seeded } from "./test-support.js";
 
 let seeded: Seeded;
@@ -27,18 +27,7 @@ async function save(wb: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 /** The template's data rows: row number → indicator code, with the header row found by its text. */
-function dataRows(ws: ExcelJS.Worksheet): { row: number; code: string }[] {
-  let header = 0;
-  ws.eachRow((row, n) => {
-    if (!header && row.getCell(2).value === "Mã chỉ tiêu") header = n;
-  });
-  const out: { row: number; code: string }[] = [];
-  for (let r = header + 1; r <= ws.rowCount; r++) {
-    const code = ws.getRow(r).getCell(2).value;
-    if (typeof code === "string" && code) out.push({ row: r, code });
-  }
-  return out;
-}
+const dataRows = templateDataRows;
 
 const ratioCodes = (db: Db) =>
   new Set((db.$client.prepare("select code from indicators where aggregation = 'ratio'").all() as { code: string }[]).map((r) => r.code));

@@ -19,6 +19,8 @@ export {
   importReportWorkbook,
   templateData,
   templateHeaders,
+  templateHeaderRow,
+  templateDataRows,
   META_SHEET,
   TEMPLATE_COLUMNS,
   TEMPLATE_FORMAT_VERSION,

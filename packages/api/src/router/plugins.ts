@@ -121,13 +121,19 @@ const RecordData = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
-function updateRecord(tx: Tx, ctx: AuthedContext, id: number, patch: Partial<z.infer<typeof RecordData>>, version: number | null): Row {
+/** A stored record the user may see, of a plugin enabled for its province: the start of every change to one. */
+function existingRecord(tx: Tx, ctx: AuthedContext, id: number) {
   const runtime = ctx.services.plugins;
   const repo = ctx.services.repository(def);
   const existing = repo.readInTx(tx, id);
   if (!existing) throw notFound(def.entityVi, id);
   assertReadable(tx, ctx.user, def, existing);
   if (!runtime.isEnabledFor(tx, existing.pluginId as string, existing.localityId as number)) throw pluginDisabled(existing.pluginId as string);
+  return { runtime, repo, existing };
+}
+
+function updateRecord(tx: Tx, ctx: AuthedContext, id: number, patch: Partial<z.infer<typeof RecordData>>, version: number | null): Row {
+  const { runtime, repo, existing } = existingRecord(tx, ctx, id);
   const prepared = prepare(runtime, tx, {
     pluginId: existing.pluginId as string,
     formId: existing.formId as string,
@@ -145,12 +151,7 @@ function updateRecord(tx: Tx, ctx: AuthedContext, id: number, patch: Partial<z.i
 }
 
 function deleteRecord(tx: Tx, ctx: AuthedContext, id: number, version: number | null): Row {
-  const runtime = ctx.services.plugins;
-  const repo = ctx.services.repository(def);
-  const existing = repo.readInTx(tx, id);
-  if (!existing) throw notFound(def.entityVi, id);
-  assertReadable(tx, ctx.user, def, existing);
-  if (!runtime.isEnabledFor(tx, existing.pluginId as string, existing.localityId as number)) throw pluginDisabled(existing.pluginId as string);
+  const { runtime, repo, existing } = existingRecord(tx, ctx, id);
   const row = repo.deleteInTx(tx, id, version, actorOf(ctx.user));
   runtime.recompute(tx, actorOf(ctx.user), existing.pluginId as string, existing.formId as string, [{ localityId: existing.localityId as number, year: existing.year as number }]);
   return row;
