@@ -30,6 +30,16 @@ async function eduplan(args: string[], dbFile: string) {
 }
 
 describe("pnpm eduplan", () => {
+  it("with no command prints its help on stdout and exits 0; an unknown command exits 1", async () => {
+    const help = await eduplan([], join(dir, "unused.db"));
+    expect(help).toMatchObject({ code: 0, stderr: "" });
+    expect(help.stdout).toMatch(/^Usage: eduplan \[options\] \[command\]/);
+    expect(help.stdout).toMatch(/province init|province/);
+    const unknown = await eduplan(["bogus"], join(dir, "unused.db"));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown command 'bogus'/);
+  });
+
   it("migrate creates the database file named by EDUPLAN_DB, with its directory", async () => {
     const file = join(dir, "nested", "new.db");
     const result = await eduplan(["migrate"], file);

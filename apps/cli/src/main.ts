@@ -61,7 +61,10 @@ plugin
     process.exitCode = runPluginNew(name, opts);
   });
 
-program.parseAsync(process.argv).catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+// No command at all is a request for help, not a mistake: print it on stdout and exit 0 (commander would exit 1).
+if (process.argv.length <= 2) program.outputHelp();
+else
+  program.parseAsync(process.argv).catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
