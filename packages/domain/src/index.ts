@@ -16,3 +16,6 @@ export * from "./text.js";
 export * from "./report.js";
 export * from "./plugin-record.js";
 export * from "./access.js";
+export * from "./format.js";
+export * from "./roadmap.js";
+export * from "./verdict.js";
