@@ -11,6 +11,16 @@ import { findWorkspaceRoot, generateRegistry, RegistryError, type RegistryTarget
 
 const PLUGIN_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+/** How the README runs pnpm (no global pnpm is assumed). */
+const PNPM = "npx -y pnpm@10.34.8";
+
+/** The pnpm that runs this command (`npx -y pnpm@… eduplan …` sets npm_execpath), else the README's form. */
+function pnpmCommand(): string[] {
+  const execPath = process.env.npm_execpath;
+  if (execPath && /pnpm\.c?js$/.test(execPath)) return [process.execPath, execPath];
+  return PNPM.split(" ");
+}
+
 export function runPluginRegistry(options: { check?: boolean; root?: string } = {}): number {
   const root = options.root ?? findWorkspaceRoot();
   try {
@@ -18,7 +28,7 @@ export function runPluginRegistry(options: { check?: boolean; root?: string } = 
     const shown = (files: string[]) => files.map((f) => `  ${relative(root, f)}`).join("\n");
     if (options.check) {
       if (result.outOfDate.length) {
-        console.error(`Sổ đăng ký plugin chưa cập nhật / plugin registry out of date — run \`pnpm eduplan plugin registry\`:\n${shown(result.outOfDate)}`);
+        console.error(`Sổ đăng ký plugin chưa cập nhật / plugin registry out of date — run \`${PNPM} eduplan plugin registry\`:\n${shown(result.outOfDate)}`);
         return 1;
       }
       console.log(`Sổ đăng ký plugin đã cập nhật / plugin registry up to date (${result.plugins.length} plugins)`);
@@ -189,7 +199,7 @@ describe("${id}", () => {
 `,
     "README.md": `# @eduplan/plugin-${id}
 
-${name}: an EduPlan locality plugin (scaffolded by \`pnpm eduplan plugin new ${id}\`). See [docs/plugins.md](../../docs/plugins.md).
+${name}: an EduPlan locality plugin (scaffolded by \`${PNPM} eduplan plugin new ${id}\`). See [docs/plugins.md](../../docs/plugins.md).
 
 | file | what |
 |---|---|
@@ -199,7 +209,7 @@ ${name}: an EduPlan locality plugin (scaffolded by \`pnpm eduplan plugin new ${i
 | \`src/plugin.test.ts\` | the declaration is valid, the feed computes, the plugin loads |
 
 \`\`\`sh
-pnpm --filter @eduplan/plugin-${id} test
+${PNPM} --filter @eduplan/plugin-${id} test
 \`\`\`
 
 Enable it for a province in the console (Plugins page), or with \`plugins: [${id}]\` in the province file.
@@ -235,12 +245,13 @@ export function runPluginNew(name: string, options: PluginNewOptions = {}): numb
   const result = generateRegistry(root, { targets: options.registryTargets });
   for (const f of result.written) console.log(`  cập nhật / updated ${relative(root, f)}`);
   if (options.install !== false) {
-    const install = spawnSync("pnpm", ["install"], { cwd: root, stdio: "inherit", env: { ...process.env, COREPACK_INTEGRITY_KEYS: "0" } });
+    const [command, ...args] = pnpmCommand();
+    const install = spawnSync(command!, [...args, "install"], { cwd: root, stdio: "inherit", env: { ...process.env, COREPACK_INTEGRITY_KEYS: "0" } });
     if (install.status !== 0) {
-      console.error("pnpm install failed: run it yourself before starting the server");
+      console.error(`pnpm install failed: run \`${PNPM} install\` yourself before starting the server`);
       return 1;
     }
-  } else console.log("Tiếp theo / next: pnpm install");
-  console.log(`Kiểm thử / test: pnpm --filter @eduplan/plugin-${name} test`);
+  } else console.log(`Tiếp theo / next: ${PNPM} install`);
+  console.log(`Kiểm thử / test: ${PNPM} --filter @eduplan/plugin-${name} test`);
   return 0;
 }
