@@ -1,12 +1,16 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
+import fastifyCompress from "@fastify/compress";
+import fastifyHelmet from "@fastify/helmet";
+import { fastifyRequestHandler } from "@trpc/server/adapters/fastify";
 import { appRouter, createApiServices, createContext, PLUGIN_REGISTRY, type ApiOptions } from "@eduplan/api";
 import { loadPlugins, type PluginRegistry, type PluginRuntime } from "@eduplan/plugin-host";
 import { closeDatabase, defaultDatabasePath, openDatabase, sql, type Db } from "@eduplan/db";
 import { ensureReferenceData } from "@eduplan/province-config";
-import { consoleDirExists, createStaticHandler } from "./static.js";
+import { bodyTooLarge, checkTrpcRequest, DEFAULT_LIMITS, helmetOptions, timedOut, unsupportedMediaType, UPLOAD_PROCEDURES, type EdgeRefusal, type Limits } from "./edge.js";
+import { consoleDirExists, registerConsole } from "./static.js";
 
 export type ServerOptions = {
   /** SQLite file (created and migrated when missing). Default: $EDUPLAN_DB or ./data/eduplan.db. */
@@ -19,10 +23,22 @@ export type ServerOptions = {
   consoleDir?: string | null;
   /** Session lifetime, cookie and login limits: see `ApiOptions` of @eduplan/api. */
   sessionHours?: ApiOptions["sessionHours"];
+  /** `Secure` session cookie (and HSTS): default $EDUPLAN_SECURE_COOKIES; "auto" = only on a TLS connection. */
   secureCookies?: ApiOptions["secureCookies"];
-  trustProxy?: ApiOptions["trustProxy"];
+  /**
+   * Behind a reverse proxy: `true` (= 1) or the number of proxies in front of the server. The client address is then
+   * the entry the nearest trusted proxy appended to `X-Forwarded-For` (the rightmost for one proxy), never the
+   * client-controlled leftmost. Default: $EDUPLAN_TRUST_PROXY ("true" or a number), else none.
+   */
+  trustProxy?: boolean | number;
   loginRateLimit?: ApiOptions["loginRateLimit"];
-  /** Where to report unexpected errors (default: console.error). */
+  /** Origins besides the server's own allowed to send mutations (e.g. a development console). Default: $EDUPLAN_ALLOWED_ORIGINS (comma-separated). */
+  allowedOrigins?: string[];
+  /** Body, batch and time limits (docs/operations.md). */
+  limits?: Partial<Limits>;
+  /** pino level of the JSON logs on stdout: default $EDUPLAN_LOG_LEVEL, else "info" ("warn" under NODE_ENV=test); "silent" = none. */
+  logLevel?: string;
+  /** Where to report unexpected errors (default: the server's log). */
   logError?: (message: string, error: unknown) => void;
   /** The plugins to load (default: the generated registry of the workspace's plugins). */
   plugins?: PluginRegistry;
@@ -38,87 +54,186 @@ export type RunningServer = {
   consoleDir: string | null;
   /** The plugins loaded at start-up (active and broken). */
   plugins: PluginRuntime;
+  /** Stops accepting connections, lets the requests in flight finish (writes included), then closes the database. */
   close(): Promise<void>;
 };
 
 export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL("../../console/dist", import.meta.url));
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(text);
+function trustProxyOf(option: boolean | number | undefined, env: NodeJS.ProcessEnv): number {
+  if (typeof option === "number") return Math.max(0, Math.floor(option));
+  if (typeof option === "boolean") return option ? 1 : 0;
+  const v = env.EDUPLAN_TRUST_PROXY?.trim().toLowerCase();
+  if (v === "true") return 1;
+  const n = Number(v);
+  return v && Number.isInteger(n) && n > 0 ? n : 0;
 }
 
+function secureOf(option: ApiOptions["secureCookies"], env: NodeJS.ProcessEnv): boolean | "auto" {
+  if (option !== undefined) return option;
+  const v = env.EDUPLAN_SECURE_COOKIES?.toLowerCase();
+  return v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : "auto";
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
 /**
- * One Node process: the tRPC API at /trpc, /healthz, and the built console. Opens and migrates the database and
- * loads the reference data before listening.
+ * One Node process on Fastify: the tRPC API at /trpc (tRPC's Fastify adapter), /healthz, and the built console.
+ * Opens and migrates the database and loads the reference data before listening.
  */
 export async function startServer(options: ServerOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const dbFile = options.dbFile ?? defaultDatabasePath(env);
   const port = options.port ?? (env.PORT ? Number(env.PORT) : 3000);
   const host = options.host ?? env.HOST ?? "127.0.0.1";
-  const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const hops = trustProxyOf(options.trustProxy, env);
+  const secureCookies = secureOf(options.secureCookies, env);
+  const allowedOrigins = new Set(
+    (options.allowedOrigins ?? (env.EDUPLAN_ALLOWED_ORIGINS ?? "").split(","))
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) => new URL(o).origin),
+  );
+  const logLevel = options.logLevel ?? env.EDUPLAN_LOG_LEVEL ?? (env.NODE_ENV === "test" ? "warn" : "info");
+
   const db = openDatabase(dbFile);
   await ensureReferenceData(db);
   // Plugins: validated (a broken one is reported by name and skipped; the server still starts), migrated, indicators upserted.
   const plugins = loadPlugins(db, options.plugins ?? PLUGIN_REGISTRY, { log: options.logPlugin });
-
   const services = createApiServices(
-    { db, sessionHours: options.sessionHours, secureCookies: options.secureCookies, trustProxy: options.trustProxy, loginRateLimit: options.loginRateLimit, plugins },
+    { db, sessionHours: options.sessionHours, secureCookies, trustProxy: hops > 0, loginRateLimit: options.loginRateLimit, plugins },
     env,
   );
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: "/trpc/",
-    createContext: (opts) => createContext(services, opts),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") logError(`tRPC ${path ?? "?"}:`, error.cause ?? error);
+
+  const app = Fastify({
+    logger: { level: logLevel },
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // proxy-addr's hop count: the socket's peer and the next `hops - 1` addresses are proxies; the one before is the client.
+    trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
+    bodyLimit: limits.jsonBodyBytes,
+    requestTimeout: limits.requestTimeoutMs,
+    handlerTimeout: limits.handlerTimeoutMs,
+    keepAliveTimeout: 72_000,
+    forceCloseConnections: "idle",
+    return503OnClosing: true,
+    // tRPC batches name every procedure in the path: "plans.list,targets.list,…".
+    routerOptions: { maxParamLength: 8000 },
   });
-  const consoleDir = options.consoleDir !== undefined ? options.consoleDir : consoleDirExists(DEFAULT_CONSOLE_DIR) ? DEFAULT_CONSOLE_DIR : null;
-  const serveStatic = consoleDir ? createStaticHandler(consoleDir) : null;
+  const logError = options.logError ?? ((message: string, error: unknown) => app.log.error({ err: error }, message));
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const pathname = (req.url ?? "/").split("?")[0]!;
-    if (pathname === "/trpc" || pathname.startsWith("/trpc/")) return trpc(req, res);
-    if (pathname === "/healthz") {
-      try {
-        db.get(sql`select 1`);
-        return sendJson(res, 200, { status: "ok", db: "ok" });
-      } catch (e) {
-        logError("healthz: database check failed", e);
-        return sendJson(res, 503, { status: "error", db: "unavailable" });
-      }
-    }
-    if (serveStatic && serveStatic(req, res)) return;
-    if (pathname === "/")
-      return sendJson(res, 200, { name: "EduPlan API", trpc: "/trpc", healthz: "/healthz", console: "not built (pnpm --filter @eduplan/console build)" });
-    sendJson(res, 404, { error: "not found" });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  await app.register(fastifyHelmet, helmetOptions(secureCookies === true));
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    // Brotli's default quality (11) is far too slow on the fly; 5 is close in size and many times faster.
+    brotliOptions: { params: { [(await import("node:zlib")).constants.BROTLI_PARAM_QUALITY]: 5 } },
   });
 
-  await new Promise<void>((resolveListen, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolveListen();
+  const refuse = (reply: FastifyReply, r: EdgeRefusal) => reply.code(r.status).header("cache-control", "no-store").send(r.body);
+
+  // The tRPC API, in its own scope: its JSON is read as a string (tRPC parses it), bodies are limited per route.
+  await app.register(async (api) => {
+    api.removeAllContentTypeParsers();
+    api.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => done(null, body));
+    api.addHook("onRequest", async (request: FastifyRequest<{ Params: { path?: string }; Querystring: { batch?: string } }>, reply) => {
+      const refusal = checkTrpcRequest(
+        { method: request.method, headers: request.headers, host: request.host, path: request.params.path ?? "", batch: request.query.batch === "1" },
+        limits,
+        allowedOrigins,
+      );
+      if (refusal) return refuse(reply, refusal);
+    });
+    api.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+      const upload = (UPLOAD_PROCEDURES as readonly string[]).includes((request.params as { path?: string }).path ?? "");
+      if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413)
+        return refuse(reply, bodyTooLarge(upload ? limits.uploadBodyBytes : limits.jsonBodyBytes, upload));
+      if (error.code === "FST_ERR_HANDLER_TIMEOUT") return refuse(reply, timedOut());
+      if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
+        return refuse(reply, unsupportedMediaType(String(request.headers["content-type"] ?? "").split(";")[0]!));
+      logError(`HTTP ${request.method} ${request.url}:`, error);
+      return reply.send(error);
+    });
+    const handle = (path: (request: FastifyRequest) => string) => async (request: FastifyRequest, reply: FastifyReply) => {
+      await fastifyRequestHandler({
+        router: appRouter,
+        req: request,
+        res: reply,
+        path: path(request),
+        maxBatchSize: limits.maxBatchSize,
+        createContext: ({ req, res }) => createContext(services, { req: req.raw, res: res.raw, ip: req.ip }),
+        onError({ error, path: procedure }) {
+          if (error.code === "INTERNAL_SERVER_ERROR") logError(`tRPC ${procedure ?? "?"}:`, error.cause ?? error);
+        },
+      });
+      return reply;
+    };
+    for (const procedure of UPLOAD_PROCEDURES)
+      api.route({
+        method: "POST",
+        url: `/trpc/${procedure}`,
+        bodyLimit: limits.uploadBodyBytes,
+        handlerTimeout: limits.uploadHandlerTimeoutMs,
+        handler: handle(() => procedure),
+      });
+    api.route({
+      method: ["GET", "POST"],
+      url: "/trpc/:path",
+      handler: handle((request) => (request.params as { path: string }).path),
     });
   });
-  const address = server.address() as AddressInfo;
+
+  app.get("/healthz", async (_request, reply) => {
+    reply.header("cache-control", "no-store");
+    try {
+      db.get(sql`select 1`);
+      return { status: "ok", db: "ok" };
+    } catch (e) {
+      logError("healthz: database check failed", e);
+      return reply.code(503).send({ status: "error", db: "unavailable" });
+    }
+  });
+
+  const consoleDir = options.consoleDir !== undefined ? options.consoleDir : consoleDirExists(DEFAULT_CONSOLE_DIR) ? DEFAULT_CONSOLE_DIR : null;
+  const spaFallback = consoleDir ? await registerConsole(app, consoleDir) : null;
+  if (!consoleDir)
+    app.get("/", async (_request, reply) => {
+      reply.header("cache-control", "no-store");
+      return { name: "EduPlan API", trpc: "/trpc", healthz: "/healthz", console: "not built (pnpm --filter @eduplan/console build)" };
+    });
+  app.setNotFoundHandler((request, reply) => {
+    if (spaFallback?.(request, reply)) return;
+    return reply.code(404).header("cache-control", "no-store").send({ error: "not found" });
+  });
+
+  await app.listen({ port, host });
+  const address = app.server.address() as AddressInfo;
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  let closed = false;
+  let closing: Promise<void> | null = null;
   return {
     url: `http://${shownHost}:${address.port}`,
     port: address.port,
     db,
     consoleDir,
     plugins,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      });
-      closeDatabase(db);
+    close() {
+      closing ??= (async () => {
+        const force = setTimeout(() => app.server.closeAllConnections(), limits.shutdownTimeoutMs);
+        force.unref();
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(force);
+          closeDatabase(db);
+        }
+      })();
+      return closing;
     },
   };
 }

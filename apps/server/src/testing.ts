@@ -17,7 +17,7 @@ export type TestServer = RunningServer & { dir: string; dbFile: string; stop(): 
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "eduplan-api-"));
   const dbFile = join(dir, "eduplan.db");
-  const server = await startServer({ dbFile, port: 0, host: "127.0.0.1", logError: () => {}, ...options });
+  const server = await startServer({ dbFile, port: 0, host: "127.0.0.1", logError: () => {}, logLevel: "silent", ...options });
   await seedSampleData(server.db);
   return {
     ...server,
@@ -32,11 +32,16 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
 
 export type Client = ReturnType<typeof createClient>;
 
-/** A tRPC client with its own cookie jar (one "browser"). */
+/**
+ * A tRPC client with its own cookie jar (one "browser"): it sends the `Origin` of the server, as the console's
+ * browser does (mutations without a matching Origin are refused).
+ */
 export function createClient(baseUrl: string) {
   const jar = { session: "" as string };
+  const origin = new URL(baseUrl).origin;
   const cookieFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const headers = new Headers(init?.headers);
+    if (!headers.has("origin")) headers.set("origin", origin);
     if (jar.session) headers.set("cookie", `${SESSION_COOKIE}=${jar.session}`);
     const res = await fetch(input, { ...init, headers });
     for (const cookie of res.headers.getSetCookie()) {

@@ -3,6 +3,7 @@ import { CrudRepository, type Db, type ResourceDefinition } from "@eduplan/db";
 import { foldVietnamese } from "@eduplan/domain";
 import { emptyPluginRuntime, type PluginRuntime } from "@eduplan/plugin-host";
 import { LoginRateLimiter, type RateLimitOptions } from "./auth/rate-limit.js";
+import { inlineJobs, type JobRunner } from "./jobs.js";
 import { parseCookies, SESSION_COOKIE, userOfSession, type SessionUser } from "./auth/session.js";
 
 export type ApiOptions = {
@@ -11,13 +12,19 @@ export type ApiOptions = {
   sessionHours?: number;
   /**
    * `Secure` attribute of the session cookie: always, never, or "auto" (default; $EDUPLAN_SECURE_COOKIES) = when the
-   * request came over TLS or through a proxy that says `X-Forwarded-Proto: https`.
+   * connection itself is TLS. Never from a client-sent header such as `X-Forwarded-Proto`: behind a TLS-terminating
+   * proxy set EDUPLAN_SECURE_COOKIES=true.
    */
   secureCookies?: boolean | "auto";
-  /** Take the client address from `X-Forwarded-For` (behind a reverse proxy). Default: $EDUPLAN_TRUST_PROXY === "true". */
+  /**
+   * Behind a reverse proxy (default: $EDUPLAN_TRUST_PROXY === "true"). The HTTP server then takes the client address
+   * from the entry the proxy appended to `X-Forwarded-For` and passes it as `ip` to {@link createContext}.
+   */
   trustProxy?: boolean;
-  /** Failed logins allowed per username and per IP address within the window (default 5 in 15 minutes). */
+  /** Login back-off per account, per account and address, per address (see `LoginRateLimiter`). */
   loginRateLimit?: RateLimitOptions;
+  /** Where heavy work runs (the server's worker pool); default: inline. */
+  jobs?: JobRunner;
   /** The loaded plugins (`loadPlugins` of @eduplan/plugin-host); default: none. */
   plugins?: PluginRuntime;
 };
@@ -29,6 +36,8 @@ export type ApiServices = {
   secureCookies: boolean | "auto";
   trustProxy: boolean;
   loginLimiter: LoginRateLimiter;
+  /** Runs DOCX/XLSX generation and workbook parsing (a worker pool in the server). */
+  jobs: JobRunner;
   /** The active plugins, their forms and feeds. */
   plugins: PluginRuntime;
   repository(def: ResourceDefinition): CrudRepository;
@@ -54,6 +63,7 @@ export function createApiServices(options: ApiOptions, env: NodeJS.ProcessEnv = 
     secureCookies: options.secureCookies ?? envSecure(env),
     trustProxy: options.trustProxy ?? env.EDUPLAN_TRUST_PROXY === "true",
     loginLimiter: new LoginRateLimiter(options.loginRateLimit),
+    jobs: options.jobs ?? inlineJobs,
     plugins: options.plugins ?? emptyPluginRuntime(options.db),
     repository(def) {
       let repo = repositories.get(def.name);
@@ -81,19 +91,21 @@ export type Context = {
   setCookie(cookie: string): void;
 };
 
-/** Context for a request of the Node HTTP adapter: reads the session cookie. */
-export function createContext(services: ApiServices, opts: { req: IncomingMessage; res: ServerResponse }): Context {
+/**
+ * Context for a request of a Node HTTP server: reads the session cookie. `ip` is the client address as the server
+ * determined it (its trusted-proxy setting); default: the socket's peer.
+ */
+export function createContext(services: ApiServices, opts: { req: IncomingMessage; res: ServerResponse; ip?: string }): Context {
   const { req, res } = opts;
   const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
   const session = token ? userOfSession(services.db, token) : null;
-  const forwardedFor = services.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
-  const tls = Boolean((req.socket as { encrypted?: boolean }).encrypted) || req.headers["x-forwarded-proto"] === "https";
+  const tls = Boolean((req.socket as { encrypted?: boolean }).encrypted);
   return {
     services,
     db: services.db,
     user: session?.user ?? null,
     sessionTokenHash: session?.tokenHash ?? null,
-    ip: forwardedFor || req.socket.remoteAddress || "unknown",
+    ip: opts.ip || req.socket.remoteAddress || "unknown",
     secureCookie: services.secureCookies === "auto" ? tls : services.secureCookies,
     setCookie(cookie) {
       const existing = res.getHeader("set-cookie");

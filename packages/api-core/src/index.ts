@@ -5,3 +5,4 @@ export * from "./inputs.js";
 export * from "./plugin.js";
 export * from "./auth/session.js";
 export * from "./auth/rate-limit.js";
+export * from "./jobs.js";

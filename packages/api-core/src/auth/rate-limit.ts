@@ -1,38 +1,78 @@
 /**
- * In-memory limiter of failed logins: after `maxAttempts` failures for a username (or `maxAttemptsPerIp` for a client
- * address) within `windowMs`, further attempts for that key are refused until the oldest failure leaves the window.
- * Keys are `user:<name>` and `ip:<address>`. One process only (EduPlan runs as one Node process); a restart clears it.
+ * In-memory limiter of failed logins with exponential back-off, never a lock the owner cannot pass.
+ *
+ * Three kinds of key are counted, each with its own number of free failures and its own longest wait:
+ * - `user:<name>` every failure for the account, from anywhere: after `maxAttempts` failures each further attempt waits
+ *   `baseDelayMs`, then twice that, … up to `maxDelayMs` (default 1 minute). That cap is what the owner waits at worst
+ *   while someone else keeps guessing, and it bounds any attacker to one guess per cap for that account.
+ * - `user:<name>@<address>` the failures for the account from one client address: the same back-off, capped at
+ *   `maxDelayPerIpMs` (default 15 minutes) — the guesser's own address is slowed far more than the owner's.
+ * - `ip:<address>` every failure from one address, whatever the account: `maxAttemptsPerIp` free, then the same back-off
+ *   up to `maxDelayPerIpMs` (against one address trying many accounts).
+ *
+ * A key is forgotten `windowMs` after its last failure; a successful login clears the account's keys. One process only
+ * (EduPlan runs as one Node process); a restart clears it.
  */
 export type RateLimitOptions = {
-  /** Failed logins allowed per username within the window (default 5). */
+  /** Failed logins for an account (and for an account from one address) before the back-off starts (default 5). */
   maxAttempts?: number;
-  /** Failed logins allowed per client address within the window (default: `maxAttempts`). */
+  /** Failed logins from one client address, any account, before its back-off starts (default 20: offices share an address). */
   maxAttemptsPerIp?: number;
-  /** Default 15 minutes. */
+  /** The first wait once the free failures are used (default 1 s); it doubles with every further failure. */
+  baseDelayMs?: number;
+  /** Longest wait for an account counted from anywhere (default 60 s): the most its owner waits. */
+  maxDelayMs?: number;
+  /** Longest wait for one address (alone, or for one account) (default 15 minutes). */
+  maxDelayPerIpMs?: number;
+  /** A key's failures are forgotten this long after its last failure (default 60 minutes). */
   windowMs?: number;
 };
+
+type Entry = { failures: number; last: number };
 
 export class LoginRateLimiter {
   readonly maxAttempts: number;
   readonly maxAttemptsPerIp: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxDelayPerIpMs: number;
   readonly windowMs: number;
-  private readonly failures = new Map<string, number[]>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(options: RateLimitOptions = {}, private readonly now: () => number = Date.now) {
     this.maxAttempts = options.maxAttempts ?? 5;
-    this.maxAttemptsPerIp = options.maxAttemptsPerIp ?? this.maxAttempts;
-    this.windowMs = options.windowMs ?? 15 * 60_000;
+    this.maxAttemptsPerIp = options.maxAttemptsPerIp ?? 20;
+    this.baseDelayMs = options.baseDelayMs ?? 1000;
+    this.maxDelayMs = options.maxDelayMs ?? 60_000;
+    this.maxDelayPerIpMs = Math.max(this.maxDelayMs, options.maxDelayPerIpMs ?? 15 * 60_000);
+    this.windowMs = options.windowMs ?? 60 * 60_000;
   }
 
-  private limitOf(key: string): number {
-    return key.startsWith("ip:") ? this.maxAttemptsPerIp : this.maxAttempts;
+  /** The keys one login attempt is counted under. */
+  static keys(username: string, address: string): string[] {
+    return [`user:${username}`, `user:${username}@${address}`, `ip:${address}`];
   }
 
-  private recent(key: string, at: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => at - t < this.windowMs);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
+  private rule(key: string): { free: number; cap: number } {
+    if (key.startsWith("ip:")) return { free: this.maxAttemptsPerIp, cap: this.maxDelayPerIpMs };
+    if (key.includes("@")) return { free: this.maxAttempts, cap: this.maxDelayPerIpMs };
+    return { free: this.maxAttempts, cap: this.maxDelayMs };
+  }
+
+  private entry(key: string, at: number): Entry | undefined {
+    const e = this.entries.get(key);
+    if (e && at - e.last >= this.windowMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return e;
+  }
+
+  /** The wait after `failures` failures of a key (0 while free failures remain). */
+  delayAfter(key: string, failures: number): number {
+    const { free, cap } = this.rule(key);
+    if (failures < free) return 0;
+    return Math.min(cap, this.baseDelayMs * 2 ** Math.min(40, failures - free));
   }
 
   /** Milliseconds until an attempt for these keys is allowed again; 0 = allowed now. */
@@ -40,20 +80,38 @@ export class LoginRateLimiter {
     const at = this.now();
     let wait = 0;
     for (const key of keys) {
-      const list = this.recent(key, at);
-      const limit = this.limitOf(key);
-      if (list.length >= limit) wait = Math.max(wait, list[list.length - limit]! + this.windowMs - at);
+      const e = this.entry(key, at);
+      if (e) wait = Math.max(wait, e.last + this.delayAfter(key, e.failures) - at);
     }
-    return wait;
+    return Math.max(0, wait);
   }
 
+  /** Counts a failure (call it before checking the password, so that parallel guesses are counted too). */
   recordFailure(keys: string[]): void {
     const at = this.now();
-    if (this.failures.size > 50_000) for (const key of [...this.failures.keys()]) this.recent(key, at);
-    for (const key of keys) this.failures.set(key, [...this.recent(key, at), at]);
+    if (this.entries.size > 50_000) for (const key of [...this.entries.keys()]) this.entry(key, at);
+    for (const key of keys) {
+      const e = this.entry(key, at);
+      this.entries.set(key, { failures: (e?.failures ?? 0) + 1, last: at });
+    }
+  }
+
+  /**
+   * The attempt counted by `recordFailure` succeeded: the account's keys are cleared, and the address's count goes
+   * back down by the one failure recorded for this attempt.
+   */
+  recordSuccess(keys: string[]): void {
+    for (const key of keys) {
+      if (!key.startsWith("ip:")) this.entries.delete(key);
+      else {
+        const e = this.entries.get(key);
+        if (e && e.failures > 1) e.failures -= 1;
+        else this.entries.delete(key);
+      }
+    }
   }
 
   reset(key: string): void {
-    this.failures.delete(key);
+    this.entries.delete(key);
   }
 }

@@ -1,10 +1,12 @@
 /**
  * Logging in and out. A session is a random 32-byte token in an httpOnly, SameSite=Lax cookie, stored as its
- * SHA-256 with an expiry. Failed logins are limited per username and per client address.
+ * SHA-256 with an expiry. Failed logins back off exponentially per account, per account and address, and per address
+ * (`LoginRateLimiter`); passwords are checked with the asynchronous scrypt, off the event loop.
  */
 import { z } from "zod";
 import { eq } from "drizzle-orm";
-import { recordAudit, schema as s, verifyPassword, type Db } from "@eduplan/db";
+import { recordAudit, schema as s, verifyPasswordAsync, type Db } from "@eduplan/db";
+import { LoginRateLimiter } from "../auth/rate-limit.js";
 import { createSession, deleteSession, sessionCookie, type SessionUser } from "../auth/session.js";
 import { apiError } from "../errors.js";
 import { permissionsOf } from "../policy.js";
@@ -48,26 +50,26 @@ const LoginInput = z.object({
 
 export const authRouter = router({
   /** Check the password (scrypt), open a session and set its cookie. */
-  login: publicProcedure.input(LoginInput).mutation(({ ctx, input }) => {
+  login: publicProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
     const { db, loginLimiter, sessionHours } = ctx.services;
-    const keys = [`user:${input.username}`, `ip:${ctx.ip}`];
+    const keys = LoginRateLimiter.keys(input.username, ctx.ip);
     const wait = loginLimiter.retryAfterMs(keys);
     if (wait > 0) {
-      const minutes = Math.max(1, Math.ceil(wait / 60_000));
+      const seconds = Math.max(1, Math.ceil(wait / 1000));
+      const [en, vi] = seconds < 120 ? [`${seconds} second(s)`, `${seconds} giây`] : [`${Math.ceil(seconds / 60)} minute(s)`, `${Math.ceil(seconds / 60)} phút`];
       throw apiError(
         "TOO_MANY_REQUESTS",
         "forbidden",
-        `Too many failed logins. Try again in ${minutes} minute(s).`,
-        `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+        `Too many failed logins. Try again in ${en}.`,
+        `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${vi}.`,
       );
     }
+    // Counted before the (asynchronous) check, so that guesses sent in parallel are all counted.
+    loginLimiter.recordFailure(keys);
     const row = db.select().from(s.users).where(eq(s.users.username, input.username)).get();
-    const ok = verifyPassword(input.password, row?.passwordHash ?? DUMMY_HASH) && !!row && row.isActive;
-    if (!ok || !row) {
-      loginLimiter.recordFailure(keys);
-      throw apiError("UNAUTHORIZED", "forbidden", "Wrong username or password.", "Tên đăng nhập hoặc mật khẩu không đúng.");
-    }
-    loginLimiter.reset(`user:${input.username}`);
+    const ok = (await verifyPasswordAsync(input.password, row?.passwordHash ?? DUMMY_HASH)) && !!row && row.isActive;
+    if (!ok || !row) throw apiError("UNAUTHORIZED", "forbidden", "Wrong username or password.", "Tên đăng nhập hoặc mật khẩu không đúng.");
+    loginLimiter.recordSuccess(keys);
     const { token, expiresAt } = createSession(db, row.id, sessionHours);
     ctx.setCookie(sessionCookie(token, { maxAgeSeconds: Math.round(sessionHours * 3600), secure: ctx.secureCookie }));
     const user: SessionUser = {
