@@ -46,6 +46,8 @@ function linkDependencies(dir: string) {
 }
 
 describe("pnpm eduplan plugin new", () => {
+  // Five processes start here (the CLI three times, tsc over the plugin and its workspace dependencies, vitest): the
+  // timeout is for their start-up on a busy machine, and the test runs in the integration pass, one package at a time.
   it("scaffolds a plugin, registers it, and its own test passes", async () => {
     const { stdout } = await run(TSX, [MAIN, "plugin", "new", NAME, "--root", root, "--no-install"], { cwd: ROOT });
     expect(stdout).toMatch(new RegExp(`created plugins/${NAME}`));
@@ -71,7 +73,7 @@ describe("pnpm eduplan plugin new", () => {
     await run(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", dir], { cwd: dir });
     const test = await run(process.execPath, [join(realpathSync(join(dir, "node_modules/vitest")), "vitest.mjs"), "run"], { cwd: dir, env: { ...process.env, CI: "true", NO_COLOR: "1" } });
     expect(test.stdout).toMatch(/Tests\s+3 passed/);
-  });
+  }, 180_000);
 
   it("refuses a name that is not kebab-case", async () => {
     const result = await run(TSX, [MAIN, "plugin", "new", "Bad_Name", "--root", root, "--no-install"], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   apiClient,
-  chromiumPath,
+  describeInBrowser,
   launchBrowser,
   logIn,
   newContext,
@@ -17,14 +17,7 @@ import {
   type E2eServer,
 } from "./helpers";
 
-const browserFound = chromiumPath() !== null;
-if (!browserFound) {
-  const message = "Chromium not found (/usr/bin/chromium or $CHROMIUM_PATH): the console's end-to-end tests cannot run.";
-  if (process.env.CI) throw new Error(message);
-  console.warn(`${message} Skipping them.`);
-}
-
-describe.skipIf(!browserFound)("the console in headless Chromium", () => {
+describeInBrowser("the console in headless Chromium", () => {
   let server: E2eServer;
   let browser: Browser;
   let base: string;

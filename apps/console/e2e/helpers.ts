@@ -12,6 +12,7 @@ import type { AppRouter } from "@eduplan/api";
 import { seedSampleData } from "@eduplan/sample-data";
 import { startServer, type RunningServer } from "@eduplan/server";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { describe, it } from "vitest";
 
 export const DEMO_PASSWORD = "eduplan-demo";
 export const CONSOLE_DIR = fileURLToPath(new URL("../dist", import.meta.url));
@@ -25,12 +26,32 @@ export function chromiumPath(): string | null {
   return null;
 }
 
+/** `EDUPLAN_SKIP_BROWSER=1` skips the browser tests on purpose; nothing else does. */
+export const SKIP_BROWSER = process.env.EDUPLAN_SKIP_BROWSER === "1";
+
+/**
+ * `describe` for a browser test file. Without Chromium the file fails with one test saying why (a missing browser
+ * must not pass for a green suite); it is skipped only when EDUPLAN_SKIP_BROWSER=1 asks for it.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (SKIP_BROWSER) describe.skip(name, body);
+  else if (chromiumPath() === null)
+    describe(name, () => {
+      it("finds Chromium", () => {
+        throw new Error(
+          "Chromium not found (/usr/bin/chromium or $CHROMIUM_PATH): apt-get install chromium, or set EDUPLAN_SKIP_BROWSER=1 to skip the browser tests on purpose.",
+        );
+      });
+    });
+  else describe(name, body);
+}
+
 export type E2eServer = RunningServer & { dir: string; stop(): Promise<void> };
 
 /** The server from @eduplan/server on port 0, a fresh database seeded with the sample data, the built console. */
 export async function startE2eServer(): Promise<E2eServer> {
   if (!existsSync(join(CONSOLE_DIR, "index.html")))
-    throw new Error(`The console is not built (${CONSOLE_DIR}): run "pnpm --filter @eduplan/console build" (the test script does).`);
+    throw new Error(`The console is not built (${CONSOLE_DIR}): run "npx -y pnpm@10.34.8 --filter @eduplan/console build" (the root test script builds it first).`);
   const dir = mkdtempSync(join(tmpdir(), "eduplan-console-e2e-"));
   const server = await startServer({ dbFile: join(dir, "eduplan.db"), port: 0, host: "127.0.0.1", consoleDir: CONSOLE_DIR, logError: () => {} });
   await seedSampleData(server.db);

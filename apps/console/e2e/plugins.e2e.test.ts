@@ -3,14 +3,11 @@
  * disables the plugin and comes back when it is enabled again, with the data recorded before), and a plugin form,
  * rendered from its zod schema by the console's generic renderer, records data through the API.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { apiClient, chromiumPath, launchBrowser, logIn, newContext, recordConsole, screenshot, startE2eServer, type E2eServer } from "./helpers";
+import { apiClient, describeInBrowser, launchBrowser, logIn, newContext, recordConsole, screenshot, startE2eServer, type E2eServer } from "./helpers";
 
-const browserFound = chromiumPath() !== null;
-if (!browserFound && process.env.CI) throw new Error("Chromium not found (/usr/bin/chromium or $CHROMIUM_PATH): the plugin end-to-end tests cannot run.");
-
-describe.skipIf(!browserFound)("plugins in the console (headless Chromium)", () => {
+describeInBrowser("plugins in the console (headless Chromium)", () => {
   let server: E2eServer;
   let browser: Browser;
   let page: Page;

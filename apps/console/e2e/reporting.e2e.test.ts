@@ -8,20 +8,13 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { apiClient, chromiumPath, launchBrowser, logIn, newContext, OUTPUT_DIR, recordConsole, screenshot, startE2eServer, type E2eServer } from "./helpers";
+import { apiClient, describeInBrowser, launchBrowser, logIn, newContext, OUTPUT_DIR, recordConsole, screenshot, startE2eServer, type E2eServer } from "./helpers";
 
 const NURSERY = "ecec.nursery.enrolment_rate";
 
-const browserFound = chromiumPath() !== null;
-if (!browserFound) {
-  const message = "Chromium not found (/usr/bin/chromium or $CHROMIUM_PATH): the reporting end-to-end test cannot run.";
-  if (process.env.CI) throw new Error(message);
-  console.warn(`${message} Skipping it.`);
-}
-
-describe.skipIf(!browserFound)("the reporting cycle in headless Chromium", () => {
+describeInBrowser("the reporting cycle in headless Chromium", () => {
   let server: E2eServer;
   let browser: Browser;
   let base: string;
