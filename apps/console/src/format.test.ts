@@ -105,17 +105,18 @@ describe("target values", () => {
     expect(formatTargetValue({ comparator: "range", value: 35, valueMax: 40 }, "percent", "vi")).toBe("35–40%");
   });
   it("spells out maintain and achieve", () => {
-    expect(formatTargetValue({ comparator: "maintain", value: null, valueMax: null }, "percent", "vi")).toBe("duy trì");
-    expect(formatTargetValue({ comparator: "achieve", value: 3, valueMax: null }, "level", "vi")).toBe("đạt mức độ 3");
-    expect(formatTargetValue({ comparator: "achieve", value: 3, valueMax: null }, "level", "en")).toBe("achieve level 3");
+    expect(formatTargetValue({ comparator: "maintain", value: null, valueMax: null }, "percent", "vi")).toBe("Duy trì");
+    expect(formatTargetValue({ comparator: "achieve", value: 3, valueMax: null }, "level", "vi")).toBe("Đạt mức độ 3");
+    expect(formatTargetValue({ comparator: "achieve", value: 3, valueMax: null }, "level", "en")).toBe("Achieve level 3");
   });
   it("formats values of other units", () => {
-    expect(formatValue(1, "boolean", "vi")).toBe("có");
-    expect(formatValue(25, "per10kInhabitants", "vi")).toBe("25 /10.000 dân");
+    expect(formatValue(1, "boolean", "vi")).toBe("Có");
+    expect(formatValue(25, "per10kInhabitants", "vi")).toBe("25/10.000 dân");
     expect(formatValue(1500, "count", "vi")).toBe("1.500");
   });
   it("signs a difference", () => {
     expect(formatDifference(7.2, "vi")).toBe("+7,2");
+    expect(formatDifference(-24.6, "vi", "percent")).toBe("−24,6 điểm %");
     expect(formatDifference(-3, "en")).toBe("−3");
     expect(formatDifference(0, "vi")).toBe("0");
     expect(formatDifference(null, "vi")).toBe("");

@@ -100,7 +100,7 @@ describe("progress.planProgress", () => {
     expect(nursery.evaluation.state).toBe("onTrack");
   });
 
-  test("a roadmap milestone for the year decides on-track / at-risk; the locality's own figure wins over the rollup", async () => {
+  test("a roadmap milestone for the year decides on-track / at-risk; the figure is the consolidation's (rollup of approved reports first)", async () => {
     const target = (await officer.trpc.targets.list.query({ filter: { planId: ids.lsPlan, indicatorId: ids.nursery } })).data[0]!;
     await officer.trpc.milestones.create.mutate({ data: { targetId: target.id, year: 2026, value: 47.9 } });
     let nursery = (await officer.trpc.progress.planProgress.query({ planId: ids.lsPlan, year: 2026 })).targets.find((t) => t.target.id === target.id)!;
@@ -108,11 +108,15 @@ describe("progress.planProgress", () => {
     expect(nursery.evaluation.meetsMilestone).toBe(false);
     expect(nursery.evaluation.state).toBe("atRisk");
 
+    expect(nursery.evaluation.reason.vi).toMatch(/chưa đạt mốc lộ trình 2026 \(47,9%\)/);
+
+    // A province figure of its own does not override its communes' approved figures: the dashboard shows what the
+    // consolidation page and the printed report show.
     await officer.trpc.indicatorValues.create.mutate({ data: { localityId: ids.langSon, indicatorId: ids.nursery, year: 2026, numerator: 49, denominator: 100 } });
     nursery = (await officer.trpc.progress.planProgress.query({ planId: ids.lsPlan, year: 2026 })).targets.find((t) => t.target.id === target.id)!;
-    expect(nursery.actual).toMatchObject({ source: "own", numerator: 49, denominator: 100 });
-    expect(nursery.actual.value).toBeCloseTo(49, 9);
-    expect(nursery.evaluation.state).toBe("achieved");
+    const consolidated = (await officer.trpc.reporting.consolidate.query({ localityId: ids.langSon, year: 2026 })).targets.find((t) => t.targetId === target.id)!;
+    expect(nursery.actual).toMatchObject({ source: "rollup", value: consolidated.actual.value });
+    expect(nursery.evaluation).toEqual(consolidated.evaluation);
   });
 
   test("a commune officer sees their plan's progress; unknown plan → NOT_FOUND", async () => {

@@ -8,9 +8,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { CrudRepository, EduplanError, RESOURCES, fieldError, notFound, schema as s, validation, type Actor, type Db, type Row, type Tx } from "@eduplan/db";
 import {
   REPORT_ACTIONS,
+  TARGET_STATE_LABELS,
   checkTransition,
-  evaluateTarget,
-  expectedProgress,
   indicatorValueIssues,
   isReportEditable,
   isReportLate,
@@ -19,13 +18,13 @@ import {
   type Aggregation,
   type Comparator,
   type Direction,
-  type Evaluation,
   type FieldError,
   type IndicatorUnit,
   type ReportAction,
   type ReportStatus,
+  type Verdict,
 } from "@eduplan/domain";
-import { templateData } from "@eduplan/reporting";
+import { primaryTargets, roadmapsOf, targetEvaluationInput, templateData, verdictOf, type TargetEvaluationInput } from "@eduplan/reporting";
 import type { SessionUser } from "./auth/session.js";
 import { mayWrite } from "./policy.js";
 import { isWithin } from "./scope.js";
@@ -44,15 +43,15 @@ export type GridRow = {
   measure: { numeratorVi: string; denominatorVi: string } | null;
   /** The plan's target(s) for the indicator, formatted ("≥ 48,5%"); "" for an indicator outside the plan. */
   targetText: string;
-  /** This year's roadmap milestone, formatted; "" when the plan sets none. */
+  /** This year's roadmap figure, formatted: a milestone, or "… (ước tính theo lộ trình đều)"; "" when none. */
   milestoneText: string;
   /** Last year's approved figure of the unit, formatted; "" when none. */
   previousText: string;
   /** The first target of the indicator (for evaluating the row live), or null outside the plan. */
   target: { comparator: Comparator; value: number | null; valueMax: number | null; targetYear: number | null; baselineValue: number | null } | null;
   milestone: { value: number; valueMax: number | null } | null;
-  /** Share of the plan period elapsed by the end of the year (when there is no milestone). */
-  expectedProgress: number | null;
+  /** What the domain's `evaluateTargetForYear` needs besides the figure, so the console judges typed figures live. */
+  evaluationInput: TargetEvaluationInput | null;
   previous: { numerator: number | null; denominator: number | null; value: number | null } | null;
   /** The report's figures (null when not entered). `value` of a rate is computed: numerator / denominator × scale. */
   valueId: number | null;
@@ -62,7 +61,8 @@ export type GridRow = {
   commentVi: string | null;
   /** Not in the plan, but the report has a figure for it. */
   extra: boolean;
-  evaluation: Evaluation;
+  /** The one verdict (`evaluateTargetForYear`) on the report's figure. */
+  evaluation: Verdict;
 };
 
 export type ReportGrid = {
@@ -116,14 +116,10 @@ export function reportGrid(db: Executor, user: SessionUser, reportId: number, to
   const extraIndicators = extraIds.length ? db.select().from(s.indicators).where(inArray(s.indicators.id, extraIds)).all() : [];
   const indicatorRows = [...data.rows.map((r) => ({ indicator: r.indicator, texts: r })), ...extraIndicators.map((indicator) => ({ indicator, texts: null }))];
 
-  // The first target of each indicator in the plan (document order: top-level first), and its milestone of the year.
+  // The primary target of each indicator in the plan (the same one the Excel template shows) and its roadmap.
   const targets = planRow ? db.select().from(s.targets).where(eq(s.targets.planId, planRow.id)).orderBy(sql`${s.targets.parentTargetId} is not null`, s.targets.id).all() : [];
-  const primary = new Map<number, (typeof targets)[number]>();
-  for (const t of targets) if (!primary.has(t.indicatorId) || (primary.get(t.indicatorId)!.areaFlag !== null && t.areaFlag === null)) primary.set(t.indicatorId, t);
-  const primaryIds = [...primary.values()].map((t) => t.id);
-  const milestones = new Map(
-    (primaryIds.length ? db.select().from(s.milestones).where(and(inArray(s.milestones.targetId, primaryIds), eq(s.milestones.year, period.year))).all() : []).map((m) => [m.targetId, m]),
-  );
+  const primary = primaryTargets(targets);
+  const roadmaps = roadmapsOf(db, [...primary.values()].map((t) => t.id));
   const allIds = indicatorRows.map((r) => r.indicator.id);
   const previous = new Map(
     (allIds.length
@@ -139,20 +135,24 @@ export function reportGrid(db: Executor, user: SessionUser, reportId: number, to
   const rows: GridRow[] = indicatorRows.map(({ indicator, texts }) => {
     const v = valueOf.get(indicator.id);
     const t = primary.get(indicator.id) ?? null;
-    const m = t ? (milestones.get(t.id) ?? null) : null;
+    const m = t ? (roadmaps.get(t.id)?.find((x) => x.year === period.year) ?? null) : null;
     const prev = previous.get(indicator.id);
     const figures = { numerator: v?.numerator ?? null, denominator: v?.denominator ?? null, value: v?.value ?? null };
     const actual = rowValue(indicator.aggregation, indicator.unit, figures);
     const target = t ? { comparator: t.comparator as Comparator, value: t.value, valueMax: t.valueMax, targetYear: t.targetYear, baselineValue: t.baselineValue } : null;
     const milestone = m ? { value: m.value, valueMax: m.valueMax } : null;
-    const expected = t && !m ? expectedProgress(period.year, planRow?.periodStart ?? null, t.targetYear) : null;
-    const evaluation: Evaluation = target
-      ? evaluateTarget({ ...target, targetYear: t!.appliesEveryYear ? period.year : target.targetYear }, indicator.direction as Direction, actual, {
-          year: period.year,
-          milestone,
-          expectedProgress: expected,
-        })
-      : { achieved: null, progress: null, meetsMilestone: null, state: "noData" };
+    const evaluationInput = t && planRow ? targetEvaluationInput(db, { target: t, indicator, localityId, year: period.year, plan: planRow, milestones: roadmaps.get(t.id) }) : null;
+    const evaluation: Verdict = evaluationInput
+      ? verdictOf(evaluationInput, actual)
+      : {
+          achieved: null,
+          progress: null,
+          meetsMilestone: null,
+          state: "noData",
+          expected: null,
+          label: TARGET_STATE_LABELS.noData,
+          reason: { vi: "Chỉ tiêu không có trong kế hoạch.", en: "The indicator is not in the plan." },
+        };
     const measure = indicator.measure as { numeratorVi?: string; denominatorVi?: string } | null;
     return {
       indicatorId: indicator.id,
@@ -168,7 +168,7 @@ export function reportGrid(db: Executor, user: SessionUser, reportId: number, to
       previousText: texts?.previousText ?? "",
       target,
       milestone,
-      expectedProgress: expected,
+      evaluationInput,
       previous: prev ? { numerator: prev.numerator, denominator: prev.denominator, value: prev.value } : null,
       valueId: v?.id ?? null,
       ...figures,

@@ -19,3 +19,4 @@ export * from "./access.js";
 export * from "./format.js";
 export * from "./roadmap.js";
 export * from "./verdict.js";
+export * from "./wording.js";

@@ -1,5 +1,5 @@
 import { lowerIsBetter, meetsBound, progressTowards, expectedProgress, type Evaluation, type TargetState } from "./evaluate.js";
-import { formatMilestone, formatPercent, formatTarget, formatValue } from "./format.js";
+import { formatMilestone, formatPercent, formatTarget, formatValue, type NumberOptions } from "./format.js";
 import type { Direction } from "./indicator.js";
 import { expectedForYear, LINEAR_ROADMAP_LABEL, type Expectation, type PlanPeriod, type RoadmapAnchor, type RoadmapMilestone, type RoadmapTarget } from "./roadmap.js";
 import type { Comparator } from "./target.js";
@@ -37,9 +37,9 @@ export type Verdict = Evaluation & {
 };
 
 /** The expected figure as shown: "47,2%" for a milestone, "47,2% (ước tính theo lộ trình đều)" for a derived one. */
-export function formatExpectation(e: Expectation | null | undefined, unit: string, locale: "vi" | "en" = "vi"): string {
+export function formatExpectation(e: Expectation | null | undefined, unit: string, locale: "vi" | "en" = "vi", options: NumberOptions = {}): string {
   if (!e) return "";
-  const figure = formatMilestone(e, unit, locale);
+  const figure = formatMilestone(e, unit, locale, options);
   return e.source === "linear" ? `${figure} (${LINEAR_ROADMAP_LABEL[locale]})` : figure;
 }
 
@@ -71,12 +71,15 @@ export function evaluateTargetForYear(
   const { direction, unit } = target;
   const fig = (x: number, locale: "vi" | "en" = "vi") => formatValue(x, unit, locale);
   const goal = (locale: "vi" | "en" = "vi") => formatTarget(target, unit, locale);
-  const verdict = (state: TargetState, reason: Bilingual, rest: Partial<Evaluation> & { expected?: Expectation | null } = {}): Verdict => ({
+  // The roadmap figure of the year is shown whatever the verdict ("Lộ trình năm N").
+  const hasFigure = figure !== null && Number.isFinite(figure);
+  const expected = expectedForYear(target, direction, milestones, year, period, { firstReported: options.firstReported, thisYear: hasFigure ? figure : null });
+  const verdict = (state: TargetState, reason: Bilingual, rest: Partial<Evaluation> = {}): Verdict => ({
     achieved: rest.achieved ?? null,
     progress: rest.progress ?? null,
     meetsMilestone: rest.meetsMilestone ?? null,
     state,
-    expected: rest.expected ?? null,
+    expected,
     label: TARGET_STATE_LABELS[state],
     reason,
   });
@@ -102,7 +105,6 @@ export function evaluateTargetForYear(
       { achieved, progress },
     );
 
-  const expected = expectedForYear(target, direction, milestones, year, period, { firstReported: options.firstReported, thisYear: figure });
   if (expected) {
     const meets = meetsBound({ comparator: expectationComparator(target.comparator, direction, expected), value: expected.value, valueMax: expected.valueMax }, direction, figure) ?? false;
     const what = (locale: "vi" | "en") =>
@@ -118,7 +120,7 @@ export function evaluateTargetForYear(
       : meets
         ? { vi: `Kết quả ${fig(figure)} đạt ${what("vi")}; mục tiêu ${goal()}.`, en: `The result ${fig(figure, "en")} meets ${what("en")}; target ${goal("en")}.` }
         : { vi: `Kết quả ${fig(figure)} chưa đạt ${what("vi")}; mục tiêu ${goal()}.`, en: `The result ${fig(figure, "en")} falls short of ${what("en")}; target ${goal("en")}.` };
-    return verdict(meets ? "onTrack" : "atRisk", reason, { achieved, progress, meetsMilestone: expected.source === "milestone" ? meets : null, expected });
+    return verdict(meets ? "onTrack" : "atRisk", reason, { achieved, progress, meetsMilestone: expected.source === "milestone" ? meets : null });
   }
 
   const share = expectedProgress(year, period.start, target.targetYear ?? period.end);

@@ -17,7 +17,7 @@ import {
   type IRunOptions,
 } from "docx";
 import type { Db } from "@eduplan/db";
-import { annualReportModel, type AnnualReportModel, type AnnualReportOptions } from "./annual-report.js";
+import { annualReportModel, targetCountsSentence, type AnnualReportModel, type AnnualReportOptions } from "./annual-report.js";
 import { formatVietnameseDate, formatVietnameseNumber, TASK_GROUP_VI } from "./format.js";
 
 /*
@@ -191,7 +191,7 @@ export function annualReportBlocks(m: AnnualReportModel): (Paragraph | Table)[] 
   blocks.push(
     para(
       `Số liệu được tổng hợp trực tiếp từ báo cáo đã được duyệt của ${n(s.approved)}/${n(s.units)} đơn vị báo cáo. ` +
-        `Trong tổng số ${n(tc.total)} chỉ tiêu: ${n(tc.met)} chỉ tiêu đạt, ${n(tc.notMet)} chỉ tiêu chưa đạt, ${n(tc.noData)} chỉ tiêu chưa có số liệu.`,
+        `Trong tổng số ${n(tc.total)} chỉ tiêu: ${targetCountsSentence(tc)}.`,
       { indentFirst: true },
     ),
   );

@@ -1,5 +1,5 @@
 import type { Db } from "@eduplan/db";
-import { annualReportModel, type AnnualReportModel, type AnnualReportOptions } from "./annual-report.js";
+import { annualReportModel, targetCountsSentence, type AnnualReportModel, type AnnualReportOptions } from "./annual-report.js";
 import { formatVietnameseDate, TASK_GROUP_VI } from "./format.js";
 import { bodyCells, FONT, HEADER_FILL, headerRow, newWorkbook, titleRow, toBuffer, type Worksheet } from "./xlsx-util.js";
 
@@ -41,7 +41,7 @@ function targetsSheet(ws: Worksheet, m: AnnualReportModel): void {
   }
   r += 2;
   const t = m.targetCounts;
-  ws.getCell(r, 2).value = `Tổng số ${t.total} chỉ tiêu: đạt ${t.met}, chưa đạt ${t.notMet}, chưa có số liệu ${t.noData}.`;
+  ws.getCell(r, 2).value = `Tổng số ${t.total} chỉ tiêu: ${targetCountsSentence(t)}.`;
   ws.getCell(r, 2).font = { name: FONT, size: 12, italic: true };
 }
 

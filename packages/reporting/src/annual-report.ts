@@ -1,17 +1,14 @@
 import { eq, inArray, schema as s, sql, type Db } from "@eduplan/db";
-import { tasksDueInYear, type TaskStatus, type TaskTiming } from "@eduplan/domain";
+import { formatCount, formatExpectation, printableCondition, sectionTitle, TARGET_STATE_LABELS, TARGET_STATES, tasksDueInYear, type TargetState, type TaskStatus, type TaskTiming } from "@eduplan/domain";
 import { consolidateSync, type Consolidation, type ConsolidatedTarget, type ReportingUnit } from "./consolidate.js";
 import {
-  ASSESSMENT_VI,
   formatDateLine,
-  formatMilestone,
   formatTarget,
   formatValue,
   formatVietnameseDate,
   REPORT_STATUS_VI,
   TASK_GROUP_VI,
   taskGroup,
-  type Assessment,
   type TaskProgressGroup,
 } from "./format.js";
 import { selfAndAncestors, type Executor, type LocalityRow } from "./lookup.js";
@@ -34,14 +31,18 @@ export type TargetTableRow = {
   indicatorCode: string;
   nameVi: string;
   target: string;
+  /** The roadmap figure of the year: a milestone, or "… (ước tính theo lộ trình đều)". */
   milestone: string;
+  /** The result, with one number of decimals per column (1 for rates). */
   result: string;
   /** Σ numerators and denominators behind a rate; units that contributed. */
   numerator: number | null;
   denominator: number | null;
   contributors: number;
-  assessment: Assessment;
+  /** The one verdict (`evaluateTargetForYear`), its label and its reason. */
+  assessment: TargetState;
   assessmentVi: string;
+  reasonVi: string;
 };
 
 export type TargetTableSection = { titleVi: string | null; rows: TargetTableRow[] };
@@ -81,7 +82,7 @@ export type AnnualReportModel = {
   /** The column header "Mục tiêu đến năm 2030" (the plan's end year). */
   targetYear: number;
   targetSections: TargetTableSection[];
-  targetCounts: Record<Assessment, number> & { total: number };
+  targetCounts: Record<TargetState, number> & { total: number };
   taskGroups: TaskGroupByAgency[];
   taskTotals: Record<TaskProgressGroup, number> & { total: number };
   units: UnitLine[];
@@ -136,10 +137,27 @@ function planReference(c: Consolidation): string {
   return at >= 0 ? p.titleVi.slice(at) : p.titleVi;
 }
 
-/** Đạt when the final bound or this year's milestone is met; Chưa có số liệu without a figure. */
-export function assessTarget(t: ConsolidatedTarget): Assessment {
-  if (t.actual.value === null || t.evaluation.state === "noData") return "noData";
-  return t.evaluation.achieved === true || t.evaluation.meetsMilestone === true ? "met" : "notMet";
+/** The verdict printed for a target: the one evaluation of the dashboard and the consolidation. */
+export function assessTarget(t: ConsolidatedTarget): TargetState {
+  return t.evaluation.state;
+}
+
+/** Decimals printed in the figure columns: one for rates and per-10 000 figures, none for counts. */
+export function printDecimals(unit: string): number {
+  return unit === "percent" || unit === "per10kInhabitants" || unit === "ratio" ? 1 : 0;
+}
+
+/** "2 chỉ tiêu đạt, 41 chỉ tiêu đúng tiến độ, 8 chỉ tiêu có nguy cơ không đạt, 0 chỉ tiêu không đạt, 3 chỉ tiêu chưa có số liệu". */
+export function targetCountsSentence(counts: Record<TargetState, number>): string {
+  return TARGET_STATES.map((state) => `${formatCount(counts[state])} chỉ tiêu ${TARGET_STATE_LABELS[state].vi.toLowerCase()}`).join(", ");
+}
+
+/** An indicator's name as printed: the name, then the target's real conditions (never the modellers' notes). */
+export function printedName(t: ConsolidatedTarget): string {
+  const condition = printableCondition(t.target.conditionVi);
+  const area = t.target.areaFlag === "isExtremelyDifficultArea" && !/đặc biệt khó khăn/iu.test(condition ?? "") ? "vùng đặc biệt khó khăn" : null;
+  const qualifiers = [area, condition].filter(Boolean);
+  return qualifiers.length ? `${t.indicator.nameVi} (${qualifiers.join("; ")})` : t.indicator.nameVi;
 }
 
 function targetSections(c: Consolidation): TargetTableSection[] {
@@ -160,7 +178,7 @@ function targetSections(c: Consolidation): TargetTableSection[] {
   const sttOf = new Map<number, string>();
   const childCount = new Map<number, number>();
   return order.map((section) => ({
-    titleVi: section ? section.replace(/^[IVXLC]+(\.\d+)*\.?\s+/, "") : null,
+    titleVi: sectionTitle(section),
     rows: bySection.get(section)!.map((t) => {
       const parentStt = t.parentTargetId !== null ? sttOf.get(t.parentTargetId) : undefined;
       let stt: string;
@@ -171,23 +189,24 @@ function targetSections(c: Consolidation): TargetTableSection[] {
       } else stt = String(++n);
       sttOf.set(t.targetId, stt);
       const unit = t.indicator.unit;
+      const decimals = { maxDecimals: printDecimals(unit), minDecimals: printDecimals(unit) };
       let target = formatTarget(t.target, unit);
       if (t.target.targetYear !== null && t.target.targetYear !== (c.plan?.periodEnd ?? 2030)) target += ` (năm ${t.target.targetYear})`;
-      const qualifiers = [t.target.areaFlag === "isExtremelyDifficultArea" ? "vùng đặc biệt khó khăn" : null, t.target.conditionVi].filter(Boolean);
       const assessment = assessTarget(t);
       return {
         stt,
         isSubTarget: parentStt !== undefined,
         indicatorCode: t.indicator.code,
-        nameVi: qualifiers.length ? `${t.indicator.nameVi} (${qualifiers.join("; ")})` : t.indicator.nameVi,
+        nameVi: printedName(t),
         target,
-        milestone: formatMilestone(t.milestone, unit),
-        result: formatValue(t.actual.value, unit),
+        milestone: formatExpectation(t.evaluation.expected, unit, "vi", decimals),
+        result: formatValue(t.actual.value, unit, "vi", decimals),
         numerator: t.actual.numerator,
         denominator: t.actual.denominator,
         contributors: t.actual.contributors,
         assessment,
-        assessmentVi: ASSESSMENT_VI[assessment],
+        assessmentVi: t.evaluation.label.vi,
+        reasonVi: t.evaluation.reason.vi,
       };
     }),
   }));
@@ -281,7 +300,7 @@ export function annualReportModelSync(db: Executor, options: AnnualReportOptions
   const issuer = issuerOf(db, locality, options.issuingAgencyId);
   const sections = targetSections(c);
   const allRows = sections.flatMap((x) => x.rows);
-  const targetCounts = { total: allRows.length, met: 0, notMet: 0, noData: 0 };
+  const targetCounts = { total: allRows.length, achieved: 0, onTrack: 0, atRisk: 0, notAchieved: 0, noData: 0 };
   for (const r of allRows) targetCounts[r.assessment]++;
   const groups = taskGroups(db, c.plan?.id ?? null, c.year);
   // Totals count each task once, even when it has several leads.

@@ -72,10 +72,14 @@ describe("consolidate — Lạng Sơn 2026", () => {
       expect(t.actual.value).toBeCloseTo(independentRate(t.indicator.code).rate, 9);
   });
 
-  it("evaluates each target (expected progress of the period when there is no milestone) and flags risks", async () => {
+  it("evaluates each target (the straight line from the first reported year when there is no milestone) and flags risks", async () => {
     const c = await consolidate(db, { localityId: langSon, year: 2026, today: "2026-12-01" });
     const nursery = target(c, NURSERY);
-    expect(nursery.expectedProgress).toBeCloseTo(0.2, 9); // (2026 − 2025) / (2030 − 2025)
+    const first = (await consolidate(db, { localityId: langSon, year: 2025 })).targets.find((t) => t.indicator.code === NURSERY)!.actual.value!;
+    // 2025 is the first year with figures: the line runs from it to 48,5% in 2030.
+    expect(nursery.evaluation.expected).toMatchObject({ source: "linear", from: { year: 2025, kind: "firstReported" }, to: { year: 2030, value: 48.5 } });
+    expect(nursery.evaluation.expected!.value).toBeCloseTo(first + (48.5 - first) / 5, 9);
+    expect(nursery.evaluation.reason.vi).toContain("ước tính theo lộ trình đều");
     expect(["achieved", "onTrack", "atRisk"]).toContain(nursery.evaluation.state);
     expect(nursery.atRisk).toBe(nursery.evaluation.state === "atRisk" || nursery.evaluation.state === "notAchieved");
     const noFigure = c.targets.find((t) => t.actual.value === null)!;
@@ -95,7 +99,7 @@ describe("consolidate — Lạng Sơn 2026", () => {
       const c = await consolidate(db, { localityId: langSon, year: 2026 });
       const t = target(c, NURSERY);
       expect(t.milestone).toMatchObject({ year: 2026, value: Math.round(actual) + 2 });
-      expect(t.expectedProgress).toBeNull();
+      expect(t.evaluation.expected).toMatchObject({ source: "milestone", value: Math.round(actual) + 2 });
       expect(t.evaluation).toMatchObject({ meetsMilestone: false, state: "atRisk" });
       expect(t.atRisk).toBe(true);
     } finally {

@@ -1,36 +1,38 @@
-import { and, eq, indicatorSummary, inArray, readMinMax, readRollup, schema as s, sql, type Db } from "@eduplan/db";
+import { and, eq, EduplanError, indicatorSummary, inArray, schema as s, sql, type Db } from "@eduplan/db";
 import {
   compareVietnamese,
-  evaluateTarget,
-  expectedProgress,
   isReportLate,
-  ratioScale,
   type Aggregation,
   type Comparator,
   type Direction,
-  type Evaluation,
   type IndicatorUnit,
   type LocalityFlag,
   type ReportStatus,
+  type Verdict,
 } from "@eduplan/domain";
+import { consolidatedActual, type ConsolidatedActual } from "./actual.js";
+import { roadmapsOf, targetEvaluationInput, verdictOf } from "./evaluation.js";
 import {
   communeUnits,
   deadlineFor,
   getLocality,
   indicatorsById,
   isoToday,
-  milestonesOf,
   ownPlan,
   planTargets,
   type Executor,
   type PlanRow,
 } from "./lookup.js";
 
+export { consolidatedActual, type ConsolidatedActual };
+
 export type ConsolidateOptions = {
   localityId: number;
   year: number;
   /** ISO date used to decide lateness (defaults to today); pass it for reproducible results. */
   today?: string;
+  /** Consolidate against this plan of the locality instead of its newest one (the dashboard of a chosen plan). */
+  planId?: number;
 };
 
 export type PlanSummary = {
@@ -43,23 +45,6 @@ export type PlanSummary = {
   issuingAgencyId: number | null;
   periodStart: number | null;
   periodEnd: number | null;
-};
-
-export type ConsolidatedActual = {
-  /** The figure in the indicator's unit (a rate in %), or null when nothing was reported. */
-  value: number | null;
-  /** Ratio indicators: the summed numerators and denominators the value was computed from. */
-  numerator: number | null;
-  denominator: number | null;
-  /** min/max indicators: the spread over the contributing units. */
-  min: number | null;
-  max: number | null;
-  /** Units whose (approved, published) figures entered the value. */
-  contributors: number;
-  /** Distance below the locality of the level that was summed (1 = its communes); 0 = the locality's own figure. */
-  depth: number | null;
-  /** Where the figure comes from: the rollup of the units below, or the locality's own figure when none is below. */
-  source: "rollup" | "own" | null;
 };
 
 export type ConsolidatedTarget = {
@@ -90,9 +75,8 @@ export type ConsolidatedTarget = {
   /** This year's roadmap milestone ("lộ trình năm N"), if the plan sets one. */
   milestone: { year: number; value: number; valueMax: number | null } | null;
   actual: ConsolidatedActual;
-  evaluation: Evaluation;
-  /** The share of the plan period elapsed, used when there is no milestone. */
-  expectedProgress: number | null;
+  /** The one verdict (`evaluateTargetForYear`): state, reason in words, the roadmap figure judged against. */
+  evaluation: Verdict;
   /** Needs attention: behind the roadmap (atRisk) or missed at/after its target year (notAchieved). */
   atRisk: boolean;
 };
@@ -142,13 +126,6 @@ export type Consolidation = {
   targetSummary: TargetSummary;
 };
 
-const FLAG_COLUMNS: Record<LocalityFlag, string> = {
-  isExtremelyDifficultArea: "is_extremely_difficult_area",
-  isBorderArea: "is_border_area",
-  isEthnicMinorityArea: "is_ethnic_minority_area",
-  isMountainous: "is_mountainous",
-};
-
 export function planSummary(plan: PlanRow): PlanSummary {
   return {
     id: plan.id,
@@ -161,71 +138,6 @@ export function planSummary(plan: PlanRow): PlanSummary {
     periodStart: plan.periodStart,
     periodEnd: plan.periodEnd,
   };
-}
-
-const EMPTY_ACTUAL: ConsolidatedActual = { value: null, numerator: null, denominator: null, min: null, max: null, contributors: 0, depth: null, source: null };
-
-/**
- * A target restricted to flagged areas ("ở vùng đặc biệt khó khăn") is judged on the flagged units only: the sums of
- * the shallowest level below the locality at which a flagged unit has a figure. Read live over the closure.
- */
-function readFlaggedRollup(db: Executor, ancestorId: number, indicatorId: number, year: number, flag: LocalityFlag) {
-  const column = sql.raw(`l.${FLAG_COLUMNS[flag]}`);
-  return db.get<{ depth: number; num: number; den: number; val: number; mn: number | null; mx: number | null; ratios: number; n: number }>(
-    sql`select c.depth as depth,
-               sum(case when v.numerator is not null and v.denominator is not null then v.numerator else 0 end) as num,
-               sum(case when v.numerator is not null and v.denominator is not null then v.denominator else 0 end) as den,
-               sum(coalesce(v.value, 0)) as val, min(v.value) as mn, max(v.value) as mx,
-               sum(case when v.numerator is not null and v.denominator is not null then 1 else 0 end) as ratios,
-               count(*) as n
-        from locality_closure c
-        join indicator_values v on v.locality_id = c.descendant_id
-        join localities l on l.id = v.locality_id
-        where c.ancestor_id = ${ancestorId} and c.depth > 0 and v.indicator_id = ${indicatorId} and v.year = ${year} and ${column} = 1
-          and ((v.numerator is not null and v.denominator is not null) or v.value is not null)
-        group by c.depth order by c.depth limit 1`,
-  );
-}
-
-/** The consolidated figure of an indicator for a locality and year, from the live aggregates. */
-export function consolidatedActual(
-  db: Executor,
-  localityId: number,
-  indicator: { id: number; unit: string; aggregation: string },
-  year: number,
-  areaFlag: LocalityFlag | null = null,
-): ConsolidatedActual {
-  const aggregation = indicator.aggregation as Aggregation;
-  const scale = ratioScale(indicator.unit as IndicatorUnit);
-  if (areaFlag) {
-    const row = readFlaggedRollup(db, localityId, indicator.id, year, areaFlag);
-    if (!row) return EMPTY_ACTUAL;
-    const base = { ...EMPTY_ACTUAL, contributors: row.n, depth: row.depth, source: "rollup" as const };
-    if (aggregation === "ratio") return { ...base, numerator: row.num, denominator: row.den, value: row.ratios && row.den > 0 ? (row.num / row.den) * scale : null, contributors: row.ratios };
-    if (aggregation === "sum") return { ...base, value: row.val };
-    if (aggregation === "min" || aggregation === "max") return { ...base, min: row.mn, max: row.mx, value: aggregation === "min" ? row.mn : row.mx };
-    return EMPTY_ACTUAL;
-  }
-  if (aggregation === "ratio" || aggregation === "sum") {
-    const sums = readRollup(db, localityId, indicator.id, year);
-    if (sums) {
-      if (aggregation === "sum") return { ...EMPTY_ACTUAL, value: sums.valueSum, contributors: sums.contributors, depth: sums.depth, source: "rollup" };
-      // Rates are Σ numerators / Σ denominators, never an average of rates.
-      const value = sums.denominatorSum > 0 ? (sums.numeratorSum / sums.denominatorSum) * scale : null;
-      return { ...EMPTY_ACTUAL, value, numerator: sums.numeratorSum, denominator: sums.denominatorSum, contributors: sums.contributors, depth: sums.depth, source: "rollup" };
-    }
-  } else if (aggregation === "min" || aggregation === "max") {
-    const mm = readMinMax(db, localityId, indicator.id, year);
-    if (mm) return { ...EMPTY_ACTUAL, value: aggregation === "min" ? mm.min : mm.max, min: mm.min, max: mm.max, contributors: mm.contributors, depth: mm.depth, source: "rollup" };
-  }
-  // Nothing below (a commune consolidating itself, or an indicator that does not aggregate): its own figure.
-  const own = db
-    .select()
-    .from(s.indicatorValues)
-    .where(and(eq(s.indicatorValues.localityId, localityId), eq(s.indicatorValues.indicatorId, indicator.id), eq(s.indicatorValues.year, year)))
-    .get();
-  if (!own || (own.value === null && (own.numerator === null || own.denominator === null))) return EMPTY_ACTUAL;
-  return { ...EMPTY_ACTUAL, value: own.value, numerator: own.numerator, denominator: own.denominator, contributors: 1, depth: 0, source: "own" };
 }
 
 /** Every reporting unit below (and including) a locality for a year, with its report status. */
@@ -315,17 +227,24 @@ export function summarise(units: ReportingUnit[]): ConsolidationSummary {
   return summary;
 }
 
+function planById(db: Executor, planId: number, localityId: number): PlanRow {
+  const plan = db.select().from(s.plans).where(eq(s.plans.id, planId)).get();
+  if (!plan || plan.localityId !== localityId)
+    throw new EduplanError("notFound", { vi: `Không tìm thấy kế hoạch #${planId} của địa phương này`, en: `plan #${planId} of this locality not found` });
+  return plan;
+}
+
 /** Consolidate synchronously (inside a caller's transaction or read). */
 export function consolidateSync(db: Executor, options: ConsolidateOptions): Consolidation {
   const { localityId, year } = options;
   const today = options.today ?? isoToday();
   const locality = getLocality(db, localityId);
-  const plan = ownPlan(db, localityId);
+  const plan = options.planId !== undefined ? planById(db, options.planId, localityId) : ownPlan(db, localityId);
   const targets: ConsolidatedTarget[] = [];
   if (plan) {
     const rows = planTargets(db, plan.id);
     const indicators = indicatorsById(db, [...new Set(rows.map((r) => r.indicatorId))]);
-    const milestones = milestonesOf(db, rows.map((r) => r.id), year);
+    const roadmaps = roadmapsOf(db, rows.map((r) => r.id));
     const actualCache = new Map<string, ConsolidatedActual>();
     for (const t of rows) {
       const ind = indicators.get(t.indicatorId)!;
@@ -333,15 +252,9 @@ export function consolidateSync(db: Executor, options: ConsolidateOptions): Cons
       const cacheKey = `${ind.id}|${areaFlag ?? ""}`;
       const actual = actualCache.get(cacheKey) ?? consolidatedActual(db, localityId, ind, year, areaFlag);
       actualCache.set(cacheKey, actual);
-      const m = milestones.get(t.id);
+      const m = roadmaps.get(t.id)?.find((x) => x.year === year);
       const milestone = m ? { year: m.year, value: m.value, valueMax: m.valueMax } : null;
-      const expected = milestone ? null : expectedProgress(year, plan.periodStart, t.targetYear);
-      const evaluation = evaluateTarget(
-        { comparator: t.comparator as Comparator, value: t.value, valueMax: t.valueMax, baselineValue: t.baselineValue, targetYear: t.targetYear },
-        ind.direction as Direction,
-        actual.value,
-        { year, milestone, expectedProgress: expected },
-      );
+      const evaluation = verdictOf(targetEvaluationInput(db, { target: t, indicator: ind, localityId, year, plan, milestones: roadmaps.get(t.id) }), actual.value);
       targets.push({
         targetId: t.id,
         targetCode: t.code,
@@ -362,7 +275,6 @@ export function consolidateSync(db: Executor, options: ConsolidateOptions): Cons
         milestone,
         actual,
         evaluation,
-        expectedProgress: expected,
         atRisk: evaluation.state === "atRisk" || evaluation.state === "notAchieved",
       });
     }

@@ -1,13 +1,14 @@
 import { and, CrudRepository, EduplanError, eq, inArray, RESOURCES, schema as s, type Actor, type Db } from "@eduplan/db";
 import { indicatorValueIssues, isReportEditable, ratioScale, type IndicatorUnit, type ReportStatus, type Role } from "@eduplan/domain";
-import { formatMilestone, formatTarget, formatValue, formatVietnameseDate, parseNumberCell, REPORT_STATUS_VI, unitLabel } from "./format.js";
+import { formatExpectation } from "@eduplan/domain";
+import { primaryTargets, roadmapsOf, targetEvaluationInput, verdictOf } from "./evaluation.js";
+import { formatTarget, formatValue, formatVietnameseDate, parseNumberCell, REPORT_STATUS_VI, unitLabel } from "./format.js";
 import {
   applicablePlan,
   getLocality,
   getLocalityByCode,
   indicatorsById,
   isWithin,
-  milestonesOf,
   periodFor,
   planTargets,
   unitReport,
@@ -92,7 +93,8 @@ export function templateData(db: Executor, { localityId, year }: ReportUnitOptio
   const targets = plan ? planTargets(db, plan.id) : [];
   const indicatorIds = [...new Set([...targets.map((t) => t.indicatorId), ...values.map((v) => v.indicatorId)])];
   const indicators = indicatorsById(db, indicatorIds);
-  const milestones = milestonesOf(db, targets.map((t) => t.id), year);
+  const roadmaps = roadmapsOf(db, targets.map((t) => t.id));
+  const primary = primaryTargets(targets);
   const previous = indicatorIds.length
     ? new Map(
         db
@@ -118,8 +120,12 @@ export function templateData(db: Executor, { localityId, year }: ReportUnitOptio
     if (t.areaFlag === "isExtremelyDifficultArea") text += " (vùng ĐBKK)";
     const list = targetTexts.get(t.indicatorId)!;
     if (text && !list.includes(text)) list.push(text);
-    const m = milestones.get(t.id);
-    if (m && !milestoneTexts.has(t.indicatorId)) milestoneTexts.set(t.indicatorId, formatMilestone(m, ind.unit));
+    // The roadmap figure of the year for the indicator's primary target: a milestone, or the straight line
+    // (labelled as an estimate); none when the line would start from this very report.
+    if (primary.get(t.indicatorId) === t && plan) {
+      const input = targetEvaluationInput(db, { target: t, indicator: ind, localityId, year, plan, milestones: roadmaps.get(t.id) });
+      milestoneTexts.set(t.indicatorId, formatExpectation(verdictOf(input, null).expected, ind.unit));
+    }
   }
   const extras = values
     .map((v) => v.indicatorId)

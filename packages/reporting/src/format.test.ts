@@ -32,14 +32,14 @@ describe("Vietnamese number formatting", () => {
     expect(formatValue(3, "level")).toBe("Mức độ 3");
     expect(formatTarget({ comparator: "gte", value: 48.5, valueMax: null }, "percent")).toBe("≥ 48,5%");
     expect(formatTarget({ comparator: "lt", value: 8, valueMax: null }, "percent")).toBe("< 8%");
-    expect(formatTarget({ comparator: "range", value: 35, valueMax: 40 }, "percent")).toBe("35% – 40%");
+    expect(formatTarget({ comparator: "range", value: 35, valueMax: 40 }, "percent")).toBe("35–40%");
     expect(formatTarget({ comparator: "eq", value: 100, valueMax: null }, "percent")).toBe("100%");
     expect(formatTarget({ comparator: "maintain", value: 2, valueMax: null }, "level")).toBe("Duy trì mức độ 2");
     expect(formatTarget({ comparator: "maintain", value: null, valueMax: null }, "boolean")).toBe("Duy trì");
     expect(formatTarget({ comparator: "achieve", value: null, valueMax: null }, "boolean")).toBe("Đạt");
     expect(formatTarget({ comparator: "achieve", value: 3, valueMax: null }, "level")).toBe("Đạt mức độ 3");
     expect(formatMilestone({ value: 50, valueMax: null }, "percent")).toBe("50%");
-    expect(formatMilestone({ value: 35, valueMax: 38 }, "percent")).toBe("35% – 38%");
+    expect(formatMilestone({ value: 35, valueMax: 38 }, "percent")).toBe("35–38%");
     expect(formatMilestone(null, "percent")).toBe("");
   });
 

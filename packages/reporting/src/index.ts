@@ -33,6 +33,15 @@ export {
   type TemplateData,
   type TemplateRow,
 } from "./excel-template.js";
+export {
+  evaluableTarget,
+  firstReportedFigure,
+  primaryTargets,
+  roadmapsOf,
+  targetEvaluationInput,
+  verdictOf,
+  type TargetEvaluationInput,
+} from "./evaluation.js";
 export { exportList, type ListColumn, type ListExportOptions } from "./list-export.js";
 export {
   annualReportModel,

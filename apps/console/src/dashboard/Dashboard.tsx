@@ -117,7 +117,10 @@ export function Dashboard() {
     return rows
       .map((row) => {
         const actual = axisYears.map((y) => byYear.get(y)?.targets.find((t) => t.target.id === row.target.id)?.actual.value ?? null);
-        const roadmap = axisYears.map((y) => (milestones ?? []).find((m) => m.targetId === row.target.id && m.year === y)?.value ?? null);
+        // The roadmap figure of each year as the evaluation judged it: a milestone, else the straight line (estimated).
+        const expected = axisYears.map((y) => byYear.get(y)?.targets.find((t) => t.target.id === row.target.id)?.evaluation.expected ?? null);
+        const roadmap = axisYears.map((y, i) => expected[i]?.value ?? (milestones ?? []).find((m) => m.targetId === row.target.id && m.year === y)?.value ?? null);
+        const roadmapEstimated = expected.some((e) => e?.source === "linear");
         return {
           id: row.target.id,
           title: localName(row.indicator, locale),
@@ -125,6 +128,7 @@ export function Dashboard() {
           years: axisYears,
           actual,
           roadmap,
+          roadmapEstimated,
           target: row.target.value,
           targetYear: row.target.targetYear,
           comparator: row.target.comparator,

@@ -3,7 +3,8 @@ import { Box, Button, Card, CardContent, Chip, Typography } from "@mui/material"
 import { LineChart } from "@mui/x-charts/LineChart";
 import { useTranslate } from "react-admin";
 import { useUiLocale } from "../common/locale";
-import { formatTargetValue, formatValue } from "../format";
+import { LINEAR_ROADMAP_LABEL } from "@eduplan/domain";
+import { formatTargetValue, formatValue, uiLocale } from "../format";
 
 export interface ChartSeries {
   id: number;
@@ -12,6 +13,8 @@ export interface ChartSeries {
   years: number[];
   actual: (number | null)[];
   roadmap: (number | null)[];
+  /** Some roadmap points are derived on a straight line, not set as milestones. */
+  roadmapEstimated?: boolean;
   target: number | null;
   targetYear: number | null;
   comparator: string;
@@ -65,7 +68,7 @@ export function IndicatorCharts({ series }: { series: ChartSeries[] }) {
                 series={[
                   { id: "actual", data: s.actual, label: translate("eduplan.dashboard.chartActual"), valueFormatter: format, color: "#1976d2" },
                   ...(hasRoadmap
-                    ? [{ id: "roadmap", data: s.roadmap, label: translate("eduplan.dashboard.chartMilestone"), valueFormatter: format, connectNulls: true, color: "#9e9e9e" }]
+                    ? [{ id: "roadmap", data: s.roadmap, label: s.roadmapEstimated ? `${translate("eduplan.dashboard.chartMilestone")} (${LINEAR_ROADMAP_LABEL[uiLocale(locale)]})` : translate("eduplan.dashboard.chartMilestone"), valueFormatter: format, connectNulls: true, color: "#9e9e9e" }]
                     : []),
                   ...(s.target !== null
                     ? [{ id: "target", data: s.years.map((y) => (s.targetYear === null || y <= s.targetYear ? s.target : null)), label: translate("eduplan.dashboard.chartTarget"), valueFormatter: format, showMark: false, color: "#2e7d32" }]

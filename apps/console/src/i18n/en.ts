@@ -509,6 +509,8 @@ const en: TranslationMessages = {
       filterVerdict: "Filter by verdict",
       search: "Search indicators",
       noRows: "No targets to compare yet.",
+      stateIn: "Status in %{year}",
+      unknownIndicator: "Unnamed indicator",
     },
     dashboard: {
       title: "Dashboard",

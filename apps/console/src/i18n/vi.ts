@@ -514,6 +514,8 @@ const vi: TranslationMessages = {
       filterVerdict: "Lọc theo đánh giá",
       search: "Tìm chỉ số",
       noRows: "Chưa có chỉ tiêu nào để so sánh.",
+      stateIn: "Tình hình năm %{year}",
+      unknownIndicator: "Chỉ số chưa có tên",
     },
     dashboard: {
       title: "Tổng quan",

@@ -24,7 +24,7 @@ import { useLevelNames } from "../common/fields";
 import { localName, useUiLocale } from "../common/locale";
 import { CASCADE_VERDICTS } from "../enums";
 import { describeError } from "../errors";
-import { formatDifference, formatTargetValue } from "../format";
+import { formatDifference, formatTargetValue, uiLocale } from "../format";
 import { trpc } from "../trpc";
 
 type ChipColor = "success" | "info" | "error" | "warning" | "secondary" | "default";
@@ -69,9 +69,12 @@ export function CascadeTab() {
   const [verdicts, setVerdicts] = useState<Set<string>>(new Set());
   const [search, setSearch] = useState("");
   const planId = record?.id as number | undefined;
+  // How the plan's targets stand this year (or at the end of the plan period when it is over).
+  const thisYear = new Date().getFullYear();
+  const year = Math.max(Number(record?.periodStart ?? thisYear), Math.min(thisYear, Number(record?.periodEnd ?? thisYear)));
   const query = useQuery({
-    queryKey: ["eduplan", "cascade", planId],
-    queryFn: () => trpc.progress.cascade.query({ planId: planId! }),
+    queryKey: ["eduplan", "cascade", planId, year],
+    queryFn: () => trpc.progress.cascade.query({ planId: planId!, year }),
     enabled: planId !== undefined,
     retry: false,
   });
@@ -106,6 +109,7 @@ export function CascadeTab() {
     ].filter(Boolean);
     return parts.length ? parts.join(" · ") : "—";
   };
+  const verdictOf = (row: Row) => (row.child ? data.evaluations[row.child.id] : undefined);
   const toggle = (verdict: string) =>
     setVerdicts((current) => {
       const next = new Set(current);
@@ -153,6 +157,7 @@ export function CascadeTab() {
               <TableCell align="right">{translate("eduplan.cascade.parent")}</TableCell>
               <TableCell>{translate("eduplan.cascade.verdict")}</TableCell>
               <TableCell align="right">{translate("eduplan.cascade.difference")}</TableCell>
+              <TableCell>{translate("eduplan.cascade.stateIn", { year })}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -168,10 +173,7 @@ export function CascadeTab() {
                   hover
                 >
                   <TableCell sx={{ maxWidth: 420 }}>
-                    <Typography variant="body2">{indicator ? localName(indicator, locale) : row.indicatorCode}</Typography>
-                    <Typography variant="caption" color="text.secondary">
-                      {row.indicatorCode}
-                    </Typography>
+                    <Typography variant="body2">{indicator ? localName(indicator, locale) : translate("eduplan.cascade.unknownIndicator")}</Typography>
                   </TableCell>
                   <TableCell>{scopeOf(row)}</TableCell>
                   <TableCell align="right" sx={{ whiteSpace: "nowrap", fontWeight: 500 }}>
@@ -191,7 +193,10 @@ export function CascadeTab() {
                   <TableCell>
                     <VerdictChip verdict={row.verdict} />
                   </TableCell>
-                  <TableCell align="right">{formatDifference(row.difference, locale) || "—"}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>{formatDifference(row.difference, locale, unit) || "—"}</TableCell>
+                  <TableCell data-testid="cascade-state" data-state={verdictOf(row)?.state ?? ""}>
+                    {verdictOf(row) ? <Chip size="small" variant="outlined" label={verdictOf(row)!.label[uiLocale(locale)]} title={verdictOf(row)!.reason[uiLocale(locale)]} /> : "—"}
+                  </TableCell>
                 </TableRow>
               );
             })}

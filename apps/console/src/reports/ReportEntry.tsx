@@ -36,7 +36,8 @@ import { TRPCClientError } from "@trpc/client";
 import { ErrorState } from "../common/ErrorState";
 import { useUiLocale } from "../common/locale";
 import { describeError } from "../errors";
-import { formatDate, formatDateTime, formatPercent, formatValue, formatTargetValue } from "../format";
+import { formatExpectation } from "@eduplan/domain";
+import { formatDate, formatDateTime, formatPercent, formatValue, formatTargetValue, uiLocale } from "../format";
 import { trpc } from "../trpc";
 import { ExcelImport, TemplateButton } from "./ExcelImport";
 import {
@@ -60,9 +61,7 @@ type Action = "submit" | "return" | "approve" | "reopen";
 
 const ACHIEVEMENT_COLOR: Record<Achievement, "success" | "info" | "warning" | "error" | "default"> = {
   achieved: "success",
-  milestoneMet: "success",
   onTrack: "info",
-  milestoneMissed: "warning",
   atRisk: "warning",
   notAchieved: "error",
   noData: "default",
@@ -116,19 +115,20 @@ function GridTableRow({
   const text = (err?: CellError) => (err ? ("message" in err ? err.message : translate(err.key, err.params ?? {})) : undefined);
   const { figures } = checkRow(row, draft, locale);
   const value = liveValue(row, figures);
-  const achievement = achievementOf(row, value, year);
+  const achievement = achievementOf(row, value);
   const name = locale === "en" && row.nameEn ? row.nameEn : row.nameVi;
   const target = row.target ? formatTargetValue(row.target, row.unit, locale) : "";
-  const label = (key: string) => `${translate(`eduplan.reporting.grid.${key}`)} — ${row.code}`;
+  const label = (key: string) => `${translate(`eduplan.reporting.grid.${key}`)} — ${name}`;
   return (
-    <TableRow data-testid="grid-row" data-indicator={row.code} hover sx={{ verticalAlign: "top", ...(achievement.kind === "milestoneMissed" || achievement.kind === "notAchieved" ? { bgcolor: "rgba(237, 108, 2, 0.05)" } : {}) }}>
+    <TableRow data-testid="grid-row" data-indicator={row.code} hover sx={{ verticalAlign: "top", ...(achievement.kind === "atRisk" || achievement.kind === "notAchieved" ? { bgcolor: "rgba(237, 108, 2, 0.05)" } : {}) }}>
       <TableCell>{index + 1}</TableCell>
       <TableCell sx={{ minWidth: 200, maxWidth: 260 }}>
         <Typography variant="body2">{name}</Typography>
-        <Typography variant="caption" color="text.secondary" component="div">
-          {row.code}
-          {row.extra ? ` · ${translate("eduplan.reporting.grid.outsidePlan")}` : ""}
-        </Typography>
+        {row.extra ? (
+          <Typography variant="caption" color="text.secondary" component="div">
+            {translate("eduplan.reporting.grid.outsidePlan")}
+          </Typography>
+        ) : null}
         {row.measure && isRate(row) ? (
           <Typography variant="caption" color="text.secondary" component="div" sx={{ fontStyle: "italic" }}>
             {row.measure.numeratorVi} / {row.measure.denominatorVi}
@@ -139,7 +139,7 @@ function GridTableRow({
         {locale === "vi" ? row.targetText || target || "—" : target || row.targetText || "—"}
       </TableCell>
       <TableCell sx={{ whiteSpace: "nowrap" }} data-testid="row-milestone">
-        {row.milestone ? formatValue(row.milestone.value, row.unit, locale) : "—"}
+        {formatExpectation(achievement.evaluation?.expected, row.unit, uiLocale(locale)) || "—"}
       </TableCell>
       <TableCell sx={{ whiteSpace: "nowrap" }} data-testid="row-previous">
         {row.previous ? formatValue(liveValue(row, row.previous), row.unit, locale) || "—" : "—"}
@@ -188,7 +188,8 @@ function GridTableRow({
             size="small"
             color={ACHIEVEMENT_COLOR[achievement.kind]}
             variant={achievement.kind === "noData" ? "outlined" : "filled"}
-            label={translate(`eduplan.reporting.achievement.${achievement.kind}`)}
+            label={achievement.evaluation!.label[uiLocale(locale)]}
+            title={achievement.evaluation!.reason[uiLocale(locale)]}
             sx={{ maxWidth: 112, height: "auto", py: 0.25, "& .MuiChip-label": { whiteSpace: "normal", textAlign: "center" } }}
           />
         )}

@@ -41,13 +41,25 @@ describe("the data-entry grid's checks (as the server's)", () => {
     expect(draftOf({ ...rate, numerator: 485, denominator: 1000, value: 48.5, commentVi: null }, "vi")).toEqual(draft({ numerator: "485", denominator: "1000" }));
   });
 
-  it("achievement: the milestone of the year, then the final target", () => {
-    const row = { target: { comparator: "gte" as const, value: 48.5, valueMax: null, targetYear: 2030, baselineValue: null }, milestone: { value: 45, valueMax: null }, expectedProgress: null, direction: "increase" as const };
-    expect(achievementOf(row, 49, 2026).kind).toBe("achieved");
-    expect(achievementOf(row, 46, 2026).kind).toBe("milestoneMet");
-    expect(achievementOf(row, 40, 2026).kind).toBe("milestoneMissed");
-    expect(achievementOf(row, null, 2026).kind).toBe("noData");
-    expect(achievementOf({ ...row, target: null }, 40, 2026).kind).toBe("noTarget");
+  it("achievement: the domain's one verdict on the typed figure (milestone of the year, else the straight line)", () => {
+    const input = {
+      target: { comparator: "gte" as const, value: 48.5, valueMax: null, targetYear: 2030, baselineValue: null, direction: "increase" as const, unit: "percent" },
+      milestones: [{ year: 2026, value: 45 }],
+      year: 2026,
+      period: { start: 2025, end: 2030 },
+      firstReported: { year: 2025, value: 40 },
+    };
+    expect(achievementOf({ evaluationInput: input }, 49).kind).toBe("achieved");
+    expect(achievementOf({ evaluationInput: input }, 46).kind).toBe("onTrack");
+    const behind = achievementOf({ evaluationInput: input }, 40);
+    expect(behind.kind).toBe("atRisk");
+    expect(behind.evaluation?.reason.vi).toBe("Kết quả 40% chưa đạt mốc lộ trình 2026 (45%); mục tiêu ≥ 48,5%.");
+    // Without the milestone: the line from 40% (2025) to 48,5% (2030) passes 41,7% in 2026.
+    const line = achievementOf({ evaluationInput: { ...input, milestones: [] } }, 41.5);
+    expect(line.kind).toBe("atRisk");
+    expect(line.evaluation?.reason.vi).toContain("ước tính theo lộ trình đều");
+    expect(achievementOf({ evaluationInput: input }, null).kind).toBe("noData");
+    expect(achievementOf({ evaluationInput: null }, 40).kind).toBe("noTarget");
   });
 
   it("server field errors go back to the rows that were sent", () => {

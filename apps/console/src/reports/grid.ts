@@ -3,7 +3,7 @@
  * checked the way the server checks it (so most mistakes are caught before sending), the rate computed live from the
  * numerator and denominator, and the row's achievement against this year's milestone and the final target.
  */
-import { evaluateTarget, ratioScale, type Direction, type Evaluation, type IndicatorUnit } from "@eduplan/domain";
+import { evaluateTargetForYear, ratioScale, type IndicatorUnit, type TargetState, type Verdict } from "@eduplan/domain";
 import type { RouterOutputs } from "@eduplan/api";
 import { formatNumber, localeTag, parseDecimal } from "../format";
 
@@ -100,17 +100,18 @@ export function liveValue(row: Pick<GridRow, "aggregation" | "unit">, figures: P
   return figures.value;
 }
 
-export type Achievement = "achieved" | "milestoneMet" | "milestoneMissed" | "onTrack" | "atRisk" | "notAchieved" | "noData" | "noTarget";
+export type Achievement = TargetState | "noTarget";
 
-/** How a row stands: the final target met, this year's milestone met or missed, on track, at risk, … */
-export function achievementOf(row: Pick<GridRow, "target" | "milestone" | "expectedProgress" | "direction">, value: number | null, year: number): { kind: Achievement; evaluation: Evaluation | null } {
-  if (!row.target) return { kind: "noTarget", evaluation: null };
-  const evaluation = evaluateTarget(row.target, row.direction as Direction, value, { year, milestone: row.milestone, expectedProgress: row.expectedProgress });
-  if (evaluation.state === "noData") return { kind: "noData", evaluation };
-  if (evaluation.state === "achieved") return { kind: "achieved", evaluation };
-  if (evaluation.state === "notAchieved") return { kind: "notAchieved", evaluation };
-  if (evaluation.meetsMilestone !== null) return { kind: evaluation.meetsMilestone ? "milestoneMet" : "milestoneMissed", evaluation };
-  return { kind: evaluation.state === "onTrack" ? "onTrack" : "atRisk", evaluation };
+/**
+ * How a row stands with the figures as typed: the domain's one evaluation (`evaluateTargetForYear`) on the inputs the
+ * server sent (target, roadmap, first reported figure, plan period) — the verdict the dashboard and the printed report
+ * give once the figures are saved.
+ */
+export function achievementOf(row: Pick<GridRow, "evaluationInput">, value: number | null): { kind: Achievement; evaluation: Verdict | null } {
+  const input = row.evaluationInput;
+  if (!input) return { kind: "noTarget", evaluation: null };
+  const evaluation = evaluateTargetForYear(input.target, input.milestones, value, input.year, input.period, { firstReported: input.firstReported });
+  return { kind: evaluation.state, evaluation };
 }
 
 /** Server field errors `values.<i>.<field>` of a save, back onto the rows that were sent (by indicator id). */

@@ -4,10 +4,14 @@
  * locality or agency it is asked about lies within the user's area (else FORBIDDEN).
  */
 import { z } from "zod";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, not, sql } from "drizzle-orm";
+import { consolidateSync } from "@eduplan/reporting";
 import {
   RESOURCES,
+  figureAtOrBelowCondition,
+  getRecord,
   indicatorSummary,
+  listRecords,
   notFound,
   readMinMax,
   readRollup,
@@ -18,9 +22,6 @@ import {
 import {
   YearSchema,
   compareCascade,
-  displayValue,
-  evaluateTarget,
-  expectedProgress,
   ratioScale,
   tasksDueInYear,
   type Aggregation,
@@ -30,11 +31,12 @@ import {
   type IndicatorUnit,
   type Task,
   type TargetState,
+  type Verdict,
 } from "@eduplan/domain";
 import type { SessionUser } from "../auth/session.js";
 import type { Context } from "../context.js";
 import { IdInput } from "../inputs.js";
-import { assertReadable, scopeRootOf } from "../scope.js";
+import { principalOf, scopeRootOf } from "../scope.js";
 import { authedProcedure, router } from "../trpc.js";
 
 type IndicatorRow = typeof s.indicators.$inferSelect;
@@ -42,11 +44,7 @@ type TargetRow = typeof s.targets.$inferSelect;
 
 /** A stored record of a resource the user may read, else NOT_FOUND / FORBIDDEN. */
 async function readable(ctx: Context & { user: SessionUser }, resource: "plans" | "localities" | "agencies", id: number): Promise<Row> {
-  const def = RESOURCES[resource];
-  const row = await ctx.services.repository(def).getOne(id);
-  if (!row) throw notFound(def.entityVi, id);
-  assertReadable(ctx.db, ctx.user, def, row);
-  return row;
+  return getRecord(ctx.db, RESOURCES[resource], id, principalOf(ctx.user));
 }
 
 export type RollupResult = {
@@ -99,9 +97,7 @@ function missingChildren(db: Db, localityId: number, indicatorId: number, year: 
     .where(
       and(
         eq(s.localities.parentId, localityId),
-        sql`not exists (select 1 from locality_closure c join indicator_values v on v.locality_id = c.descendant_id
-                        where c.ancestor_id = ${s.localities.id} and v.indicator_id = ${indicatorId} and v.year = ${year}
-                          and (v.value is not null or (v.numerator is not null and v.denominator is not null)))`,
+        not(figureAtOrBelowCondition(s.localities.id, indicatorId, year)),
       ),
     )
     .orderBy(asc(s.localities.id))
@@ -147,59 +143,25 @@ const planSummary = (p: Row) => ({
 
 export const progressRouter = router({
   /**
-   * Every target of a plan evaluated for a year: the actual is the plan locality's own figure when it has one, else
-   * the rollup of its children; the year's roadmap milestone when there is one, else the share of the period elapsed
-   * (`expectedProgress`). A target that applies every year is judged against its final bound each year.
+   * Every target of a plan evaluated for a year — the consolidation of the plan's locality (`consolidateSync`: the
+   * rollup of its units' approved figures, else its own figure) judged by the one evaluation of the domain
+   * (`evaluateTargetForYear`: roadmap milestone, else the straight line, labelled as an estimate). The same verdicts as
+   * the consolidation page, the data-entry grid and the printed reports.
    */
   planProgress: authedProcedure.input(z.object({ planId: IdInput, year: YearSchema })).query(async ({ ctx, input }) => {
     const plan = await readable(ctx, "plans", input.planId);
-    const localityId = plan.localityId as number;
-    const targets = ctx.db.select().from(s.targets).where(eq(s.targets.planId, plan.id)).orderBy(asc(s.targets.id)).all();
-    const indicators = indicatorsById(ctx.db, targets.map((t) => t.indicatorId));
-    const targetIds = targets.map((t) => t.id);
-    const milestones = new Map(
-      (targetIds.length
-        ? ctx.db.select().from(s.milestones).where(and(inArray(s.milestones.targetId, targetIds), eq(s.milestones.year, input.year))).all()
-        : []
-      ).map((m) => [m.targetId, m]),
-    );
-    const own = new Map(
-      ctx.db
-        .select()
-        .from(s.indicatorValues)
-        .where(and(eq(s.indicatorValues.localityId, localityId), eq(s.indicatorValues.year, input.year)))
-        .all()
-        .map((v) => [v.indicatorId, v]),
-    );
-    const rollups = new Map<number, ReturnType<typeof rollupValue>>();
+    const targets = new Map(ctx.db.select().from(s.targets).where(eq(s.targets.planId, plan.id)).all().map((t) => [t.id, t]));
+    const c = consolidateSync(ctx.db, { localityId: plan.localityId as number, year: input.year, planId: plan.id });
     const counts: Record<TargetState, number> = { achieved: 0, onTrack: 0, atRisk: 0, notAchieved: 0, noData: 0 };
-    const rows = targets.map((t) => {
-      const indicator = indicators.get(t.indicatorId)!;
-      const aggregation = indicator.aggregation as Aggregation;
-      const scale = ratioScale(indicator.unit as IndicatorUnit);
-      const mine = own.get(indicator.id);
-      const ownValue = mine ? displayValue(mine, aggregation, scale) : null;
-      let actual: { value: number | null; numerator: number | null; denominator: number | null; source: "own" | "rollup" | null; contributors: number };
-      if (mine && ownValue !== null) actual = { value: ownValue, numerator: mine.numerator, denominator: mine.denominator, source: "own", contributors: 1 };
-      else {
-        let r = rollups.get(indicator.id);
-        if (!r) rollups.set(indicator.id, (r = rollupValue(ctx.db, localityId, indicator, input.year)));
-        actual = { value: r.value, numerator: r.numerator, denominator: r.denominator, source: r.value === null ? null : "rollup", contributors: r.contributors };
-      }
-      const milestone = milestones.get(t.id) ?? null;
-      const targetYear = t.appliesEveryYear ? input.year : t.targetYear;
-      const evaluation = evaluateTarget({ ...bound(t), targetYear }, indicator.direction as Direction, actual.value, {
-        year: input.year,
-        milestone: milestone ? { value: milestone.value, valueMax: milestone.valueMax } : null,
-        expectedProgress: milestone ? null : expectedProgress(input.year, plan.periodStart as number | null, t.targetYear),
-      });
-      counts[evaluation.state]++;
+    const rows = c.targets.map((t) => {
+      counts[t.evaluation.state]++;
+      const a = t.actual;
       return {
-        target: t,
-        indicator: indicatorSummary(indicator),
-        milestone: milestone ? { id: milestone.id, year: milestone.year, value: milestone.value, valueMax: milestone.valueMax } : null,
-        actual,
-        evaluation,
+        target: targets.get(t.targetId)!,
+        indicator: t.indicator,
+        milestone: t.milestone,
+        actual: { value: a.value, numerator: a.numerator, denominator: a.denominator, source: a.source, contributors: a.contributors },
+        evaluation: t.evaluation,
       };
     });
     return { plan: planSummary(plan), year: input.year, targets: rows, summary: counts };
@@ -232,10 +194,11 @@ export const progressRouter = router({
    * incomparable. The parent plan's targets are read for the comparison even when the parent lies above the user's
    * area (a commune compares itself with its province).
    */
-  cascade: authedProcedure.input(z.object({ planId: IdInput })).query(async ({ ctx, input }) => {
+  cascade: authedProcedure.input(z.object({ planId: IdInput, year: YearSchema.optional() })).query(async ({ ctx, input }) => {
     const plan = await readable(ctx, "plans", input.planId);
     const parentId = plan.parentPlanId as number | null;
-    const parent = parentId === null ? null : await ctx.services.repository(RESOURCES.plans).getOne(parentId);
+    // The parent plan is readable when it lies above the plan (plans are public to the localities below them).
+    const parent = parentId === null ? null : getRecord(ctx.db, RESOURCES.plans, parentId, principalOf(ctx.user));
     const childTargets = ctx.db.select().from(s.targets).where(eq(s.targets.planId, plan.id)).all();
     const parentTargets = parent ? ctx.db.select().from(s.targets).where(eq(s.targets.planId, parent.id)).all() : [];
     const indicators = indicatorsById(ctx.db, [...childTargets, ...parentTargets].map((t) => t.indicatorId));
@@ -245,10 +208,16 @@ export const progressRouter = router({
     );
     const summary: Record<string, number> = {};
     for (const r of rows) summary[r.verdict] = (summary[r.verdict] ?? 0) + 1;
+    // With a year: how each of the plan's targets stands that year (the one evaluation, as on the dashboard).
+    const evaluations: Record<number, Verdict> = {};
+    if (input.year !== undefined)
+      for (const t of consolidateSync(ctx.db, { localityId: plan.localityId as number, year: input.year, planId: plan.id }).targets) evaluations[t.targetId] = t.evaluation;
     return {
       plan: planSummary(plan),
       parentPlan: parent ? planSummary(parent) : null,
+      year: input.year ?? null,
       rows,
+      evaluations,
       summary,
       indicators: Object.fromEntries([...indicators.values()].map((i) => [i.code, indicatorSummary(i)])),
     };
@@ -260,12 +229,10 @@ export const progressRouter = router({
     .query(async ({ ctx, input }) => {
       if (input.planId !== undefined) await readable(ctx, "plans", input.planId);
       if (input.agencyId !== undefined) await readable(ctx, "agencies", input.agencyId);
-      const repo = ctx.services.repository(RESOURCES.tasks);
-      const scopeRoot = scopeRootOf(ctx.user);
       const filter = input.planId !== undefined ? { planId: input.planId } : {};
       const all: Row[] = [];
       for (let page = 1; ; page++) {
-        const { data, total } = await repo.list({ filter, scopeRoot, sort: { field: "id", order: "ASC" }, pagination: { page, perPage: 5000 } });
+        const { data, total } = listRecords(ctx.db, RESOURCES.tasks, { filter, sort: { field: "id", order: "ASC" }, pagination: { page, perPage: 5000 } }, principalOf(ctx.user));
         all.push(...data);
         if (all.length >= total || !data.length) break;
       }

@@ -1,0 +1,120 @@
+import { inArray, schema as s, sql } from "@eduplan/db";
+import {
+  evaluateTargetForYear,
+  type Comparator,
+  type Direction,
+  type EvaluableTarget,
+  type LocalityFlag,
+  type PlanPeriod,
+  type RoadmapAnchor,
+  type RoadmapMilestone,
+  type Verdict,
+} from "@eduplan/domain";
+import { consolidatedActual } from "./actual.js";
+import type { Executor, IndicatorRow, MilestoneRow, TargetRow } from "./lookup.js";
+
+/*
+ * What the evaluation of a stored target needs from the database — its milestones of every year (the roadmap), and
+ * the first figure reported before the year (the start of the straight line when there is no baseline) — and the
+ * call to the domain's `evaluateTargetForYear`. Consolidation (hence the dashboard, the DOCX and the XLSX) and the
+ * data-entry grid evaluate through here.
+ */
+
+/** Every milestone of a set of targets, by target id, oldest first. */
+export function roadmapsOf(db: Executor, targetIds: number[]): Map<number, MilestoneRow[]> {
+  const out = new Map<number, MilestoneRow[]>();
+  if (!targetIds.length) return out;
+  const rows = db.select().from(s.milestones).where(inArray(s.milestones.targetId, targetIds)).orderBy(s.milestones.year).all();
+  for (const m of rows) {
+    const list = out.get(m.targetId) ?? [];
+    list.push(m);
+    out.set(m.targetId, list);
+  }
+  return out;
+}
+
+/**
+ * The earliest consolidated figure of an indicator for a locality before `year` (not before the year preceding the
+ * plan period, when it is known), or null.
+ */
+export function firstReportedFigure(
+  db: Executor,
+  localityId: number,
+  indicator: { id: number; unit: string; aggregation: string },
+  year: number,
+  options: { areaFlag?: LocalityFlag | null; periodStart?: number | null } = {},
+): RoadmapAnchor | null {
+  const from = options.periodStart != null ? options.periodStart - 1 : -Infinity;
+  const years = db
+    .all<{ year: number }>(
+      sql`select distinct v.year as year from locality_closure c join indicator_values v on v.locality_id = c.descendant_id
+          where c.ancestor_id = ${localityId} and v.indicator_id = ${indicator.id} and v.year < ${year}
+          order by v.year`,
+    )
+    .map((r) => r.year)
+    .filter((y) => y >= from);
+  for (const y of years) {
+    const a = consolidatedActual(db, localityId, indicator, y, options.areaFlag ?? null);
+    if (a.value !== null) return { year: y, value: a.value };
+  }
+  return null;
+}
+
+export function evaluableTarget(t: TargetRow, indicator: IndicatorRow): EvaluableTarget {
+  return {
+    comparator: t.comparator as Comparator,
+    value: t.value,
+    valueMax: t.valueMax,
+    baselineValue: t.baselineValue,
+    baselineYear: t.baselineYear,
+    targetYear: t.targetYear,
+    appliesEveryYear: t.appliesEveryYear,
+    direction: indicator.direction as Direction,
+    unit: indicator.unit,
+  };
+}
+
+export const roadmapMilestones = (ms: MilestoneRow[] | undefined): RoadmapMilestone[] => (ms ?? []).map((m) => ({ year: m.year, value: m.value, valueMax: m.valueMax }));
+
+export type TargetEvaluationInput = {
+  target: EvaluableTarget;
+  milestones: RoadmapMilestone[];
+  year: number;
+  period: PlanPeriod;
+  firstReported: RoadmapAnchor | null;
+};
+
+/** Everything `evaluateTargetForYear` needs for a stored target but the figure (the grid evaluates live figures with it). */
+export function targetEvaluationInput(
+  db: Executor,
+  args: { target: TargetRow; indicator: IndicatorRow; localityId: number; year: number; plan: { periodStart: number | null; periodEnd: number | null }; milestones?: MilestoneRow[] },
+): TargetEvaluationInput {
+  const { target, indicator, localityId, year, plan } = args;
+  const milestones = args.milestones ?? roadmapsOf(db, [target.id]).get(target.id);
+  return {
+    target: evaluableTarget(target, indicator),
+    milestones: roadmapMilestones(milestones),
+    year,
+    period: { start: plan.periodStart, end: plan.periodEnd },
+    firstReported: firstReportedFigure(db, localityId, indicator, year, { areaFlag: (target.areaFlag as LocalityFlag | null) ?? null, periodStart: plan.periodStart }),
+  };
+}
+
+/** The verdict on a figure, from a prepared input. */
+export function verdictOf(input: TargetEvaluationInput, figure: number | null): Verdict {
+  return evaluateTargetForYear(input.target, input.milestones, figure, input.year, input.period, { firstReported: input.firstReported });
+}
+
+/**
+ * The target a one-row-per-indicator view (the data-entry grid, the Excel template) judges an indicator by: the first
+ * top-level target for the whole area, else the first for the whole area, else the first (in document order).
+ */
+export function primaryTargets(targets: TargetRow[]): Map<number, TargetRow> {
+  const rank = (t: TargetRow) => (t.areaFlag === null ? 0 : 2) + (t.parentTargetId === null ? 0 : 1);
+  const out = new Map<number, TargetRow>();
+  for (const t of targets) {
+    const current = out.get(t.indicatorId);
+    if (!current || rank(t) < rank(current)) out.set(t.indicatorId, t);
+  }
+  return out;
+}
