@@ -38,6 +38,8 @@ export type ServerOptions = {
   limits?: Partial<Limits>;
   /** pino level of the JSON logs on stdout: default $EDUPLAN_LOG_LEVEL, else "info" ("warn" under NODE_ENV=test); "silent" = none. */
   logLevel?: string;
+  /** Where the JSON log lines go (default: stdout). */
+  logStream?: NodeJS.WritableStream;
   /** Where to report unexpected errors (default: the server's log). */
   logError?: (message: string, error: unknown) => void;
   /** The plugins to load (default: the generated registry of the workspace's plugins). */
@@ -106,7 +108,7 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
   );
 
   const app = Fastify({
-    logger: { level: logLevel },
+    logger: { level: logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
@@ -151,7 +153,7 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
       if (refusal) return refuse(reply, refusal);
     });
     api.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-      const upload = (UPLOAD_PROCEDURES as readonly string[]).includes((request.params as { path?: string }).path ?? "");
+      const upload = (UPLOAD_PROCEDURES as readonly string[]).some((p) => request.url.split("?")[0] === `/trpc/${p}`);
       if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413)
         return refuse(reply, bodyTooLarge(upload ? limits.uploadBodyBytes : limits.jsonBodyBytes, upload));
       if (error.code === "FST_ERR_HANDLER_TIMEOUT") return refuse(reply, timedOut());
@@ -225,11 +227,15 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
     close() {
       closing ??= (async () => {
         const force = setTimeout(() => app.server.closeAllConnections(), limits.shutdownTimeoutMs);
+        // Keep-alive connections whose last request finished after close() began are idle now: end them too.
+        const idle = setInterval(() => app.server.closeIdleConnections(), 100);
         force.unref();
+        idle.unref();
         try {
           await app.close();
         } finally {
           clearTimeout(force);
+          clearInterval(idle);
           closeDatabase(db);
         }
       })();

@@ -26,6 +26,8 @@ export type RateLimitOptions = {
   maxDelayPerIpMs?: number;
   /** A key's failures are forgotten this long after its last failure (default 60 minutes). */
   windowMs?: number;
+  /** The clock (default `Date.now`; tests pass their own). */
+  clock?: () => number;
 };
 
 type Entry = { failures: number; last: number };
@@ -39,7 +41,10 @@ export class LoginRateLimiter {
   readonly windowMs: number;
   private readonly entries = new Map<string, Entry>();
 
-  constructor(options: RateLimitOptions = {}, private readonly now: () => number = Date.now) {
+  private readonly now: () => number;
+
+  constructor(options: RateLimitOptions = {}, now: () => number = Date.now) {
+    this.now = options.clock ?? now;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.maxAttemptsPerIp = options.maxAttemptsPerIp ?? 20;
     this.baseDelayMs = options.baseDelayMs ?? 1000;
