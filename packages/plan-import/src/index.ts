@@ -1,0 +1,10 @@
+export { importPlan, extractPlan } from "./import.js";
+export { readDocument, detectFormat, type RawDocument, type Format } from "./read.js";
+export { normalise } from "./normalise.js";
+export { PlanImportError, IMPORT_ERROR_CODES, type ImportErrorCode } from "./errors.js";
+export { LIMITS } from "./limits.js";
+export * from "./types.js";
+export { evaluate, GoldTargetsSchema, GoldTasksSchema, type Evaluation } from "./evaluate.js";
+export { formatSummary, formatEvaluation } from "./summary.js";
+export { INDICATOR_ENTRIES } from "./dictionaries/indicators.js";
+export { AGENCY_ENTRIES } from "./dictionaries/agencies.js";

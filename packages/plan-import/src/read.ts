@@ -1,0 +1,177 @@
+import mammoth from "mammoth";
+import { LIMITS } from "./limits.js";
+import { PlanImportError, refuse } from "./errors.js";
+import { checkDocxArchive } from "./zip-guard.js";
+
+export type Format = "text" | "docx" | "pdf";
+
+/** A document as read from its file: paragraphs (one per line of text), grouped by page for PDFs. */
+export interface RawDocument {
+  format: Format;
+  /** One entry per page (a single page for text and DOCX); each page is a list of paragraphs. */
+  pages: string[][];
+  pageCount: number | null;
+}
+
+export function detectFormat(buf: Buffer): Format {
+  if (buf.subarray(0, 5).toString("latin1") === "%PDF-") return "pdf";
+  if (buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50) return "docx";
+  if (buf.includes(0)) unsupported();
+  return "text";
+}
+
+function unsupported(): never {
+  return refuse(
+    "unsupportedFormat",
+    "Không đọc được tệp: chỉ nhận văn bản thuần (.txt), Word (.docx) hoặc PDF có lớp chữ.",
+    "Unsupported file: only plain text, DOCX or PDF with a text layer are accepted.",
+  );
+}
+
+export async function readDocument(buf: Buffer): Promise<RawDocument> {
+  if (buf.length > LIMITS.maxFileBytes)
+    refuse("tooLarge", `Tệp quá lớn (${Math.round(buf.length / 1048576)} MB; tối đa ${LIMITS.maxFileBytes / 1048576} MB).`, `File too large (${Math.round(buf.length / 1048576)} MB; max ${LIMITS.maxFileBytes / 1048576} MB).`);
+  const format = detectFormat(buf);
+  const doc = format === "pdf" ? await readPdf(buf) : format === "docx" ? await readDocx(buf) : readText(buf);
+  const chars = doc.pages.reduce((n, p) => n + p.reduce((m, l) => m + l.length, 0), 0);
+  if (chars > LIMITS.maxTextChars)
+    refuse("tooLong", `Văn bản quá dài (${chars.toLocaleString("vi-VN")} ký tự; tối đa ${LIMITS.maxTextChars.toLocaleString("vi-VN")}): một kế hoạch thường dưới 40 trang.`, `Document too long (${chars} characters; max ${LIMITS.maxTextChars}).`);
+  return doc;
+}
+
+function readText(buf: Buffer): RawDocument {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    return unsupported();
+  }
+  text = text.replace(/^\uFEFF/, "").normalize("NFC");
+  return { format: "text", pages: [text.split(/\r\n|\r|\n/)], pageCount: null };
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+const stripTags = (s: string) => decodeEntities(s.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, "")).trim();
+
+async function readDocx(buf: Buffer): Promise<RawDocument> {
+  checkDocxArchive(buf);
+  let html: string;
+  try {
+    html = (await mammoth.convertToHtml({ buffer: buf })).value;
+  } catch (e) {
+    if (e instanceof PlanImportError) throw e;
+    return refuse("unreadable", "Tệp Word bị hỏng, không đọc được.", "The DOCX file is damaged and cannot be read.");
+  }
+  // Tables become "| cell | cell |" lines (the shape of tables in text copies); paragraphs one per line.
+  const lines: string[] = [];
+  const blocks = html.split(/(<table>[\s\S]*?<\/table>)/);
+  for (const block of blocks) {
+    if (block.startsWith("<table>")) {
+      for (const row of block.match(/<tr>[\s\S]*?<\/tr>/g) ?? []) {
+        const cells = (row.match(/<t[dh][^>]*>[\s\S]*?<\/t[dh]>/g) ?? []).map((c) =>
+          c.replace(/<\/p>\s*<p>/g, " ").replace(/\|/g, "/"),
+        );
+        lines.push(`| ${cells.map(stripTags).join(" | ")} |`);
+      }
+    } else {
+      for (const m of block.matchAll(/<(p|h[1-6]|li)[^>]*>([\s\S]*?)<\/\1>/g)) lines.push(stripTags(m[2]!));
+    }
+  }
+  return { format: "docx", pages: [lines.map((l) => l.normalize("NFC"))], pageCount: null };
+}
+
+interface PdfItem {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+async function readPdf(buf: Buffer): Promise<RawDocument> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  let pdf;
+  try {
+    pdf = await pdfjs.getDocument({ data: new Uint8Array(buf), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name;
+    if (name === "PasswordException")
+      refuse("encrypted", "Tệp PDF được đặt mật khẩu: hãy gỡ mật khẩu rồi tải lên lại.", "The PDF is password-protected: remove the password and upload it again.");
+    return refuse("unreadable", "Tệp PDF bị hỏng, không đọc được.", "The PDF is damaged and cannot be read.");
+  }
+  try {
+    if (pdf.numPages > LIMITS.maxPdfPages)
+      refuse("tooManyPages", `Tệp PDF có ${pdf.numPages} trang (tối đa ${LIMITS.maxPdfPages}): một kế hoạch thường dưới 40 trang.`, `The PDF has ${pdf.numPages} pages (max ${LIMITS.maxPdfPages}).`);
+    const pages: string[][] = [];
+    let chars = 0;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      const items: PdfItem[] = [];
+      for (const it of content.items) {
+        if (!("str" in it)) continue;
+        items.push({ str: it.str, x: it.transform[4], y: it.transform[5], w: it.width, h: Math.abs(it.transform[3]) || it.height });
+      }
+      const paragraphs = pdfParagraphs(items);
+      chars += paragraphs.reduce((k, p) => k + p.replace(/\s/g, "").length, 0);
+      pages.push(paragraphs.map((p) => p.normalize("NFC")));
+      page.cleanup();
+    }
+    if (chars / pdf.numPages < LIMITS.minCharsPerPage)
+      refuse("noTextLayer", "Tệp PDF không có lớp chữ (bản quét ảnh): hãy dùng bản Word hoặc PDF xuất từ Word, hoặc nhận dạng chữ (OCR) trước.", "The PDF has no text layer (a scanned image): use the Word file or a PDF exported from it, or run OCR first.");
+    return { format: "pdf", pages, pageCount: pdf.numPages };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/**
+ * Rebuild paragraphs from positioned text: items on one baseline form a line; a line joins the previous one unless
+ * the gap above it is wider than the usual line spacing or the previous line stopped well short of the right margin.
+ */
+export function pdfParagraphs(items: PdfItem[]): string[] {
+  const lines: { y: number; x0: number; x1: number; h: number; text: string }[] = [];
+  const sorted = items.filter((i) => i.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  for (const it of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line.y - it.y) < Math.max(2, it.h * 0.4)) {
+      const gap = it.x - line.x1;
+      const needsSpace = gap > it.h * 0.15 && !line.text.endsWith(" ") && !it.str.startsWith(" ");
+      line.text += (needsSpace ? " " : "") + it.str;
+      line.x1 = Math.max(line.x1, it.x + it.w);
+      line.h = Math.max(line.h, it.h);
+    } else {
+      lines.push({ y: it.y, x0: it.x, x1: it.x + it.w, h: it.h, text: it.str });
+    }
+  }
+  if (lines.length === 0) return [];
+  const spacings: number[] = [];
+  for (let i = 1; i < lines.length; i++) spacings.push(lines[i - 1]!.y - lines[i]!.y);
+  const sortedSp = [...spacings].filter((s) => s > 0).sort((a, b) => a - b);
+  const usual = sortedSp[Math.floor(sortedSp.length / 4)] ?? lines[0]!.h * 1.2;
+  const right = Math.max(...lines.map((l) => l.x1));
+  const left = Math.min(...lines.map((l) => l.x0));
+  const width = right - left;
+  const paragraphs: string[] = [];
+  let current = lines[0]!.text.trim();
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1]!;
+    const line = lines[i]!;
+    const gapBig = prev.y - line.y > usual * 1.35;
+    const prevShort = prev.x1 < right - width * 0.12;
+    if (gapBig || prevShort) {
+      paragraphs.push(current);
+      current = line.text.trim();
+    } else {
+      current += " " + line.text.trim();
+    }
+  }
+  paragraphs.push(current);
+  return paragraphs.map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p.length > 0);
+}
