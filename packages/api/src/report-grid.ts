@@ -47,6 +47,8 @@ export type GridRow = {
   milestoneText: string;
   /** Last year's approved figure of the unit, formatted; "" when none. */
   previousText: string;
+  /** The primary target of the indicator (the one the row is judged by), or null outside the plan. */
+  targetId: number | null;
   /** The first target of the indicator (for evaluating the row live), or null outside the plan. */
   target: { comparator: Comparator; value: number | null; valueMax: number | null; targetYear: number | null; baselineValue: number | null } | null;
   milestone: { value: number; valueMax: number | null } | null;
@@ -164,6 +166,7 @@ export function reportGrid(db: Executor, user: SessionUser, reportId: number, to
       direction: indicator.direction as Direction,
       measure: measure?.numeratorVi && measure.denominatorVi ? { numeratorVi: measure.numeratorVi, denominatorVi: measure.denominatorVi } : null,
       targetText: texts && !texts.extra ? texts.targetText : "",
+      targetId: t?.id ?? null,
       milestoneText: texts?.milestoneText ?? "",
       previousText: texts?.previousText ?? "",
       target,
