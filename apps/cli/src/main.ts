@@ -44,6 +44,22 @@ program
   .description("start the API server and console (PORT, HOST, EDUPLAN_DB)")
   .action(() => runCommand("serve", program.opts()));
 
+// backup / restore (docs/operations.md): SQLite's online backup, safe while the server writes.
+program
+  .command("backup <file>")
+  .description("online backup of the database into <file> (safe while the server runs), checked afterwards")
+  .action(async (file: string) => {
+    const { runBackup } = await import("./backup-command.js");
+    process.exitCode = await runBackup(program.opts<{ db?: string }>().db, file);
+  });
+program
+  .command("restore <file>")
+  .description("restore the database from a backup <file>: integrity and tables checked first, the current database kept beside it")
+  .action(async (file: string) => {
+    const { runRestore } = await import("./backup-command.js");
+    process.exitCode = await runRestore(program.opts<{ db?: string }>().db, file);
+  });
+
 const plugin = program.command("plugin").description("locality plugins (see docs/plugins.md)");
 plugin
   .command("registry")
