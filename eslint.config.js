@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * The one ESLint configuration of the workspace (each package's `lint` script runs `eslint .`, which finds this file):
- * ESLint's and typescript-eslint's recommended rules (syntax only, no type information: fast, and `tsc` is the
- * typecheck task's job), the rules of hooks for React code, and the few choices below.
+ * The one ESLint configuration of the workspace, run once over every package by the root `lint` script (`eslint .`;
+ * `npx eslint .` in a package folder finds this file too): ESLint's and typescript-eslint's recommended rules (syntax
+ * only, no type information: fast, and type errors are the typecheck task's job), the rules of hooks for React code,
+ * and the few choices below.
  */
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";

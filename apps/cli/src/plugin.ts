@@ -63,7 +63,7 @@ export function pluginTemplate(id: string): Record<string, string> {
         description: `${name}: an EduPlan locality plugin.`,
         eduplan: { pluginId: id, role: "locality-plugin" },
         exports: { ".": "./src/server.ts", "./admin": "./src/admin.tsx" },
-        scripts: { typecheck: "tsc --noEmit", lint: "eslint .", test: "vitest run" },
+        scripts: { typecheck: "tsc --noEmit", test: "vitest run" },
         dependencies: { "@eduplan/domain": "workspace:*", "@eduplan/plugin-sdk": "workspace:*", zod: "catalog:" },
         devDependencies: {
           "@eduplan/db": "workspace:*",
