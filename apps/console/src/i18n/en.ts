@@ -495,6 +495,17 @@ const en: TranslationMessages = {
       documentTitle: "%{kind} No. %{number}",
       noNumber: "(no number)",
     },
+    roadmap: {
+      title: "Yearly roadmap",
+      intro: "One milestone a year towards the target %{target}. Empty cells show the figure %{label} (a straight line from the baseline or the first reported year to the target); type a figure to set that year's milestone, clear it to go back to the even roadmap.",
+      noYears: "The plan has no period or the target no target year, so there is no roadmap yet.",
+      save: "Save the roadmap",
+      saved: "Roadmap saved",
+      milestone: "milestone set",
+      negative: "The value must not be negative",
+      from: "Starting point: %{year}, %{value}",
+      fromHint: "The first year with reported figures, the start of the line when the target has no baseline.",
+    },
     cascade: {
       title: "Targets against the parent plan",
       intro: "Each target of this plan beside the matching target of the parent plan: ",

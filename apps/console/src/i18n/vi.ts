@@ -500,6 +500,17 @@ const vi: TranslationMessages = {
       documentTitle: "%{kind} số %{number}",
       noNumber: "(chưa có số)",
     },
+    roadmap: {
+      title: "Lộ trình theo năm",
+      intro: "Mỗi năm một mốc, tiến tới mục tiêu %{target}. Ô để trống hiện số %{label} (đường thẳng từ số liệu gốc hoặc năm đầu có số liệu đến mục tiêu); nhập số để đặt mốc của năm đó, xóa số để quay về lộ trình đều.",
+      noYears: "Kế hoạch chưa có thời kỳ hoặc chỉ tiêu chưa có năm mục tiêu nên chưa lập được lộ trình.",
+      save: "Lưu lộ trình",
+      saved: "Đã lưu lộ trình",
+      milestone: "mốc đã đặt",
+      negative: "Giá trị không được âm",
+      from: "Điểm xuất phát: năm %{year}, %{value}",
+      fromHint: "Năm đầu có số liệu báo cáo, dùng làm điểm xuất phát khi chỉ tiêu không có số liệu gốc.",
+    },
     cascade: {
       title: "So sánh chỉ tiêu với kế hoạch cấp trên",
       intro: "Mỗi chỉ tiêu của kế hoạch này đặt cạnh chỉ tiêu tương ứng của kế hoạch cấp trên: ",

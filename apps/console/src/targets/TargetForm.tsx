@@ -2,25 +2,20 @@ import { Box, Divider, Typography } from "@mui/material";
 import {
   AutocompleteInput,
   BooleanInput,
-  CreateButton,
-  DataTable,
-  EditButton,
   FormDataConsumer,
-  Labeled,
   NumberInput,
   ReferenceInput,
-  ReferenceManyField,
   required,
   SelectInput,
   SimpleForm,
   TextInput,
-  useRecordContext,
   useTranslate,
 } from "react-admin";
-import { useIndicatorOf, useLevelChoices, UnitValueField } from "../common/fields";
+import { useIndicatorOf, useLevelChoices } from "../common/fields";
 import { DecimalInput } from "../common/inputs";
 import { AppCreate, AppEdit, EditForm } from "../common/pages";
 import { CHOICES } from "../enums";
+import { RoadmapEditor } from "./RoadmapEditor";
 
 function Section({ label }: { label: string }) {
   const translate = useTranslate();
@@ -103,36 +98,6 @@ function TargetFields() {
   );
 }
 
-/** The target's roadmap, below its form: each year's value, editable one by one. */
-function Milestones() {
-  const record = useRecordContext();
-  const indicator = useIndicatorOf(record?.indicatorId);
-  const translate = useTranslate();
-  if (!record) return null;
-  return (
-    <Box sx={{ px: 2, pb: 2 }}>
-      <Labeled label="resources.targets.fields.milestones" fullWidth>
-        <ReferenceManyField
-          reference="milestones"
-          target="targetId"
-          sort={{ field: "year", order: "ASC" }}
-          perPage={50}
-          empty={<Typography variant="body2" color="text.secondary">{translate("eduplan.plans.noMilestones")}</Typography>}
-        >
-          <DataTable bulkActionButtons={false} rowClick="edit">
-            <DataTable.Col source="year" />
-            <DataTable.Col source="value" render={() => <UnitValueField source="value" unit={indicator?.unit} />} />
-            <DataTable.Col source="valueMax" render={() => <UnitValueField source="valueMax" unit={indicator?.unit} />} />
-            <DataTable.Col source="noteVi" />
-            <DataTable.Col label={false} render={() => <EditButton />} />
-          </DataTable>
-        </ReferenceManyField>
-      </Labeled>
-      <CreateButton resource="milestones" state={{ record: { targetId: record.id } }} label="eduplan.plans.addMilestone" />
-    </Box>
-  );
-}
-
 const redirectToPlan = (_resource?: string, _id?: unknown, data?: Record<string, unknown>) =>
   data?.planId ? `plans/${String(data.planId)}/show/targets` : "targets";
 
@@ -142,7 +107,7 @@ export const TargetEdit = () => (
     <EditForm>
       <TargetFields />
     </EditForm>
-    <Milestones />
+    <RoadmapEditor />
   </AppEdit>
 );
 

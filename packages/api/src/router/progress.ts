@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { consolidateSync } from "@eduplan/reporting";
+import { consolidateSync, evaluableTarget, firstReportedFigure, roadmapsOf } from "@eduplan/reporting";
 import {
   RESOURCES,
   indicatorSummary,
@@ -27,8 +27,11 @@ import {
   type Direction,
   type IndicatorUnit,
   type Task,
+  type Expectation,
+  type LocalityFlag,
   type TargetState,
   type Verdict,
+  expectedForYear,
 } from "@eduplan/domain";
 import type { SessionUser } from "../auth/session.js";
 import type { Context } from "../context.js";
@@ -168,6 +171,40 @@ export const progressRouter = router({
       };
     });
     return { plan: planSummary(plan), year: input.year, targets: rows, summary: counts };
+  }),
+
+  /**
+   * A target's roadmap, one entry per year of the plan period up to the target year: the milestone an officer (or the
+   * plan) set, else the figure on the straight line (`expectedForYear`, labelled "ước tính theo lộ trình đều") — the
+   * same figures the evaluation judges each year against.
+   */
+  roadmap: authedProcedure.input(z.object({ targetId: IdInput })).query(async ({ ctx, input }) => {
+    const target = ctx.db.select().from(s.targets).where(eq(s.targets.id, input.targetId)).get();
+    if (!target) throw notFound(RESOURCES.targets.entityVi, input.targetId);
+    const plan = await readable(ctx, "plans", target.planId);
+    const indicator = ctx.db.select().from(s.indicators).where(eq(s.indicators.id, target.indicatorId)).get()!;
+    const period = { start: (plan.periodStart as number | null) ?? null, end: (plan.periodEnd as number | null) ?? null };
+    const milestones = roadmapsOf(ctx.db, [target.id]).get(target.id) ?? [];
+    const endYear = target.targetYear ?? period.end;
+    const startYear = period.start ?? (milestones[0]?.year ?? endYear);
+    const evaluable = evaluableTarget(target, indicator);
+    // The first figure ever reported (up to the target year) starts the line when there is no baseline.
+    const first = endYear === null ? null : firstReportedFigure(ctx.db, plan.localityId as number, indicator, endYear + 1, { areaFlag: (target.areaFlag as LocalityFlag | null) ?? null, periodStart: period.start });
+    const years: { year: number; milestone: (typeof milestones)[number] | null; expected: Expectation | null }[] = [];
+    if (startYear !== null && endYear !== null)
+      for (let year = startYear; year <= endYear && years.length < 60; year++) {
+        const milestone = milestones.find((m) => m.year === year) ?? null;
+        const known = first && first.year < year ? { firstReported: first } : { thisYear: first?.year === year ? first.value : null };
+        const expected = expectedForYear(evaluable, evaluable.direction, milestones, year, period, known);
+        years.push({ year, milestone, expected });
+      }
+    return {
+      target: { id: target.id, planId: target.planId, comparator: target.comparator, value: target.value, valueMax: target.valueMax, targetYear: target.targetYear, baselineValue: target.baselineValue, baselineYear: target.baselineYear },
+      indicator: indicatorSummary(indicator),
+      period,
+      firstReported: first,
+      years,
+    };
   }),
 
   /** An indicator rolled up to a locality for a year, from the maintained aggregates, with the children missing a figure. */
