@@ -148,7 +148,20 @@ export function extractDocument(text: string, web: WebMetadata): DocumentFinding
   let issuer: string | null = null;
   let localityLevel: DocLevel | null = null;
   let localityName: string | null = null;
-  const im = /(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)(?:\s*\((?:UBND|HĐND)\))?[ ]+(tỉnh|huyện|xã|phường|TỈNH|HUYỆN|XÃ|PHƯỜNG)[ ]+([\p{Lu}][\p{L}]*(?:[ ][\p{Lu}][\p{L}]*){0,2})/u.exec(text);
+  const ISSUER = /(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)(?:\s*\((?:UBND|HĐND)\))?[ ]+(tỉnh|huyện|xã|phường|TỈNH|HUYỆN|XÃ|PHƯỜNG)[ ]+([\p{Lu}][\p{L}]*(?:[ ][\p{Lu}][\p{L}]*){0,2})/gu;
+  // The body that issues: a line of its own ("HỘI ĐỒNG NHÂN DÂN XÃ BẰNG MẠC") or the subject of "… ban hành / xây
+  // dựng kế hoạch"; never a body the text cites ("… của UBND tỉnh Lai Châu").
+  const candidates = [...text.matchAll(ISSUER)].filter((m) => !/(của|Căn cứ|số)\s*$/u.test(text.slice(Math.max(0, m.index! - 12), m.index!)));
+  const wholeLine = (m: RegExpMatchArray) => {
+    const ls = text.lastIndexOf("\n", m.index! - 1) + 1;
+    const le = text.indexOf("\n", m.index!);
+    return text.slice(ls, le < 0 ? text.length : le).trim() === m[0].trim();
+  };
+  const im =
+    candidates.find(wholeLine) ??
+    candidates.find((m) => /^\s*(ban hành|xây dựng|phê duyệt)/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 20))) ??
+    candidates[0] ??
+    null;
   if (im) {
     const level = im[2]!.toLowerCase();
     localityLevel = level === "tỉnh" ? "province" : level === "huyện" ? "district" : "commune";

@@ -27,11 +27,14 @@ const endsSentence = (s: string) => /[.:;!?…”"»)]\s*$|\/\.\s*$/.test(s);
 const continues = (s: string) => /^[(“"]?\p{Ll}/u.test(s) || (/^\d/.test(s) && !/^\d+(\.\d+)*\.\s|^\d+\)\s/.test(s));
 const isHeadingLine = (s: string) => /^(?:\d+(?:\.\d+)*\.|[IVX]+\.|[a-zđ]\)|Điều\s+\d+)\s/.test(s) && s.length < 220;
 
+/** Short lines compare with their numbers masked ("Trang 3" ~ "Trang 4"); longer ones must repeat exactly. */
+const furnitureKey = (l: string) => (l.trim().length < 40 ? l.trim().replace(/\d+/g, "#") : l.trim());
+
 /** Lines repeated at the top or bottom of at least three pages: running headers and footers. */
 function runningFurniture(pages: string[][]): Set<string> {
   const counts = new Map<string, number>();
   for (const page of pages) {
-    const edge = new Set([...page.slice(0, 2), ...page.slice(-2)].map((l) => l.trim().replace(/\d+/g, "#")));
+    const edge = new Set([...page.slice(0, 2), ...page.slice(-2)].map(furnitureKey));
     for (const l of edge) if (l && l.length < 120) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
   return new Set([...counts].filter(([, n]) => n >= 3 && pages.length >= 3).map(([l]) => l));
@@ -46,7 +49,7 @@ export function normalise(doc: RawDocument): NormalisedText {
     for (const raw of page) {
       const line = raw.normalize("NFC").replace(/[\u00a0\u2000-\u200b\t]/g, " ").replace(/ {2,}/g, " ").trim();
       if (!line) continue;
-      if (furniture.has(line.replace(/\d+/g, "#")) || PAGE_NUMBER.test(line) || BANNER.test(line) || /^\|\s*\|?$/.test(line)) {
+      if (furniture.has(furnitureKey(line)) || PAGE_NUMBER.test(line) || BANNER.test(line) || /^\|\s*\|?$/.test(line)) {
         removed.push(line);
         continue;
       }

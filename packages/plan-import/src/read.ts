@@ -169,7 +169,8 @@ export function pdfParagraphs(items: PdfItem[]): string[] {
       paragraphs.push(current);
       current = line.text.trim();
     } else {
-      current += " " + line.text.trim();
+      // A line broken after "/" ("buổi/" + "ngày") or inside a number continues without a space.
+      current += /[/]$/.test(current) ? line.text.trim() : " " + line.text.trim();
     }
   }
   paragraphs.push(current);

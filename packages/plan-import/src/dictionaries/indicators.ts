@@ -47,8 +47,8 @@ export const INDICATOR_ENTRIES: IndicatorEntry[] = [
   // ── Early childhood ──
   { pattern: /huy dong tre/g, byLevel: { nursery: "ecec.nursery.enrolment_rate", kindergarten: "ecec.kindergarten.enrolment_rate" }, mode: "numeric", unit: "percent" },
   { pattern: /duoc an ban tru/g, code: "ecec.school_meals_rate", mode: "numeric", unit: "percent" },
-  { pattern: /duoc hoc 0?2 buoi\/ngay/g, byLevel: { ecec: "ecec.full_day_rate", primary: "primary.full_day_schooling_rate" }, mode: "numeric", unit: "percent" },
-  { pattern: /thuc hien day hoc 0?2 buoi\/ngay doi voi cac truong trung hoc co so/g, code: "lower_secondary.full_day_schooling_rate", mode: "qualitative", unit: "percent" },
+  { pattern: /duoc hoc 0?2 buoi ?\/ ?ngay/g, byLevel: { ecec: "ecec.full_day_rate", primary: "primary.full_day_schooling_rate" }, mode: "numeric", unit: "percent" },
+  { pattern: /thuc hien day hoc 0?2 buoi ?\/ ?ngay doi voi cac truong trung hoc co so/g, code: "lower_secondary.full_day_schooling_rate", mode: "qualitative", unit: "percent" },
   { pattern: /duoc kiem tra suc khoe/g, code: "ecec.health_monitoring_rate", mode: "numeric", unit: "percent" },
   { pattern: /suy dinh duong/g, code: "ecec.malnutrition_rate", mode: "numeric", unit: "percent" },
   { pattern: /truong mam non dan lap, tu thuc/g, code: "ecec.non_public_school_share", mode: "numeric", unit: "percent" },
@@ -84,7 +84,7 @@ export const INDICATOR_ENTRIES: IndicatorEntry[] = [
   { pattern: /xay moi (?<n>\d+) truong (?:trung hoc pho thong|tieu hoc|trung hoc co so|mam non)/g, byLevel: { upper: "upper_secondary.new_schools_built" }, mode: "numeric", unit: "count" },
   { pattern: /truong trung hoc pho thong chuyen [a-z ]+ thanh truong chat luong cao/g, code: "upper_secondary.chu_van_an_high_quality", mode: "qualitative", unit: "boolean" },
   // ── Higher, vocational, continuing ──
-  { pattern: /sinh vien dai hoc\/van dan/g, code: "higher.students_per_10000_population", mode: "numeric", unit: "per10kInhabitants" },
+  { pattern: /sinh vien dai hoc ?\/ ?van dan/g, code: "higher.students_per_10000_population", mode: "numeric", unit: "per10kInhabitants" },
   { pattern: /sinh vien dai hoc trong nhom do tuoi 18 ?- ?22 ?\/ ?so sinh vien/g, code: "higher.students_aged_18_22_share", mode: "numeric", unit: "percent" },
   { pattern: /sinh vien dai hoc trong do tuoi 18 ?- ?22/g, code: "higher.age_18_22_enrolment_rate", mode: "numeric", unit: "percent" },
   { pattern: /lao dong qua dao tao/g, code: "vocational.trained_workforce_rate", mode: "numeric", unit: "percent" },
