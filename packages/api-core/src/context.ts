@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CrudRepository, type Db, type ResourceDefinition } from "@eduplan/db";
-import { foldVietnamese } from "@eduplan/domain";
+import type { Db } from "@eduplan/db";
 import { emptyPluginRuntime, type PluginRuntime } from "@eduplan/plugin-host";
 import { LoginRateLimiter, type RateLimitOptions } from "./auth/rate-limit.js";
 import { inlineJobs, type JobRunner } from "./jobs.js";
@@ -29,7 +28,7 @@ export type ApiOptions = {
   plugins?: PluginRuntime;
 };
 
-/** Long-lived state shared by every request: the database, one repository per resource, the login limiter. */
+/** Long-lived state shared by every request: the database, the login limiter, the job runner, the plugins. */
 export type ApiServices = {
   db: Db;
   sessionHours: number;
@@ -40,7 +39,6 @@ export type ApiServices = {
   jobs: JobRunner;
   /** The active plugins, their forms and feeds. */
   plugins: PluginRuntime;
-  repository(def: ResourceDefinition): CrudRepository;
 };
 
 function envSessionHours(env: NodeJS.ProcessEnv): number {
@@ -54,9 +52,6 @@ function envSecure(env: NodeJS.ProcessEnv): boolean | "auto" {
 }
 
 export function createApiServices(options: ApiOptions, env: NodeJS.ProcessEnv = process.env): ApiServices {
-  const repositories = new Map<string, CrudRepository>();
-  // `filter.q` on tables without a maintained searchText column folds their text on the fly.
-  options.db.$client.function("eduplan_fold", { deterministic: true }, (text: unknown) => (typeof text === "string" ? foldVietnamese(text) : text));
   return {
     db: options.db,
     sessionHours: options.sessionHours ?? envSessionHours(env),
@@ -65,14 +60,6 @@ export function createApiServices(options: ApiOptions, env: NodeJS.ProcessEnv = 
     loginLimiter: new LoginRateLimiter(options.loginRateLimit),
     jobs: options.jobs ?? inlineJobs,
     plugins: options.plugins ?? emptyPluginRuntime(options.db),
-    repository(def) {
-      let repo = repositories.get(def.name);
-      if (!repo || repo.def !== def) {
-        repo = new CrudRepository(options.db, def);
-        repositories.set(def.name, repo);
-      }
-      return repo;
-    },
   };
 }
 

@@ -6,3 +6,4 @@ export * from "./plugin.js";
 export * from "./auth/session.js";
 export * from "./auth/rate-limit.js";
 export * from "./jobs.js";
+export * from "./resource-router.js";

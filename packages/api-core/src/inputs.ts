@@ -6,7 +6,7 @@ import { IdSchema, VersionSchema } from "@eduplan/domain";
 export const IdInput = z.preprocess((v) => (typeof v === "string" && /^\d{1,15}$/.test(v) ? Number(v) : v), IdSchema);
 
 export const PaginationInput = z.object({
-  page: z.number().int().min(1),
+  page: z.number().int().min(1).max(100_000),
   perPage: z.number().int().min(1).max(5000),
 });
 
@@ -34,7 +34,17 @@ export const GetManyReferenceInput = ListInput.extend({
   id: z.union([z.number(), z.string().max(200)]),
 });
 
-export const DeleteInput = z.object({ id: IdInput, version: VersionSchema.optional() });
+/** Every delete, update and workflow step names the version it was based on: a stale one is a conflict. */
+export const DeleteInput = z.object({ id: IdInput, version: VersionSchema });
+
+/** Several records at once, each with the version the change was based on. */
+export const VersionedIdsInput = z.object({ ids: z.array(IdInput).max(1000), versions: z.array(VersionSchema).max(1000) }).refine((v) => v.ids.length === v.versions.length, {
+  message: "give one version per id",
+  path: ["versions"],
+});
+
+/** The (id, version) pairs of a bulk input. */
+export const versionedIds = (input: { ids: number[]; versions: number[] }) => input.ids.map((id, i) => ({ id, version: input.versions[i]! }));
 
 type AnyZod = z.ZodType;
 

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { DEFAULT_LOCALITY_LEVELS, EDUCATION_LEVELS } from "@eduplan/domain";
-import { CrudRepository, RESOURCES, closeDatabase, openDatabase, readRollup, rebuildRollups, schema as s, type Db } from "../src/index.js";
+import { CrudRepository, RESOURCES, SYSTEM, closeDatabase, openDatabase, readRollup, rebuildRollups, schema as s, type Db } from "../src/index.js";
 
 const PROVINCES = 34;
 const COMMUNES = 3_300;
@@ -106,7 +106,7 @@ try {
     "write one figure (update + audit + aggregates of 2 ancestors), one transaction",
     (i) => {
       const row = existing[i % existing.length]!;
-      const updated = repo.db.transaction((tx) => repo.updateInTx(tx, row.id, { numerator: 10 + (i % 50) }, null, { userId: null, username: "bench" }));
+      const updated = repo.db.transaction((tx) => repo.updateInTx(tx, row.id, { numerator: 10 + (i % 50) }, row.version, { ...SYSTEM, username: "bench" }));
       row.version = updated.version;
     },
     200,

@@ -3,9 +3,8 @@ import { auditLog } from "./schema/index.js";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** Who makes a change. `system` is the command line and start-up (seeding, province init). */
+/** Who makes a change, as the audit log names them (a `Principal` is one, with its role and locality). */
 export type Actor = { userId: number | null; username: string };
-export const SYSTEM_ACTOR: Actor = { userId: null, username: "system" };
 
 export function recordAudit(
   tx: Tx | Db,

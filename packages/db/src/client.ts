@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { vietnameseSortKey } from "@eduplan/domain";
+import { foldVietnamese, vietnameseSortKey } from "@eduplan/domain";
 import * as schema from "./schema/index.js";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -29,6 +29,8 @@ export function openDatabase(file: string = defaultDatabasePath(), options: { mi
   sqlite.pragma("busy_timeout = 5000");
   // SQLite has no Vietnamese collation: sort by a key computed in JavaScript.
   sqlite.function("vi_sort_key", { deterministic: true }, (text: unknown) => (typeof text === "string" ? vietnameseSortKey(text) : text));
+  // `filter.q` on tables without a maintained searchText column folds their text on the fly.
+  sqlite.function("eduplan_fold", { deterministic: true }, (text: unknown) => (typeof text === "string" ? foldVietnamese(text) : text));
   const db = drizzle(sqlite, { schema, casing: "snake_case" }) as Db;
   if (options.migrate !== false) migrateDatabase(db);
   return db;

@@ -1,86 +1,49 @@
-import { and, asc, desc, eq, getTableColumns, inArray, like, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+/**
+ * The one guarded path of every read and write of a resource. Each write runs, in its transaction: the role, the area
+ * of the record before and after, every reference column against the user's area, the lock, the version, the
+ * resource's own checks (bounds), then the write and its audit entry. Routers, imports, plugins and scripts call this
+ * and nothing else.
+ */
+import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { fieldErrorsFromZod, foldVietnamese, type FieldError } from "@eduplan/domain";
 import type { z } from "zod";
 import type { Db } from "./client.js";
 import { EduplanError, fieldError, notFound, staleVersion, validation } from "./errors.js";
-import { recordAudit, type Actor } from "./audit.js";
+import { recordAudit } from "./audit.js";
+import { assertReadable, assertReferences, assertRole, assertUnlocked, assertWritable, readCondition } from "./guard.js";
+import type { Principal } from "./principal.js";
+import type { AnyResource, Executor, ResourceDefinition, Row, Tx } from "./resource.js";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type Row = Record<string, unknown> & { id: number; version: number };
-
-/** How a record belongs to a locality, for scoping reads and writes to a user's area. */
-export type Scope =
-  | { kind: "locality"; column: string }
-  | { kind: "plan"; column: string }
-  | { kind: "target"; column: string }
-  | { kind: "report"; column: string }
-  | { kind: "global" };
+export type { Row, Tx, Executor, ResourceDefinition, AnyResource } from "./resource.js";
 
 export type ListParams = {
   pagination?: { page: number; perPage: number } | undefined;
   sort?: { field: string; order: "ASC" | "DESC" } | undefined;
   filter?: Record<string, unknown> | undefined;
-  /** Restrict to records within this locality's subtree; null = everything. */
-  scopeRoot?: number | null | undefined;
 };
 
-export type ResourceDefinition = {
-  name: string;
-  entityVi: string;
-  table: SQLiteTable;
-  /** Validates create input; `partial()` of it validates updates. */
-  inputSchema: z.ZodType<Record<string, unknown>>;
-  /** Validates the merged record on update, when it differs from `inputSchema` (users: password optional). */
-  updateSchema?: z.ZodType<Record<string, unknown>>;
-  /** Fields folded (without diacritics) into `searchText` for `filter.q`. */
-  searchFields?: string[];
-  scope: Scope;
-  /** Columns never returned (password hashes). */
-  hiddenColumns?: string[];
-  /** Extra fields on output that are not columns (task assignees): loaded after reads, written after writes. */
-  virtualFields?: string[];
-  load?: (db: Db | Tx, rows: Row[]) => Row[];
-  beforeWrite?: (tx: Tx, data: Record<string, unknown>, existing: Row | null) => Record<string, unknown>;
-  afterWrite?: (tx: Tx, after: Row, before: Row | null, data: Record<string, unknown>) => void;
-  beforeDelete?: (tx: Tx, row: Row) => void;
-  /** Validation that needs the database (a target's value against its indicator's unit). */
-  check?: (tx: Tx, merged: Record<string, unknown>) => FieldError[];
-  /** Filters on something other than a column (tasks by agency): key → SQL condition for a value. */
-  virtualFilters?: Record<string, (value: unknown) => SQL>;
-  /** Default sort. */
-  defaultSort?: { field: string; order: "ASC" | "DESC" };
-};
+/** The most records one page returns, and the furthest page (beyond it the offset is no longer a page of anything). */
+export const MAX_PER_PAGE = 5000;
+export const MAX_PAGE = 100_000;
 
+/** Columns every record has that a payload may carry back unchanged (react-admin sends them); never written from input. */
+const RECORD_COLUMNS = new Set(["id", "version", "createdAt", "updatedAt"]);
 const INTERNAL_COLUMNS = new Set(["searchText"]);
+const NOT_SEARCHED = new Set(["createdAt", "updatedAt", "searchText"]);
 
-function columnsOf(def: ResourceDefinition): Record<string, SQLiteColumn> {
+function columnsOf(def: AnyResource): Record<string, SQLiteColumn> {
   return getTableColumns(def.table) as Record<string, SQLiteColumn>;
 }
 
-function column(def: ResourceDefinition, field: string): SQLiteColumn | undefined {
+/** A public column by name: an own property only (never `constructor` or `__proto__` of a plain object). */
+function column(def: AnyResource, field: string): SQLiteColumn | undefined {
   if (INTERNAL_COLUMNS.has(field) || def.hiddenColumns?.includes(field)) return undefined;
-  return columnsOf(def)[field];
+  const columns = columnsOf(def);
+  return Object.hasOwn(columns, field) ? columns[field] : undefined;
 }
 
-/** SQL for "this record lies within `root`'s subtree", per the resource's scope. */
-export function scopeCondition(def: ResourceDefinition, root: number): SQL | undefined {
-  const inSubtree = sql`(select descendant_id from locality_closure where ancestor_id = ${root})`;
-  switch (def.scope.kind) {
-    case "global":
-      return undefined;
-    case "locality":
-      return sql`${columnsOf(def)[def.scope.column]} in ${inSubtree}`;
-    case "plan":
-      return sql`${columnsOf(def)[def.scope.column]} in (select id from plans where locality_id in ${inSubtree})`;
-    case "target":
-      return sql`${columnsOf(def)[def.scope.column]} in (select t.id from targets t join plans p on p.id = t.plan_id where p.locality_id in ${inSubtree})`;
-    case "report":
-      return sql`${columnsOf(def)[def.scope.column]} in (select id from reports where locality_id in ${inSubtree})`;
-  }
-}
-
-function publicRow(def: ResourceDefinition, row: Record<string, unknown>): Row {
+function publicRow(def: AnyResource, row: Record<string, unknown>): Row {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
     if (INTERNAL_COLUMNS.has(k) || def.hiddenColumns?.includes(k)) continue;
@@ -89,18 +52,31 @@ function publicRow(def: ResourceDefinition, row: Record<string, unknown>): Row {
   return out as Row;
 }
 
-function filterConditions(def: ResourceDefinition, filter: Record<string, unknown>): SQL[] {
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
+
+/** `filter.q`: the maintained `searchText` column, else the text columns folded on the fly — one condition, no id list. */
+function searchCondition(def: AnyResource, q: unknown): SQL | undefined {
+  const folded = escapeLike(foldVietnamese(String(q)));
+  if (!folded) return undefined;
+  const columns = columnsOf(def);
+  if (columns.searchText && def.searchFields?.length) return sql`${columns.searchText} like ${`%${folded}%`} escape '\\'`;
+  const texts = Object.entries(columns)
+    .filter(([key, col]) => col.columnType === "SQLiteText" && !NOT_SEARCHED.has(key) && !def.hiddenColumns?.includes(key))
+    .map(([, col]) => sql`eduplan_fold(${col}) like ${`%${folded}%`} escape '\\'`);
+  return texts.length ? or(...texts) : sql`0`;
+}
+
+function filterConditions(def: AnyResource, filter: Record<string, unknown>): SQL[] {
   const conditions: SQL[] = [];
   const errors: FieldError[] = [];
   for (const [key, raw] of Object.entries(filter)) {
     if (raw === undefined || raw === "") continue;
     if (key === "q") {
-      const folded = foldVietnamese(String(raw)).replace(/[%_\\]/g, (c) => `\\${c}`);
-      const search = columnsOf(def).searchText;
-      if (search && folded) conditions.push(sql`${search} like ${`%${folded}%`} escape '\\'`);
+      const search = searchCondition(def, raw);
+      if (search) conditions.push(search);
       continue;
     }
-    const virtual = def.virtualFilters?.[key];
+    const virtual = def.virtualFilters && Object.hasOwn(def.virtualFilters, key) ? def.virtualFilters[key] : undefined;
     if (virtual) {
       conditions.push(virtual(raw));
       continue;
@@ -112,13 +88,14 @@ function filterConditions(def: ResourceDefinition, filter: Record<string, unknow
     }
     if (Array.isArray(raw)) conditions.push(raw.length ? inArray(col, raw) : sql`0`);
     else if (raw === null) conditions.push(sql`${col} is null`);
-    else conditions.push(eq(col, typeof raw === "boolean" ? (raw ? 1 : 0) : (raw as never)));
+    else if (typeof raw === "object") errors.push(fieldError(`filter.${key}`, "a filter value is a scalar or a list", "Giá trị lọc phải là một giá trị hoặc danh sách"));
+    else conditions.push(eq(col, typeof raw === "boolean" ? (raw ? 1 : 0) : (raw as string | number)));
   }
   if (errors.length) throw validation(errors);
   return conditions;
 }
 
-function searchTextOf(def: ResourceDefinition, record: Record<string, unknown>): string | undefined {
+function searchTextOf(def: AnyResource, record: Record<string, unknown>): string | undefined {
   if (!def.searchFields) return undefined;
   return foldVietnamese(
     def.searchFields
@@ -129,21 +106,37 @@ function searchTextOf(def: ResourceDefinition, record: Record<string, unknown>):
   );
 }
 
-function splitVirtual(def: ResourceDefinition, data: Record<string, unknown>) {
+function splitVirtual(def: AnyResource, data: Record<string, unknown>) {
   const cols = columnsOf(def);
   const row: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) if (k in cols && k !== "id" && k !== "version") row[k] = v;
+  for (const [k, v] of Object.entries(data)) if (Object.hasOwn(cols, k) && !RECORD_COLUMNS.has(k)) row[k] = v;
   return row;
 }
 
-function parseInput(def: ResourceDefinition, schema: z.ZodType, data: unknown): Record<string, unknown> {
+/** The keys a payload may carry: the schema's fields, the virtual fields, and the record columns sent back unchanged. */
+function allowedKeys(def: AnyResource, schema: z.ZodType): Set<string> | null {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  if (!shape) return null;
+  return new Set([...Object.keys(shape), ...(def.virtualFields ?? []), ...RECORD_COLUMNS]);
+}
+
+/** Refuse keys the resource does not have, naming them (a typo must not be silently dropped). */
+function assertKnownKeys(def: AnyResource, schema: z.ZodType, data: unknown): void {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) throw validation([fieldError("data", "an object is expected", "Dữ liệu phải là một đối tượng")]);
+  const allowed = allowedKeys(def, schema);
+  if (!allowed) return;
+  const unknown = Object.keys(data).filter((k) => !allowed.has(k));
+  if (unknown.length) throw validation(unknown.map((k) => fieldError(k, `unknown field '${k}'`, `Trường '${k}' không có trong ${def.entityVi}`)));
+}
+
+function parseInput(schema: z.ZodType, data: unknown): Record<string, unknown> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw validation(fieldErrorsFromZod(parsed.error));
   return parsed.data as Record<string, unknown>;
 }
 
 /** Translate SQLite constraint failures into errors the user can act on. */
-function translateConstraint(def: ResourceDefinition, error: unknown): never {
+function translateConstraint(def: AnyResource, error: unknown): never {
   const code = (error as { code?: string }).code;
   const message = (error as Error).message ?? "";
   if (code === "SQLITE_CONSTRAINT_UNIQUE") {
@@ -164,159 +157,186 @@ function translateConstraint(def: ResourceDefinition, error: unknown): never {
   throw error;
 }
 
-export class CrudRepository {
+function finish(def: AnyResource, rows: Row[], db: Executor): Row[] {
+  const loaded = def.load ? def.load(db, rows) : rows;
+  return loaded.map((r) => publicRow(def, r));
+}
+
+function findRaw(db: Executor, def: AnyResource, id: number): Row | undefined {
+  return db.select().from(def.table).where(eq(columnsOf(def).id!, id)).get() as Row | undefined;
+}
+
+/** A page of the records the user may read, filtered and sorted (Vietnamese order for text). */
+export function listRecords(db: Executor, def: AnyResource, params: ListParams, principal: Principal): { data: Row[]; total: number } {
+  assertRole(def, principal, "read");
+  const conditions = filterConditions(def, params.filter ?? {});
+  const scoped = readCondition(db, def, principal);
+  if (scoped) conditions.push(scoped);
+  const where = conditions.length ? and(...conditions) : undefined;
+  const sort = params.sort ?? def.defaultSort ?? { field: "id", order: "ASC" as const };
+  const sortColumn = column(def, sort.field);
+  if (!sortColumn) throw validation([fieldError("sort.field", `cannot sort by '${sort.field}'`, `Không sắp xếp được theo '${sort.field}'`)]);
+  const textual = sortColumn.columnType === "SQLiteText";
+  const orderExpr = textual ? sql`vi_sort_key(${sortColumn})` : sql`${sortColumn}`;
+  const order = sort.order === "DESC" ? desc(orderExpr) : asc(orderExpr);
+  const page = Math.min(Math.max(1, Math.trunc(params.pagination?.page ?? 1)), MAX_PAGE);
+  const perPage = Math.min(Math.max(1, Math.trunc(params.pagination?.perPage ?? 1000)), MAX_PER_PAGE);
+  const rows = db
+    .select()
+    .from(def.table)
+    .where(where)
+    .orderBy(order, asc(columnsOf(def).id!))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all() as Row[];
+  const [{ total }] = db.select({ total: sql<number>`count(*)` }).from(def.table).where(where).all() as [{ total: number }];
+  return { data: finish(def, rows, db), total };
+}
+
+/** One record the user may read; NOT_FOUND when missing, FORBIDDEN outside their area. */
+export function getRecord(db: Executor, def: AnyResource, id: number, principal: Principal): Row {
+  assertRole(def, principal, "read");
+  const row = findRaw(db, def, id);
+  if (!row) throw notFound(def.entityVi, id);
+  assertReadable(db, def, principal, row);
+  return finish(def, [row], db)[0]!;
+}
+
+/** Records by id, in the order asked; FORBIDDEN if any lies outside the user's area. */
+export function getRecords(db: Executor, def: AnyResource, ids: number[], principal: Principal): Row[] {
+  assertRole(def, principal, "read");
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const rows = db.select().from(def.table).where(inArray(columnsOf(def).id!, unique)).all() as Row[];
+  for (const row of rows) assertReadable(db, def, principal, row);
+  const order = new Map(unique.map((id, i) => [id, i]));
+  return finish(def, rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), db);
+}
+
+/** The record as the API returns it, unguarded: for the write path itself and for code that already checked. */
+export function readRecord(db: Executor, def: AnyResource, id: number): Row | null {
+  const row = findRaw(db, def, id);
+  return row ? finish(def, [row], db)[0]! : null;
+}
+
+export function createRecord(tx: Tx, def: AnyResource, input: unknown, principal: Principal): Row {
+  assertRole(def, principal, "write");
+  assertKnownKeys(def, def.inputSchema, input);
+  const data = parseInput(def.inputSchema, input);
+  assertWritable(tx, def, principal, data);
+  assertReferences(tx, def, principal, data);
+  const checked = def.check?.(tx, data) ?? [];
+  if (checked.length) throw validation(checked);
+  const prepared = def.beforeWrite ? def.beforeWrite(tx, data, null) : data;
+  assertUnlocked(tx, def, prepared);
+  const search = searchTextOf(def, prepared);
+  const values = { ...splitVirtual(def, prepared), ...(search !== undefined ? { searchText: search } : {}) };
+  let id: number;
+  try {
+    id = (tx.insert(def.table).values(values).returning().get() as Row).id;
+  } catch (e) {
+    translateConstraint(def, e);
+  }
+  def.afterWrite?.(tx, findRaw(tx, def, id)!, null, prepared);
+  const result = readRecord(tx, def, id)!;
+  recordAudit(tx, principal, "create", def.name, id, null, result, localityHint(result));
+  return result;
+}
+
+/** Change a record, based on `version` (the version the edit started from: a stale one is a conflict). */
+export function updateRecord(tx: Tx, def: AnyResource, id: number, patch: unknown, version: number, principal: Principal): Row {
+  assertRole(def, principal, "write");
+  const existing = readRecord(tx, def, id);
+  if (!existing) throw notFound(def.entityVi, id);
+  assertReadable(tx, def, principal, existing);
+  assertWritable(tx, def, principal, existing);
+  if (existing.version !== version) throw staleVersion(def.entityVi, id, version, existing.version);
+  assertUnlocked(tx, def, existing);
+  const schema = def.updateSchema ?? def.inputSchema;
+  assertKnownKeys(def, schema, patch);
+  const changes = Object.fromEntries(Object.entries(patch as Record<string, unknown>).filter(([k]) => !RECORD_COLUMNS.has(k)));
+  const base = Object.fromEntries(Object.entries(existing).filter(([k]) => !RECORD_COLUMNS.has(k)));
+  const merged = parseInput(schema, { ...base, ...changes });
+  assertWritable(tx, def, principal, merged);
+  // References already stored were checked when written; those the patch sets are checked now.
+  assertReferences(tx, def, principal, Object.fromEntries(Object.keys(changes).map((k) => [k, merged[k]])));
+  const checked = def.check?.(tx, merged) ?? [];
+  if (checked.length) throw validation(checked);
+  const raw = findRaw(tx, def, id)!;
+  const prepared = def.beforeWrite ? def.beforeWrite(tx, merged, raw) : merged;
+  assertUnlocked(tx, def, prepared);
+  const search = searchTextOf(def, prepared);
+  const values = {
+    ...splitVirtual(def, prepared),
+    ...(search !== undefined ? { searchText: search } : {}),
+    version: existing.version + 1,
+    ...("updatedAt" in columnsOf(def) ? { updatedAt: new Date().toISOString() } : {}),
+  };
+  try {
+    const cols = columnsOf(def);
+    const changed = tx.update(def.table).set(values).where(and(eq(cols.id!, id), eq(cols.version!, existing.version))).run();
+    if (changed.changes !== 1) throw staleVersion(def.entityVi, id, version, existing.version + 1);
+  } catch (e) {
+    if (e instanceof EduplanError) throw e;
+    translateConstraint(def, e);
+  }
+  def.afterWrite?.(tx, findRaw(tx, def, id)!, raw, prepared);
+  const result = readRecord(tx, def, id)!;
+  recordAudit(tx, principal, "update", def.name, id, existing, result, localityHint(result));
+  return result;
+}
+
+export function deleteRecord(tx: Tx, def: AnyResource, id: number, version: number, principal: Principal): Row {
+  assertRole(def, principal, "write");
+  const existing = readRecord(tx, def, id);
+  if (!existing) throw notFound(def.entityVi, id);
+  assertReadable(tx, def, principal, existing);
+  assertWritable(tx, def, principal, existing);
+  if (existing.version !== version) throw staleVersion(def.entityVi, id, version, existing.version);
+  assertUnlocked(tx, def, existing);
+  def.beforeDelete?.(tx, findRaw(tx, def, id)!);
+  try {
+    tx.delete(def.table).where(eq(columnsOf(def).id!, id)).run();
+  } catch (e) {
+    translateConstraint(def, e);
+  }
+  recordAudit(tx, principal, "delete", def.name, id, existing, null, localityHint(existing));
+  return existing;
+}
+
+export type VersionedId = { id: number; version: number };
+
+/** Change several records in one transaction, each based on its version. */
+export function updateRecords(tx: Tx, def: AnyResource, items: readonly VersionedId[], patch: unknown, principal: Principal): number[] {
+  return dedupe(items).map((item) => updateRecord(tx, def, item.id, patch, item.version, principal).id);
+}
+
+export function deleteRecords(tx: Tx, def: AnyResource, items: readonly VersionedId[], principal: Principal): number[] {
+  return dedupe(items).map((item) => deleteRecord(tx, def, item.id, item.version, principal).id);
+}
+
+/** The functions above bound to one database and resource (for callers that hold a `Db`). */
+export class CrudRepository<T extends ResourceDefinition = AnyResource> {
   constructor(
     readonly db: Db,
-    readonly def: ResourceDefinition,
+    readonly def: T,
   ) {}
+  list = (params: ListParams, principal: Principal) => listRecords(this.db, this.def, params, principal);
+  getOne = (id: number, principal: Principal) => getRecord(this.db, this.def, id, principal);
+  getMany = (ids: number[], principal: Principal) => getRecords(this.db, this.def, ids, principal);
+  readInTx = (db: Executor, id: number) => readRecord(db, this.def, id);
+  createInTx = (tx: Tx, input: unknown, principal: Principal) => createRecord(tx, this.def, input, principal);
+  updateInTx = (tx: Tx, id: number, patch: unknown, version: number, principal: Principal) => updateRecord(tx, this.def, id, patch, version, principal);
+  deleteInTx = (tx: Tx, id: number, version: number, principal: Principal) => deleteRecord(tx, this.def, id, version, principal);
+  create = (input: unknown, principal: Principal) => this.db.transaction((tx) => createRecord(tx, this.def, input, principal));
+  update = (id: number, patch: unknown, version: number, principal: Principal) => this.db.transaction((tx) => updateRecord(tx, this.def, id, patch, version, principal));
+  delete = (id: number, version: number, principal: Principal) => this.db.transaction((tx) => deleteRecord(tx, this.def, id, version, principal));
+}
 
-  private selectWhere(conditions: SQL[]) {
-    return conditions.length ? and(...conditions) : undefined;
-  }
-
-  async list(params: ListParams = {}): Promise<{ data: Row[]; total: number }> {
-    const def = this.def;
-    const conditions = filterConditions(def, params.filter ?? {});
-    if (params.scopeRoot != null) {
-      const scoped = scopeCondition(def, params.scopeRoot);
-      if (scoped) conditions.push(scoped);
-    }
-    const where = this.selectWhere(conditions);
-    const sort = params.sort ?? def.defaultSort ?? { field: "id", order: "ASC" as const };
-    const sortColumn = column(def, sort.field);
-    if (!sortColumn) throw validation([fieldError("sort.field", `cannot sort by '${sort.field}'`, `Không sắp xếp được theo '${sort.field}'`)]);
-    const textual = (sortColumn as { columnType?: string }).columnType === "SQLiteText";
-    const orderExpr = textual ? sql`vi_sort_key(${sortColumn})` : sql`${sortColumn}`;
-    const order = sort.order === "DESC" ? desc(orderExpr) : asc(orderExpr);
-    const page = params.pagination?.page ?? 1;
-    const perPage = Math.min(params.pagination?.perPage ?? 1000, 5000);
-    const rows = this.db
-      .select()
-      .from(def.table)
-      .where(where)
-      .orderBy(order, asc(columnsOf(def).id!))
-      .limit(perPage)
-      .offset((page - 1) * perPage)
-      .all() as Row[];
-    const [{ total }] = this.db.select({ total: sql<number>`count(*)` }).from(def.table).where(where).all() as [{ total: number }];
-    return { data: this.finish(rows), total };
-  }
-
-  private finish(rows: Row[], db: Db | Tx = this.db): Row[] {
-    const loaded = this.def.load ? this.def.load(db, rows) : rows;
-    return loaded.map((r) => publicRow(this.def, r));
-  }
-
-  private findRaw(db: Db | Tx, id: number): Row | undefined {
-    return db.select().from(this.def.table).where(eq(columnsOf(this.def).id!, id)).get() as Row | undefined;
-  }
-
-  async getOne(id: number): Promise<Row | null> {
-    const row = this.findRaw(this.db, id);
-    return row ? this.finish([row])[0]! : null;
-  }
-
-  async getMany(ids: number[]): Promise<Row[]> {
-    if (!ids.length) return [];
-    const rows = this.db.select().from(this.def.table).where(inArray(columnsOf(this.def).id!, ids)).all() as Row[];
-    return this.finish(rows);
-  }
-
-  /** The record as the API returns it, read inside a transaction. */
-  readInTx(tx: Tx, id: number): Row | null {
-    const row = this.findRaw(tx, id);
-    return row ? this.finish([row], tx)[0]! : null;
-  }
-
-  createInTx(tx: Tx, input: unknown, actor: Actor): Row {
-    const def = this.def;
-    const data = parseInput(def, def.inputSchema, input);
-    const checked = def.check?.(tx, data) ?? [];
-    if (checked.length) throw validation(checked);
-    const prepared = def.beforeWrite ? def.beforeWrite(tx, data, null) : data;
-    const search = searchTextOf(def, prepared);
-    const values = { ...splitVirtual(def, prepared), ...(search !== undefined ? { searchText: search } : {}) };
-    let id: number;
-    try {
-      const inserted = tx.insert(def.table).values(values).returning().get() as Row;
-      id = inserted.id;
-    } catch (e) {
-      translateConstraint(def, e);
-    }
-    const after = this.findRaw(tx, id)!;
-    def.afterWrite?.(tx, after, null, prepared);
-    const result = this.readInTx(tx, id)!;
-    recordAudit(tx, actor, "create", def.name, id, null, result, localityHint(result));
-    return result;
-  }
-
-  async create(input: unknown, actor: Actor): Promise<Row> {
-    return this.db.transaction((tx) => this.createInTx(tx, input, actor));
-  }
-
-  updateInTx(tx: Tx, id: number, patch: unknown, version: number | null, actor: Actor): Row {
-    const def = this.def;
-    const existing = this.readInTx(tx, id);
-    if (!existing) throw notFound(def.entityVi, id);
-    if (version !== null && existing.version !== version) throw staleVersion(def.entityVi, id, version, existing.version);
-    const base = Object.fromEntries(Object.entries(existing).filter(([k]) => !["id", "version", "createdAt", "updatedAt"].includes(k)));
-    const merged = parseInput(def, def.updateSchema ?? def.inputSchema, { ...base, ...(patch as object) });
-    const checked = def.check?.(tx, merged) ?? [];
-    if (checked.length) throw validation(checked);
-    const raw = this.findRaw(tx, id)!;
-    const prepared = def.beforeWrite ? def.beforeWrite(tx, merged, raw) : merged;
-    const search = searchTextOf(def, prepared);
-    const values = {
-      ...splitVirtual(def, prepared),
-      ...(search !== undefined ? { searchText: search } : {}),
-      version: existing.version + 1,
-      updatedAt: new Date().toISOString(),
-    };
-    try {
-      const idCol = columnsOf(def).id!;
-      const versionCol = columnsOf(def).version!;
-      const changed = tx.update(def.table).set(values).where(and(eq(idCol, id), eq(versionCol, existing.version))).run();
-      if (changed.changes !== 1) throw staleVersion(def.entityVi, id, version ?? existing.version, existing.version + 1);
-    } catch (e) {
-      if (e instanceof EduplanError) throw e;
-      translateConstraint(def, e);
-    }
-    def.afterWrite?.(tx, this.findRaw(tx, id)!, raw, prepared);
-    const result = this.readInTx(tx, id)!;
-    recordAudit(tx, actor, "update", def.name, id, existing, result, localityHint(result));
-    return result;
-  }
-
-  async update(id: number, patch: unknown, version: number | null, actor: Actor): Promise<Row> {
-    return this.db.transaction((tx) => this.updateInTx(tx, id, patch, version, actor));
-  }
-
-  deleteInTx(tx: Tx, id: number, version: number | null, actor: Actor): Row {
-    const def = this.def;
-    const existing = this.readInTx(tx, id);
-    if (!existing) throw notFound(def.entityVi, id);
-    if (version !== null && existing.version !== version) throw staleVersion(def.entityVi, id, version, existing.version);
-    def.beforeDelete?.(tx, this.findRaw(tx, id)!);
-    try {
-      tx.delete(def.table).where(eq(columnsOf(def).id!, id)).run();
-    } catch (e) {
-      translateConstraint(def, e);
-    }
-    recordAudit(tx, actor, "delete", def.name, id, existing, null, localityHint(existing));
-    return existing;
-  }
-
-  async delete(id: number, version: number | null, actor: Actor): Promise<Row> {
-    return this.db.transaction((tx) => this.deleteInTx(tx, id, version, actor));
-  }
-
-  async updateMany(ids: number[], patch: unknown, actor: Actor): Promise<number[]> {
-    return this.db.transaction((tx) => ids.map((id) => this.updateInTx(tx, id, patch, null, actor).id));
-  }
-
-  async deleteMany(ids: number[], actor: Actor): Promise<number[]> {
-    return this.db.transaction((tx) => ids.map((id) => this.deleteInTx(tx, id, null, actor).id));
-  }
+function dedupe(items: readonly VersionedId[]) {
+  const seen = new Map<number, VersionedId>();
+  for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
+  return [...seen.values()];
 }
 
 function localityHint(row: Row): number | null {

@@ -5,10 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rollup as domainRollup } from "@eduplan/domain";
 import { closeDatabase, createRepositories, EduplanError, openDatabase, readRollup, schema as s, sql, SYSTEM_ACTOR, type Db, type Repositories } from "./index.js";
 
+const thrown = (fn: () => unknown): unknown => {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected an error, the call succeeded");
+};
+
 let dir: string;
 let db: Db;
 let repos: Repositories;
-const actor = { userId: null, username: "tester" };
+const actor = { ...SYSTEM_ACTOR, username: "tester" };
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -52,46 +61,47 @@ describe("opening a database", () => {
 
 describe("CRUD repositories", () => {
   it("finds Vietnamese names with or without diacritics and sorts them in Vietnamese order", async () => {
-    expect((await repos.localities.list({ filter: { q: "lang son" } })).data.map((l) => l.nameVi)).toEqual(["Lạng Sơn"]);
-    expect((await repos.localities.list({ filter: { q: "ĐỒNG ĐĂNG" } })).data.map((l) => l.nameVi)).toEqual(["Xã Đồng Đăng"]);
-    const communes = await repos.localities.list({ filter: { levelCode: "commune" }, sort: { field: "nameVi", order: "ASC" } });
+    expect(repos.localities.list({ filter: { q: "lang son" } }, SYSTEM_ACTOR).data.map((l) => l.nameVi)).toEqual(["Lạng Sơn"]);
+    expect(repos.localities.list({ filter: { q: "ĐỒNG ĐĂNG" } }, SYSTEM_ACTOR).data.map((l) => l.nameVi)).toEqual(["Xã Đồng Đăng"]);
+    const communes = repos.localities.list({ filter: { levelCode: "commune" }, sort: { field: "nameVi", order: "ASC" } }, SYSTEM_ACTOR);
     expect(communes.data.map((l) => l.nameVi)).toEqual(["Xã Ân Thịnh", "Xã Bắc Sơn", "Xã Đồng Đăng"]);
   });
 
   it("paginates and counts", async () => {
-    const page = await repos.localities.list({ pagination: { page: 2, perPage: 2 }, sort: { field: "id", order: "ASC" } });
+    const page = repos.localities.list({ pagination: { page: 2, perPage: 2 }, sort: { field: "id", order: "ASC" } }, SYSTEM_ACTOR);
     expect(page.total).toBe(6);
     expect(page.data.map((l) => l.id)).toEqual([ids.d2, ids.c1]);
   });
 
-  it("scopes lists to a locality's subtree through the closure table", async () => {
-    const inD1 = await repos.localities.list({ scopeRoot: ids.d1 });
-    expect(inD1.data.map((l) => l.id).sort()).toEqual([ids.d1, ids.c1, ids.c2].sort());
+  it("scopes lists to a user's area through the closure table, with the localities above it readable", async () => {
+    const officer = { userId: 99, username: "d1.officer", role: "province_officer" as const, localityId: ids.d1! };
+    const inD1 = repos.localities.list({}, officer);
+    expect(inD1.data.map((l) => l.id).sort()).toEqual([ids.p, ids.d1, ids.c1, ids.c2].sort());
+    expect(thrown(() => repos.localities.getOne(ids.c3!, officer))).toMatchObject({ reason: "forbidden" });
   });
 
   it("refuses a stale update and writes nothing", async () => {
-    const before = (await repos.localities.getOne(ids.c3!))!;
+    const before = repos.localities.getOne(ids.c3!, SYSTEM_ACTOR);
     const updated = await repos.localities.update(ids.c3!, { nameVi: "Xã Bắc Sơn Mới" }, before.version, actor);
     expect(updated.version).toBe(before.version + 1);
-    const stale = repos.localities.update(ids.c3!, { nameVi: "Lost edit" }, before.version, actor);
-    await expect(stale).rejects.toMatchObject({ reason: "conflict" });
-    expect((await repos.localities.getOne(ids.c3!))!.nameVi).toBe("Xã Bắc Sơn Mới");
+    expect(thrown(() => repos.localities.update(ids.c3!, { nameVi: "Lost edit" }, before.version, actor))).toMatchObject({ reason: "conflict" });
+    expect(repos.localities.getOne(ids.c3!, SYSTEM_ACTOR).nameVi).toBe("Xã Bắc Sơn Mới");
   });
 
   it("reports validation errors by field, in both languages", async () => {
-    const error = (await repos.localities.create({ code: "x", nameVi: "", levelCode: "commune" }, actor).catch((e) => e)) as EduplanError;
+    const error = thrown(() => repos.localities.create({ code: "x", nameVi: "", levelCode: "commune" }, actor)) as EduplanError;
     expect(error.reason).toBe("validation");
     expect(error.fieldErrors[0]).toMatchObject({ path: "nameVi", message: { vi: "Không được để trống" } });
   });
 
   it("turns a duplicate code into a conflict naming the field, and an unknown level into a field error", async () => {
-    await expect(repos.localities.create({ code: "p", nameVi: "Trùng", levelCode: "province" }, actor)).rejects.toMatchObject({ reason: "conflict", fieldErrors: [{ path: "code" }] });
-    await expect(repos.localities.create({ code: "zz", nameVi: "Z", levelCode: "galaxy" }, actor)).rejects.toMatchObject({ reason: "validation", fieldErrors: [{ path: "levelCode" }] });
+    expect(thrown(() => repos.localities.create({ code: "p", nameVi: "Trùng", levelCode: "province" }, actor))).toMatchObject({ reason: "conflict", fieldErrors: [{ path: "code" }] });
+    expect(thrown(() => repos.localities.create({ code: "zz", nameVi: "Z", levelCode: "galaxy" }, actor))).toMatchObject({ reason: "validation", fieldErrors: [{ path: "levelCode" }] });
   });
 
   it("refuses to place a locality under its own descendant", async () => {
-    const d1 = (await repos.localities.getOne(ids.d1!))!;
-    await expect(repos.localities.update(ids.d1!, { parentId: ids.c1 }, d1.version, actor)).rejects.toMatchObject({ fieldErrors: [{ path: "parentId" }] });
+    const d1 = repos.localities.getOne(ids.d1!, SYSTEM_ACTOR);
+    expect(thrown(() => repos.localities.update(ids.d1!, { parentId: ids.c1 }, d1.version, actor))).toMatchObject({ fieldErrors: [{ path: "parentId" }] });
   });
 
   it("records every mutation in the audit log with before and after", async () => {
@@ -122,19 +132,19 @@ describe("rollup aggregates kept current on write", () => {
     expect(fromDomain()).toMatchObject({ numerator: agg.numeratorSum, denominator: agg.denominatorSum });
     expect(readRollup(db, ids.d1!, ids.ind!, 2026)).toMatchObject({ numeratorSum: 120, denominatorSum: 300 });
 
-    const c2 = (await repos.indicatorValues.list({ filter: { localityId: ids.c2 } })).data[0]!;
+    const c2 = repos.indicatorValues.list({ filter: { localityId: ids.c2 } }, SYSTEM_ACTOR).data[0]!;
     expect(c2.value).toBe(45);
     await repos.indicatorValues.update(c2.id, { numerator: 100 }, c2.version, actor);
     agg = readRollup(db, ids.p!, ids.ind!, 2026)!;
     expect(agg).toMatchObject({ numeratorSum: 140, denominatorSum: 350 });
     expect(fromDomain().numerator).toBe(140);
 
-    const c3 = (await repos.indicatorValues.list({ filter: { localityId: ids.c3 } })).data[0]!;
+    const c3 = repos.indicatorValues.list({ filter: { localityId: ids.c3 } }, SYSTEM_ACTOR).data[0]!;
     await repos.indicatorValues.delete(c3.id, c3.version, actor);
     expect(readRollup(db, ids.p!, ids.ind!, 2026)).toMatchObject({ numeratorSum: 130, denominatorSum: 300, contributors: 2 });
     expect(readRollup(db, ids.d2!, ids.ind!, 2026)).toBeNull();
 
-    const c2loc = (await repos.localities.getOne(ids.c2!))!;
+    const c2loc = repos.localities.getOne(ids.c2!, SYSTEM_ACTOR);
     await repos.localities.update(ids.c2!, { parentId: ids.d2 }, c2loc.version, actor);
     expect(readRollup(db, ids.d2!, ids.ind!, 2026)).toMatchObject({ numeratorSum: 100, denominatorSum: 200 });
     expect(readRollup(db, ids.d1!, ids.ind!, 2026)).toMatchObject({ numeratorSum: 30, denominatorSum: 100 });
@@ -142,9 +152,9 @@ describe("rollup aggregates kept current on write", () => {
 
   it("refuses a rate whose numerator exceeds its denominator, writing nothing", async () => {
     const before = db.select().from(s.indicatorValues).all().length;
-    await expect(
+    expect(thrown(() => 
       repos.indicatorValues.create({ localityId: ids.c3, indicatorId: ids.ind, year: 2025, numerator: 120, denominator: 100 }, actor),
-    ).rejects.toMatchObject({ reason: "validation", fieldErrors: [{ path: "numerator" }] });
+    )).toMatchObject({ reason: "validation", fieldErrors: [{ path: "numerator" }] });
     expect(db.select().from(s.indicatorValues).all().length).toBe(before);
   });
 });

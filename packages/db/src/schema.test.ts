@@ -21,7 +21,8 @@ import {
   ReportValueSchema,
   PluginRecordSchema,
 } from "@eduplan/domain";
-import { RESOURCES, type ResourceName } from "./resources.js";
+import { foreignRefs, resourceOfTable } from "./guard.js";
+import { RESOURCES, type ResourceName } from "./resources/index.js";
 
 /** The domain's record schema for each table: the two must not drift. */
 const DOMAIN_SCHEMAS: Record<ResourceName, z.ZodObject> = {
@@ -66,4 +67,14 @@ describe("drizzle tables agree with the domain's zod schemas", () => {
   it("covers every resource", () => {
     expect(Object.keys(DOMAIN_SCHEMAS).sort()).toEqual(Object.keys(RESOURCES).sort());
   });
+});
+
+describe("every reference column is declared with its area rule", () => {
+  for (const [name, def] of Object.entries(RESOURCES) as [ResourceName, (typeof RESOURCES)[ResourceName]][]) {
+    it(`${name}: each foreign key has a rule (readable, writable or exists), and no rule names a non-reference`, () => {
+      const foreign = foreignRefs(def.table).map((r) => r.field).sort();
+      expect(Object.keys(def.refs).sort()).toEqual(foreign);
+      expect(resourceOfTable(def.table)).toBe(def);
+    });
+  }
 });

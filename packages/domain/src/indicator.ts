@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bi } from "./errors.js";
 import { CodeSchema, NameViSchema, recordFields } from "./primitives.js";
 
 export const INDICATOR_UNITS = ["percent", "per10kInhabitants", "count", "level", "boolean", "ratio", "vnd", "other"] as const;
@@ -56,9 +57,18 @@ const indicatorFields = {
   /** The plugin that contributed it; null for core indicators. */
   pluginId: CodeSchema.nullable().default(null),
   descriptionVi: z.string().nullable().default(null),
+  /**
+   * The plausible range of one locality's figure (a commune's enrolment count ≤ 10⁶). Outside it a figure is refused
+   * as a typing mistake; null = only the unit's own bounds.
+   */
+  plausibleMin: z.number().finite().nullable().default(null),
+  plausibleMax: z.number().finite().nullable().default(null),
 };
 
-export const IndicatorInputSchema = z.object(indicatorFields);
+export const IndicatorInputSchema = z.object(indicatorFields).refine((i) => i.plausibleMin === null || i.plausibleMax === null || i.plausibleMin <= i.plausibleMax, {
+  message: bi("the plausible minimum exceeds the maximum", "Giá trị tối thiểu hợp lý lớn hơn giá trị tối đa"),
+  path: ["plausibleMax"],
+});
 export type IndicatorInput = z.input<typeof IndicatorInputSchema>;
 export const IndicatorSchema = z.object({ ...recordFields, ...indicatorFields });
 export type Indicator = z.infer<typeof IndicatorSchema>;

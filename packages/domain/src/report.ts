@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bi } from "./errors.js";
+import { bi, type DomainIssue } from "./errors.js";
 import { IdSchema, IsoDateSchema, MonthDaySchema, recordFields, YearSchema } from "./primitives.js";
 import type { Role } from "./user.js";
 
@@ -113,4 +113,23 @@ export function isReportEditable(status: ReportStatus): boolean {
 export function isReportLate(report: { status: ReportStatus; submittedAt: string | null }, deadline: string, today: string): boolean {
   if (report.submittedAt) return report.submittedAt.slice(0, 10) > deadline;
   return today > deadline && report.status !== "approved";
+}
+
+/** The earliest year a reporting period may be opened for (the strategy's baseline years). */
+export const FIRST_REPORTING_YEAR = 2015;
+
+/**
+ * A reporting period is for a year that has begun or is about to (`today`'s year + 1 at most), from 2015 on: a period
+ * for 1945 or 2100 is a typing mistake, never a plan.
+ */
+export function reportingYearIssues(year: number, today: string): DomainIssue[] {
+  const current = Number(today.slice(0, 4));
+  if (year >= FIRST_REPORTING_YEAR && year <= current + 1) return [];
+  return [
+    {
+      path: ["year"],
+      en: `a reporting period must be for a year from ${FIRST_REPORTING_YEAR} to ${current + 1}`,
+      vi: `Kỳ báo cáo phải thuộc năm từ ${FIRST_REPORTING_YEAR} đến ${current + 1}`,
+    },
+  ];
 }

@@ -109,7 +109,7 @@ export function loadPlugins(db: Db, registry: PluginRegistry, options: LoadOptio
             if (existing.pluginId !== plugin.id) throw new Error(`indicator '${indicator.code}' already belongs to ${existing.pluginId ? `plugin ${existing.pluginId}` : "the core"}`);
             const normalised = RESOURCES.indicators.inputSchema.parse(desired) as Record<string, unknown>;
             const patch = Object.fromEntries(Object.entries(normalised).filter(([k, v]) => !same((existing as Record<string, unknown>)[k], v)));
-            if (Object.keys(patch).length) indicators.updateInTx(tx, existing.id, patch, null, SYSTEM_ACTOR);
+            if (Object.keys(patch).length) indicators.updateInTx(tx, existing.id, patch, existing.version, SYSTEM_ACTOR);
           }
         }
         // Feeds write figures of their own indicators, of their dependencies' or of core ones: all must exist now.

@@ -5,7 +5,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { fieldErrorsFromZod } from "@eduplan/domain";
-import { CrudRepository, EduplanError, RESOURCES, schema as s, validation, fieldError, type Actor, type Db, type Row, type Tx } from "@eduplan/db";
+import { EduplanError, RESOURCES, ancestorsAtLevels, createRecord, deleteRecord, fieldError, nearestAtLevel, onBehalfOf, schema as s, updateRecord, validation, withinCondition, type Db, type Principal, type Row, type Tx } from "@eduplan/db";
 import { deriveYear, type AnyForm, type AnyPlugin, type FeedDefinition, type FeedResult } from "@eduplan/plugin-sdk";
 
 type Executor = Db | Tx;
@@ -32,7 +32,6 @@ const isFeedNote = (note: unknown, pluginId: string, feedId: string) => typeof n
 const forbidden = (en: string, vi: string) => new EduplanError("forbidden", { en, vi });
 
 export class PluginRuntime {
-  private readonly values: CrudRepository;
 
   constructor(
     readonly db: Db,
@@ -41,7 +40,6 @@ export class PluginRuntime {
     /** Every plugin found, active or broken. */
     readonly states: readonly PluginState[],
   ) {
-    this.values = new CrudRepository(db, RESOURCES.indicatorValues);
   }
 
   isActive(pluginId: string): boolean {
@@ -58,9 +56,7 @@ export class PluginRuntime {
 
   /** The province a locality lies in (itself when it is one); null above provinces. */
   provinceOf(db: Executor, localityId: number): number | null {
-    const row = db.get<{ id: number }>(sql`select c.ancestor_id as id from locality_closure c join localities l on l.id = c.ancestor_id
-                                          where c.descendant_id = ${localityId} and l.level_code = 'province' limit 1`);
-    return row?.id ?? null;
+    return nearestAtLevel(db, localityId, ["province"]);
   }
 
   /** Active plugins enabled for a province. */
@@ -139,7 +135,7 @@ export class PluginRuntime {
    * Recompute, in the caller's transaction, every figure fed by the form's records for these (locality, year) pairs,
    * and write it into `indicator_values` through its repository (rollups kept current, audited as `actor`).
    */
-  recompute(tx: Tx, actor: Actor, pluginId: string, formId: string, pairs: LocalityYear[]): void {
+  recompute(tx: Tx, actor: Principal, pluginId: string, formId: string, pairs: LocalityYear[]): void {
     const feeds = this.feedsOf(pluginId, formId);
     if (!feeds.length) return;
     const seen = new Set<string>();
@@ -154,10 +150,10 @@ export class PluginRuntime {
   }
 
   /** Recompute every figure the plugin feeds from the records within a locality (a province whose settings changed). */
-  recomputeWithin(tx: Tx, actor: Actor, pluginId: string, rootId: number): void {
+  recomputeWithin(tx: Tx, actor: Principal, pluginId: string, rootId: number): void {
     const groups = tx.all<{ formId: string; localityId: number; year: number }>(
       sql`select distinct form_id as formId, locality_id as localityId, year from plugin_records
-          where plugin_id = ${pluginId} and locality_id in (select descendant_id from locality_closure where ancestor_id = ${rootId})`,
+          where plugin_id = ${pluginId} and ${withinCondition(sql`locality_id`, rootId)}`,
     );
     for (const g of groups) this.recompute(tx, actor, pluginId, g.formId, [{ localityId: g.localityId, year: g.year }]);
   }
@@ -165,11 +161,12 @@ export class PluginRuntime {
   private targetsOf(tx: Tx, feed: FeedDefinition<Record<string, AnyForm>, unknown>, localityId: number) {
     const at = feed.at ?? "record";
     if (at === "record") return tx.select().from(s.localities).where(eq(s.localities.id, localityId)).all();
-    return tx.all<typeof s.localities.$inferSelect>(sql`select l.id as id, l.code as code, l.level_code as levelCode, l.name_vi as nameVi from localities l
-        join locality_closure c on c.ancestor_id = l.id where c.descendant_id = ${localityId} and l.level_code in ${at.levels}`);
+    return ancestorsAtLevels(tx, localityId, at.levels);
   }
 
-  private runFeed(tx: Tx, actor: Actor, pluginId: string, feed: FeedDefinition<Record<string, AnyForm>, unknown>, target: { id: number; code: string; levelCode: string; nameVi: string }, year: number) {
+  private runFeed(tx: Tx, actor: Principal, pluginId: string, feed: FeedDefinition<Record<string, AnyForm>, unknown>, target: { id: number; code: string; levelCode: string; nameVi: string }, year: number) {
+    // A feed's figure may lie above the author's area (a province total from a school's record): written on their behalf.
+    const feeder = onBehalfOf(actor, `plugin ${pluginId}`);
     const indicator = tx.select().from(s.indicators).where(eq(s.indicators.code, feed.indicator)).get();
     if (!indicator) throw new Error(`plugin ${pluginId}: feed ${feed.id} feeds unknown indicator ${feed.indicator}`);
     const rows = tx
@@ -180,7 +177,7 @@ export class PluginRuntime {
           eq(s.pluginRecords.pluginId, pluginId),
           inArray(s.pluginRecords.formId, [...feed.forms]),
           eq(s.pluginRecords.year, year),
-          sql`${s.pluginRecords.localityId} in (select descendant_id from locality_closure where ancestor_id = ${target.id})`,
+          withinCondition(s.pluginRecords.localityId, target.id),
         ),
       )
       .orderBy(s.pluginRecords.id)
@@ -203,7 +200,7 @@ export class PluginRuntime {
       .get() as Row | undefined;
     const note = feedNote(pluginId, feed.id);
     if (result === null) {
-      if (existing && isFeedNote(existing.noteVi, pluginId, feed.id)) this.values.deleteInTx(tx, existing.id, null, actor);
+      if (existing && isFeedNote(existing.noteVi, pluginId, feed.id)) deleteRecord(tx, RESOURCES.indicatorValues, existing.id, existing.version, feeder);
       return;
     }
     // A figure entered by hand or taken from an approved report is not overwritten by a feed.
@@ -213,10 +210,10 @@ export class PluginRuntime {
         ? { numerator: null, denominator: null, value: result.value }
         : { numerator: result.numerator, denominator: result.denominator, value: null };
     if (!existing) {
-      this.values.createInTx(tx, { localityId: target.id, indicatorId: indicator.id, year, ...figure, noteVi: note }, actor);
+      createRecord(tx, RESOURCES.indicatorValues, { localityId: target.id, indicatorId: indicator.id, year, ...figure, noteVi: note }, feeder);
       return;
     }
     if (existing.numerator === figure.numerator && existing.denominator === figure.denominator && ("value" in result ? existing.value === result.value : true)) return;
-    this.values.updateInTx(tx, existing.id, figure, null, actor);
+    updateRecord(tx, RESOURCES.indicatorValues, existing.id, figure, existing.version, feeder);
   }
 }

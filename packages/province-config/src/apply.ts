@@ -11,7 +11,7 @@ import {
   RESOURCES,
   SYSTEM_ACTOR,
   schema as s,
-  type Actor,
+  type Principal,
   type Db,
   type ResourceDefinition,
   type Row,
@@ -36,7 +36,7 @@ class Writer {
   constructor(
     readonly db: Db,
     readonly tx: Tx,
-    readonly actor: Actor,
+    readonly actor: Principal,
   ) {}
 
   repo(def: ResourceDefinition): CrudRepository {
@@ -66,7 +66,7 @@ class Writer {
       this.count(def.name, "unchanged");
       return existing;
     }
-    const row = repo.updateInTx(this.tx, existingId, patch, null, this.actor);
+    const row = repo.updateInTx(this.tx, existingId, patch, existing.version, this.actor);
     this.count(def.name, "updated");
     return row;
   }
@@ -75,7 +75,7 @@ class Writer {
   syncList(def: ResourceDefinition, existing: Row[], desired: Record<string, unknown>[]): void {
     desired.forEach((d, i) => this.upsert(def, existing[i]?.id, d));
     for (const extra of existing.slice(desired.length)) {
-      this.repo(def).deleteInTx(this.tx, extra.id, null, this.actor);
+      this.repo(def).deleteInTx(this.tx, extra.id, extra.version, this.actor);
       this.count(def.name, "updated");
     }
   }
@@ -89,7 +89,7 @@ const idByCode = (tx: Tx, table: typeof s.localities | typeof s.agencies | typeo
 };
 
 /** Load the reference data every installation has: levels, collective assignees, the nation, the core indicators. */
-export async function ensureReferenceData(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<ApplySummary> {
+export async function ensureReferenceData(db: Db, actor: Principal = SYSTEM_ACTOR): Promise<ApplySummary> {
   return db.transaction((tx) => {
     const w = new Writer(db, tx, actor);
     for (const level of LOCALITY_LEVELS)
@@ -298,7 +298,7 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
  * Configure a province from a parsed file: validated whole first, then written in one transaction (all or nothing),
  * by natural keys, so that applying the same file twice changes nothing the second time.
  */
-export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: Actor = SYSTEM_ACTOR): Promise<ApplySummary> {
+export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: Principal = SYSTEM_ACTOR): Promise<ApplySummary> {
   const errors = validateProvinceConfig(db, parsed);
   if (errors.length) throw new ConfigInvalidError(parsed.file, errors);
   const { config } = parsed;

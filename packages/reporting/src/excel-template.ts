@@ -1,4 +1,5 @@
-import { and, CrudRepository, EduplanError, eq, inArray, RESOURCES, schema as s, type Actor, type Db } from "@eduplan/db";
+import { and, assertWritable, EduplanError, eq, inArray, RESOURCES, schema as s, type Db, type Principal } from "@eduplan/db";
+import { openUnitReport, saveReportValues } from "@eduplan/cycle";
 import { indicatorValueIssues, isReportEditable, ratioScale, type IndicatorUnit, type ReportStatus, type Role } from "@eduplan/domain";
 import { formatExpectation } from "@eduplan/domain";
 import { primaryTargets, roadmapsOf, targetEvaluationInput, verdictOf } from "./evaluation.js";
@@ -282,6 +283,8 @@ function writeMetaSheet(ws: Worksheet, data: TemplateData): void {
     ["localityName", data.unit.nameVi],
     ["year", data.year],
     ["periodId", data.period?.id ?? null],
+    // The report's version when the template was made: an import over a report changed since then is a conflict.
+    ["reportVersion", data.report?.version ?? 0],
     ["planCode", data.plan?.code ?? null],
     ["generatedAt", new Date().toISOString()],
     ["firstDataRow", FIRST_DATA_ROW],
@@ -345,7 +348,14 @@ export type ImportError = {
 
 export type ImportResult = { ok: true; reportId: number; written: number; created: boolean } | { ok: false; errors: ImportError[] };
 
-export type ImportActor = Actor & { role?: Role; localityId?: number | null };
+/** Who imports: the reporting cycle checks their role, area and the report's lock and version. */
+export type ImportActor = Principal;
+
+const templateOutdated = () =>
+  new EduplanError("conflict", {
+    vi: "Báo cáo đã được cập nhật sau khi bạn tải mẫu này. Hãy tải lại mẫu báo cáo rồi nhập số liệu vào tệp mới. Không có số liệu nào được ghi.",
+    en: "The report was changed after this template was downloaded. Download the template again and fill the new file. Nothing was written.",
+  });
 
 export type ImportOptions = {
   actor: ImportActor;
@@ -361,9 +371,9 @@ function err(sheet: string, row: number, column: string, en: string, vi: string)
   return { sheet, row, column, header: HEADER_OF[column] ?? "", message: { vi: row > 0 ? `Dòng ${row}${column ? `, cột ${column}${HEADER_OF[column] ? ` (${HEADER_OF[column]})` : ""}` : ""}: ${vi}` : vi, en } };
 }
 
-type Meta = { unit: LocalityRow; year: number; period: PeriodRow };
+type Meta = { unit: LocalityRow; year: number; period: PeriodRow; reportVersion: number };
 
-function readMeta(db: Executor, ws: Worksheet | undefined): { meta: Meta | null; errors: ImportError[] } {
+function readMeta(db: Executor, ws: Worksheet | undefined, principal: Principal): { meta: Meta | null; errors: ImportError[] } {
   if (!ws)
     return {
       meta: null,
@@ -386,10 +396,12 @@ function readMeta(db: Executor, ws: Worksheet | undefined): { meta: Meta | null;
   const unit = (typeof code === "string" && code ? getLocalityByCode(db, code) : undefined) ?? (Number.isInteger(id) ? db.select().from(s.localities).where(eq(s.localities.id, id)).get() : undefined);
   if (!unit) errors.push(err(META_SHEET, 0, "", `the reporting unit '${String(code ?? id)}' does not exist`, `Đơn vị báo cáo “${String(code ?? id)}” không tồn tại`));
   if (errors.length || !unit) return { meta: null, errors };
+  // The user's area before anything else about the unit (its periods, its report) is looked at.
+  assertWritable(db, RESOURCES.reports, principal, { localityId: unit.id });
   const period = periodFor(db, unit.id, year);
   if (!period) return { meta: null, errors: [err(META_SHEET, 0, "", `no reporting period is open for ${year} for ${unit.nameVi}`, `Chưa có kỳ báo cáo năm ${year} cho ${unit.nameVi}`)] };
   if (period.isClosed) return { meta: null, errors: [err(META_SHEET, 0, "", `the reporting period ${year} is closed`, `Kỳ báo cáo năm ${year} đã khóa sổ`)] };
-  return { meta: { unit, year, period }, errors: [] };
+  return { meta: { unit, year, period, reportVersion: Number(kv.get("reportVersion") ?? 0) }, errors: [] };
 }
 
 function lockedError(status: string): EduplanError {
@@ -399,13 +411,6 @@ function lockedError(status: string): EduplanError {
   });
 }
 
-function checkActor(db: Executor, actor: ImportActor, unit: LocalityRow): void {
-  if (!actor.role || actor.role === "system_admin") return;
-  if (actor.role === "viewer")
-    throw new EduplanError("forbidden", { vi: "Vai trò xem không được nhập báo cáo", en: "viewers may not import reports" });
-  if (actor.localityId == null || !isWithin(db, actor.localityId, unit.id))
-    throw new EduplanError("forbidden", { vi: "Đơn vị báo cáo không thuộc địa bàn bạn phụ trách", en: "the reporting unit is outside your area" });
-}
 
 const YES = new Set(["co", "có", "x", "đạt", "dat", "yes"]);
 const NO = new Set(["khong", "không", "chưa", "chua", "no"]);
@@ -539,12 +544,11 @@ export async function importReportWorkbook(db: Db, buffer: Buffer | Uint8Array |
   try {
     wb = await loadWorkbook(buffer);
   } catch (e) {
-    return { ok: false, errors: [err(TEMPLATE_SHEET, 0, "", `the file is not a readable XLSX workbook (${(e as Error).message})`, "Tệp không phải bảng tính Excel (.xlsx) đọc được")] };
+    return { ok: false, errors: [err(TEMPLATE_SHEET, 0, "", "the file is not a readable XLSX workbook", "Tệp không phải bảng tính Excel (.xlsx) đọc được")] };
   }
   progress(0.05);
-  const { meta, errors: metaErrors } = readMeta(db, wb.getWorksheet(META_SHEET));
+  const { meta, errors: metaErrors } = readMeta(db, wb.getWorksheet(META_SHEET), options.actor);
   if (!meta) return { ok: false, errors: metaErrors };
-  checkActor(db, options.actor, meta.unit);
   const existingReport = unitReport(db, meta.period.id, meta.unit.id);
   if (existingReport && !isReportEditable(existingReport.status as ReportStatus)) throw lockedError(existingReport.status);
 
@@ -581,29 +585,12 @@ export async function importReportWorkbook(db: Db, buffer: Buffer | Uint8Array |
   }
   if (errors.length) return { ok: false, errors };
 
-  const reports = new CrudRepository(db, RESOURCES.reports);
-  const values = new CrudRepository(db, RESOURCES.reportValues);
   const result = db.transaction((tx) => {
-    const report = unitReport(tx, meta.period.id, meta.unit.id);
-    const created = !report;
-    if (report && !isReportEditable(report.status as ReportStatus)) throw lockedError(report.status);
-    const reportId = report ? report.id : reports.createInTx(tx, { periodId: meta.period.id, localityId: meta.unit.id, agencyId: null }, options.actor).id;
-    const existing = new Map(
-      tx
-        .select({ id: s.reportValues.id, indicatorId: s.reportValues.indicatorId })
-        .from(s.reportValues)
-        .where(eq(s.reportValues.reportId, reportId))
-        .all()
-        .map((v) => [v.indicatorId, v.id]),
-    );
-    parsed.forEach((p, i) => {
-      const data = { reportId, indicatorId: p.indicator.id, numerator: p.numerator, denominator: p.denominator, value: p.value, commentVi: p.commentVi };
-      const id = existing.get(p.indicator.id);
-      if (id !== undefined) values.updateInTx(tx, id, data, null, options.actor);
-      else values.createInTx(tx, data, options.actor);
-      if ((i + 1) % 50 === 0) progress(0.5 + 0.49 * ((i + 1) / parsed.length));
-    });
-    return { reportId, written: parsed.length, created };
+    const { report, created } = openUnitReport(tx, meta.unit.id, meta.year, options.actor);
+    if ((created ? 0 : report.version) !== meta.reportVersion) throw templateOutdated();
+    const rows = parsed.map((p) => ({ indicatorId: p.indicator.id, numerator: p.numerator, denominator: p.denominator, value: p.value, commentVi: p.commentVi }));
+    saveReportValues(tx, report.id, rows, report.version, options.actor);
+    return { reportId: report.id, written: parsed.length, created };
   });
   progress(1);
   return { ok: true, ...result };

@@ -1,4 +1,5 @@
-import { CrudRepository, RESOURCES, SYSTEM_ACTOR, and, eq, inArray, schema as s, sql, transitionReportInTx, type Db } from "@eduplan/db";
+import { RESOURCES, SYSTEM, and, createRecord, eq, inArray, schema as s, sql, withinCondition, type Db } from "@eduplan/db";
+import { transitionReport } from "@eduplan/cycle";
 
 /**
  * DỮ LIỆU MẪU — synthetic figures for demonstration only. The documents contain no reported values, so this fills
@@ -24,8 +25,6 @@ function seededRandom(seed: string): () => number {
 
 const COMMUNE_LEVELS = ["commune", "ward", "township"];
 
-const SYSTEM_WORKFLOW = { ...SYSTEM_ACTOR, role: "system_admin" as const, localityId: null };
-
 /**
  * Generate the synthetic figures as the reporting cycle would: a reporting period per province and year, one report
  * per commune-level unit holding the rate indicators its province's plans target, submitted and approved (so the
@@ -34,9 +33,6 @@ const SYSTEM_WORKFLOW = { ...SYSTEM_ACTOR, role: "system_admin" as const, locali
  * Returns the number of figures created.
  */
 export async function generateSyntheticFigures(db: Db, provinceCodes: string[] = ["lang-son", "lai-chau"]): Promise<number> {
-  const periods = new CrudRepository(db, RESOURCES.reportingPeriods);
-  const reports = new CrudRepository(db, RESOURCES.reports);
-  const values = new CrudRepository(db, RESOURCES.reportValues);
   return db.transaction((tx) => {
     const provinces = tx.select().from(s.localities).where(inArray(s.localities.code, provinceCodes)).all();
     let created = 0;
@@ -44,7 +40,7 @@ export async function generateSyntheticFigures(db: Db, provinceCodes: string[] =
       const units = tx
         .select({ id: s.localities.id, code: s.localities.code })
         .from(s.localities)
-        .where(and(inArray(s.localities.levelCode, COMMUNE_LEVELS), sql`${s.localities.id} in (select descendant_id from locality_closure where ancestor_id = ${province.id})`))
+        .where(and(inArray(s.localities.levelCode, COMMUNE_LEVELS), withinCondition(s.localities.id, province.id)))
         .orderBy(s.localities.code)
         .all();
       const targeted = tx
@@ -52,7 +48,7 @@ export async function generateSyntheticFigures(db: Db, provinceCodes: string[] =
         .from(s.targets)
         .innerJoin(s.indicators, eq(s.indicators.id, s.targets.indicatorId))
         .innerJoin(s.plans, eq(s.plans.id, s.targets.planId))
-        .where(and(eq(s.indicators.unit, "percent"), eq(s.indicators.aggregation, "ratio"), sql`${s.plans.localityId} in (select descendant_id from locality_closure where ancestor_id = ${province.id})`))
+        .where(and(eq(s.indicators.unit, "percent"), eq(s.indicators.aggregation, "ratio"), withinCondition(s.plans.localityId, province.id)))
         .all();
       const goalOf = new Map<number, { code: string; direction: string; goal: number }>();
       for (const t of targeted) if (t.value !== null && !goalOf.has(t.id)) goalOf.set(t.id, { code: t.code, direction: t.direction, goal: t.value });
@@ -60,27 +56,27 @@ export async function generateSyntheticFigures(db: Db, provinceCodes: string[] =
       for (const [i, year] of SYNTHETIC_YEARS.entries()) {
         const period =
           tx.select().from(s.reportingPeriods).where(and(eq(s.reportingPeriods.localityId, province.id), eq(s.reportingPeriods.year, year))).get() ??
-          periods.createInTx(tx, { localityId: province.id, year, deadline: `${year}-${deadlineSetting}` }, SYSTEM_ACTOR);
+          createRecord(tx, RESOURCES.reportingPeriods, { localityId: province.id, year, deadline: `${year}-${deadlineSetting}` }, SYSTEM);
         units.forEach((unit, u) => {
           const exists = tx.select().from(s.reports).where(and(eq(s.reports.periodId, period.id as number), eq(s.reports.localityId, unit.id))).get();
           if (exists) return;
           // In the current year: the last unit has not started, the one before is still a draft, one is returned.
           const fate = i === 0 ? "approved" : u === units.length - 1 ? "missing" : u === units.length - 2 ? "draft" : u === 1 ? "returned" : u === 2 ? "submitted" : "approved";
           if (fate === "missing") return;
-          const report = reports.createInTx(tx, { periodId: period.id, localityId: unit.id }, SYSTEM_ACTOR);
+          const report = createRecord(tx, RESOURCES.reports, { periodId: period.id, localityId: unit.id }, SYSTEM);
           for (const [indicatorId, { code, direction, goal }] of goalOf) {
             const random = seededRandom(`${unit.code}|${code}`);
             const denominator = Math.round(150 + random() * 1850);
             const start = direction === "decrease" ? goal * (1.05 + random() * 0.6) : Math.max(0, goal * (0.8 + random() * 0.18));
             const drift = direction === "decrease" ? -goal * 0.05 * i : goal * 0.03 * i;
             const rate = Math.min(100, Math.max(0, start + drift));
-            values.createInTx(tx, { reportId: report.id, indicatorId, numerator: Math.round((rate / 100) * denominator), denominator, commentVi: SYNTHETIC_NOTE }, SYSTEM_ACTOR);
+            createRecord(tx, RESOURCES.reportValues, { reportId: report.id, indicatorId, numerator: Math.round((rate / 100) * denominator), denominator, commentVi: SYNTHETIC_NOTE }, SYSTEM);
             created++;
           }
           if (fate === "draft") return;
-          transitionReportInTx(tx, db, report.id, "submit", SYSTEM_WORKFLOW);
-          if (fate === "returned") transitionReportInTx(tx, db, report.id, "return", SYSTEM_WORKFLOW, "Dữ liệu mẫu: đề nghị kiểm tra lại mẫu số");
-          if (fate === "approved") transitionReportInTx(tx, db, report.id, "approve", SYSTEM_WORKFLOW);
+          const submitted = transitionReport(tx, report.id, "submit", report.version, SYSTEM);
+          if (fate === "returned") transitionReport(tx, report.id, "return", submitted.version, SYSTEM, "Dữ liệu mẫu: đề nghị kiểm tra lại mẫu số");
+          if (fate === "approved") transitionReport(tx, report.id, "approve", submitted.version, SYSTEM);
         });
       }
     }

@@ -1,16 +1,11 @@
 /**
- * The plugin's procedures, mounted at `plugins.geopark-education`: `sites` follows the resource conventions
- * (list, getOne, getMany; create and update for province officers), so the console lists it like any resource.
+ * The plugin's procedures, mounted at `plugins.geopark-education`: `sites` is a resource by the conventions (list,
+ * getOne, getMany…; writes for province officers) on the core's guarded write path, so the console lists it like any
+ * resource and every change is checked, versioned and audited the same way.
  */
 import { z } from "zod";
-import { eq, inArray } from "drizzle-orm";
-import { GetOneInput, IdsInput, ListInput, PROVINCE_ROLES, patchSchemaOf, pluginProcedures, router } from "@eduplan/api-core";
-import { notFound, recordAudit, staleVersion } from "@eduplan/db";
-import { foldVietnamese, VersionSchema } from "@eduplan/domain";
+import { PROVINCE_ROLES, pluginResource, router } from "@eduplan/api-core";
 import { RELIC_RANKS, SITE_KINDS, sites } from "./schema.js";
-
-const p = pluginProcedures("geopark-education");
-const ENTITY = "plugins.geopark-education.sites";
 
 const SiteInput = z.object({
   code: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]*$/).max(120),
@@ -23,59 +18,14 @@ const SiteInput = z.object({
   noteVi: z.string().trim().max(2000).nullable().default(null),
 });
 
-type Site = typeof sites.$inferSelect;
-
-function matches(site: Site, filter: Record<string, unknown>): boolean {
-  return Object.entries(filter).every(([key, expected]) => {
-    if (expected === undefined || expected === "") return true;
-    if (key === "q") return foldVietnamese(`${site.nameVi} ${site.nameEn ?? ""} ${site.code} ${site.communeVi ?? ""}`).includes(foldVietnamese(String(expected)));
-    const actual = (site as Record<string, unknown>)[key];
-    return Array.isArray(expected) ? expected.includes(actual) : actual === expected;
-  });
-}
-
-export const geoparkRouter = router({
-  sites: router({
-    list: p.read.input(ListInput.optional()).query(({ ctx, input }) => {
-      const all = ctx.db.select().from(sites).all().filter((s) => matches(s, input?.filter ?? {}));
-      const { field, order } = input?.sort ?? { field: "nameVi", order: "ASC" };
-      const key = (s: Site) => (s as Record<string, unknown>)[field] ?? "";
-      all.sort((a, b) => String(key(a)).localeCompare(String(key(b)), "vi", { numeric: true }) * (order === "DESC" ? -1 : 1));
-      const page = input?.pagination?.page ?? 1;
-      const perPage = input?.pagination?.perPage ?? 1000;
-      return { data: all.slice((page - 1) * perPage, page * perPage), total: all.length };
-    }),
-    getOne: p.read.input(GetOneInput).query(({ ctx, input }) => {
-      const site = ctx.db.select().from(sites).where(eq(sites.id, input.id)).get();
-      if (!site) throw notFound("điểm tham quan", input.id);
-      return { data: site };
-    }),
-    getMany: p.read.input(IdsInput).query(({ ctx, input }) => ({
-      data: input.ids.length ? ctx.db.select().from(sites).where(inArray(sites.id, input.ids)).all() : [],
-    })),
-    create: p
-      .write(PROVINCE_ROLES)
-      .input(z.object({ data: SiteInput }))
-      .mutation(({ ctx, input }) =>
-        ctx.db.transaction((tx) => {
-          const row = tx.insert(sites).values(input.data).returning().get();
-          recordAudit(tx, ctx.actor, "create", ENTITY, row.id, null, row);
-          return { data: row };
-        }),
-      ),
-    update: p
-      .write(PROVINCE_ROLES)
-      .input(z.object({ id: GetOneInput.shape.id, version: VersionSchema, data: patchSchemaOf(SiteInput) }))
-      .mutation(({ ctx, input }) =>
-        ctx.db.transaction((tx) => {
-          const before = tx.select().from(sites).where(eq(sites.id, input.id)).get();
-          if (!before) throw notFound("điểm tham quan", input.id);
-          if (before.version !== input.version) throw staleVersion("điểm tham quan", input.id, input.version, before.version);
-          const patch = Object.fromEntries(Object.entries(input.data).filter(([, v]) => v !== undefined));
-          const row = tx.update(sites).set({ ...patch, version: before.version + 1 }).where(eq(sites.id, input.id)).returning().get();
-          recordAudit(tx, ctx.actor, "update", ENTITY, row.id, before, row);
-          return { data: row };
-        }),
-      ),
-  }),
+export const siteResource = pluginResource({
+  pluginId: "geopark-education",
+  name: "sites",
+  entityVi: "điểm tham quan",
+  table: sites,
+  input: SiteInput,
+  access: { read: ["system_admin", "province_officer", "commune_officer", "viewer"], write: PROVINCE_ROLES },
+  defaultSort: { field: "nameVi", order: "ASC" },
 });
+
+export const geoparkRouter = router({ sites: siteResource.router });

@@ -6,24 +6,23 @@
  *   in the same transaction; reads hide the records of plugins disabled for the user's province (kept, not deleted);
  * - `pluginSettings`: which plugins a province has enabled, with its settings (writes: administrators only), the
  *   plugins installed on the server, and the plugins enabled for the user (`mine`, for the console's menus);
- * - the hooks that hide a disabled plugin's indicators from `indicators`.
+ * The visibility of a disabled plugin's indicators and records is the db's rule (their resource definitions).
  */
 import { z } from "zod";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { AnyRouter } from "@trpc/server";
-import { EduplanError, RESOURCES, fieldError, notFound, recordAudit, schema as s, validation, type Row, type Tx } from "@eduplan/db";
+import { EduplanError, RESOURCES, assertWritable, createRecord, deleteRecord, fieldError, getRecord, notFound, recordAudit, schema as s, updateRecord, validation, type Row, type Tx } from "@eduplan/db";
 import { CodeSchema, fieldErrorsFromZod, VersionSchema, YearSchema } from "@eduplan/domain";
 import { describeFields } from "@eduplan/plugin-sdk";
 import type { PluginRuntime, RecordInput } from "@eduplan/plugin-host";
 import type { SessionUser } from "../auth/session.js";
 import type { Context } from "../context.js";
 import { forbidden, isEduplanError } from "../errors.js";
-import { DeleteInput, IdInput, IdsInput } from "../inputs.js";
+import { DeleteInput, IdInput, VersionedIdsInput, versionedIds } from "../inputs.js";
 import { PLUGIN_REGISTRY } from "../plugins.generated.js";
-import { policyOf } from "../policy.js";
-import { assertReadable, assertWritable, scopeRootOf } from "../scope.js";
+import { principalOf, scopeRootOf } from "../scope.js";
 import { authedProcedure, router } from "../trpc.js";
-import { resourceRouter, type ResourceHooks } from "./resource.js";
+import { readProcedures, requireRole } from "./resource.js";
 
 type AuthedContext = Context & { user: SessionUser };
 
@@ -52,55 +51,13 @@ export function visiblePlugins(ctx: AuthedContext): string[] {
   return runtime.enabledForLocality(ctx.db, ctx.user.localityId!);
 }
 
-function intersect(requested: unknown, allowed: (string | number)[]): (string | number)[] {
-  if (requested === undefined || requested === null || requested === "") return allowed;
-  const asked = Array.isArray(requested) ? requested : [requested];
-  return allowed.filter((a) => asked.some((r) => String(r) === String(a)));
-}
-
-/** `indicators`: a scoped user does not see the indicators of plugins their province has not enabled. */
-export const indicatorHooks: ResourceHooks = {
-  restrictFilter(ctx, filter) {
-    if (scopeRootOf(ctx.user) === null) return filter;
-    const visible = visiblePlugins(ctx);
-    const ids = ctx.db
-      .select({ id: s.indicators.id })
-      .from(s.indicators)
-      .where(visible.length ? or(isNull(s.indicators.pluginId), inArray(s.indicators.pluginId, visible)) : isNull(s.indicators.pluginId))
-      .all()
-      .map((r) => r.id);
-    return { ...filter, id: intersect(filter.id, ids) };
-  },
-  assertVisible(ctx, row) {
-    const pluginId = row.pluginId as string | null;
-    if (pluginId && scopeRootOf(ctx.user) !== null && !visiblePlugins(ctx).includes(pluginId)) throw pluginDisabled(pluginId);
-  },
-};
-
 const pluginDisabled = (pluginId: string) =>
   forbidden(`The plugin ${pluginId} is not enabled for your province.`, `Plugin ${pluginId} chưa được bật cho tỉnh của bạn.`);
-
-const recordHooks: ResourceHooks = {
-  restrictFilter(ctx, filter) {
-    if (scopeRootOf(ctx.user) === null) return filter;
-    return { ...filter, pluginId: intersect(filter.pluginId, visiblePlugins(ctx)) };
-  },
-  assertVisible(ctx, row) {
-    if (scopeRootOf(ctx.user) !== null && !visiblePlugins(ctx).includes(row.pluginId as string)) throw pluginDisabled(row.pluginId as string);
-  },
-};
 
 // ── pluginRecords ───────────────────────────────────────────────────────────────────────────────────────────────
 
 const def = RESOURCES.pluginRecords;
-const policy = policyOf("pluginRecords");
-const actorOf = (user: SessionUser) => ({ userId: user.id, username: user.username });
-
-const writer = authedProcedure.use(({ ctx, next }) => {
-  if (!policy.write.includes(ctx.user.role) || (ctx.user.role !== "system_admin" && ctx.user.localityId === null))
-    throw forbidden(`Your role (${ctx.user.role}) may not change pluginRecords.`, `Vai trò của bạn không được thay đổi ${def.entityVi}.`);
-  return next();
-});
+const writer = requireRole(def, "write");
 
 /** Field paths of the form's data are relative to the record (`data.date`); on the wire the input wraps it in `data`. */
 function prepare(runtime: PluginRuntime, tx: Tx, input: RecordInput) {
@@ -121,19 +78,17 @@ const RecordData = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
-/** A stored record the user may see, of a plugin enabled for its province: the start of every change to one. */
+/** A stored record the user may see (the db's rules), of a plugin enabled for its province: the start of every change. */
 function existingRecord(tx: Tx, ctx: AuthedContext, id: number) {
   const runtime = ctx.services.plugins;
-  const repo = ctx.services.repository(def);
-  const existing = repo.readInTx(tx, id);
-  if (!existing) throw notFound(def.entityVi, id);
-  assertReadable(tx, ctx.user, def, existing);
+  const existing = getRecord(tx, def, id, principalOf(ctx.user));
   if (!runtime.isEnabledFor(tx, existing.pluginId as string, existing.localityId as number)) throw pluginDisabled(existing.pluginId as string);
-  return { runtime, repo, existing };
+  return { runtime, existing };
 }
 
-function updateRecord(tx: Tx, ctx: AuthedContext, id: number, patch: Partial<z.infer<typeof RecordData>>, version: number | null): Row {
-  const { runtime, repo, existing } = existingRecord(tx, ctx, id);
+function updateOne(tx: Tx, ctx: AuthedContext, id: number, patch: Partial<z.infer<typeof RecordData>>, version: number): Row {
+  const { runtime, existing } = existingRecord(tx, ctx, id);
+  const principal = principalOf(ctx.user);
   const prepared = prepare(runtime, tx, {
     pluginId: existing.pluginId as string,
     formId: existing.formId as string,
@@ -141,57 +96,55 @@ function updateRecord(tx: Tx, ctx: AuthedContext, id: number, patch: Partial<z.i
     year: patch.year ?? (existing.year as number),
     data: patch.data ?? existing.data,
   });
-  assertWritable(tx, ctx.user, def, prepared);
-  const row = repo.updateInTx(tx, id, prepared, version, actorOf(ctx.user));
-  runtime.recompute(tx, actorOf(ctx.user), prepared.pluginId, prepared.formId, [
+  const row = updateRecord(tx, def, id, prepared, version, principal);
+  runtime.recompute(tx, principal, prepared.pluginId, prepared.formId, [
     { localityId: existing.localityId as number, year: existing.year as number },
     { localityId: prepared.localityId, year: prepared.year },
   ]);
   return row;
 }
 
-function deleteRecord(tx: Tx, ctx: AuthedContext, id: number, version: number | null): Row {
-  const { runtime, repo, existing } = existingRecord(tx, ctx, id);
-  const row = repo.deleteInTx(tx, id, version, actorOf(ctx.user));
-  runtime.recompute(tx, actorOf(ctx.user), existing.pluginId as string, existing.formId as string, [{ localityId: existing.localityId as number, year: existing.year as number }]);
+function deleteOne(tx: Tx, ctx: AuthedContext, id: number, version: number): Row {
+  const { runtime, existing } = existingRecord(tx, ctx, id);
+  const principal = principalOf(ctx.user);
+  const row = deleteRecord(tx, def, id, version, principal);
+  runtime.recompute(tx, principal, existing.pluginId as string, existing.formId as string, [{ localityId: existing.localityId as number, year: existing.year as number }]);
   return row;
 }
 
-const readers = resourceRouter(def, policy, recordHooks)._def.record;
+const RecordPatch = RecordData.pick({ localityId: true, year: true, data: true }).partial();
 
 export const pluginRecordsRouter = router({
-  list: readers.list,
-  getOne: readers.getOne,
-  getMany: readers.getMany,
-  getManyReference: readers.getManyReference,
+  ...readProcedures(def),
 
-  create: writer.input(z.object({ data: RecordData })).mutation(async ({ ctx, input }): Promise<{ data: Row }> => ({
+  create: writer.input(z.object({ data: RecordData })).mutation(({ ctx, input }): { data: Row } => ({
     data: ctx.db.transaction((tx) => {
       const runtime = ctx.services.plugins;
-      assertWritable(tx, ctx.user, def, { localityId: input.data.localityId }); // the user's area first, then the data
+      const principal = principalOf(ctx.user);
+      assertWritable(tx, def, principal, { localityId: input.data.localityId }); // the user's area first, then the data
       const prepared = prepare(runtime, tx, input.data);
-      const row = ctx.services.repository(def).createInTx(tx, prepared, actorOf(ctx.user));
-      runtime.recompute(tx, actorOf(ctx.user), prepared.pluginId, prepared.formId, [{ localityId: prepared.localityId, year: prepared.year }]);
+      const row = createRecord(tx, def, prepared, principal);
+      runtime.recompute(tx, principal, prepared.pluginId, prepared.formId, [{ localityId: prepared.localityId, year: prepared.year }]);
       return row;
     }),
   })),
 
   update: writer
-    .input(z.object({ id: IdInput, version: VersionSchema, data: RecordData.pick({ localityId: true, year: true, data: true }).partial() }))
-    .mutation(async ({ ctx, input }): Promise<{ data: Row }> => ({ data: ctx.db.transaction((tx) => updateRecord(tx, ctx, input.id, input.data, input.version)) })),
+    .input(z.object({ id: IdInput, version: VersionSchema, data: RecordPatch }))
+    .mutation(({ ctx, input }): { data: Row } => ({ data: ctx.db.transaction((tx) => updateOne(tx, ctx, input.id, input.data, input.version)) })),
 
   updateMany: writer
-    .input(z.object({ ids: IdsInput.shape.ids, data: RecordData.pick({ localityId: true, year: true, data: true }).partial() }))
-    .mutation(async ({ ctx, input }): Promise<{ data: number[] }> => ({
-      data: ctx.db.transaction((tx) => [...new Set(input.ids)].map((id) => updateRecord(tx, ctx, id, input.data, null).id)),
+    .input(z.intersection(VersionedIdsInput, z.object({ data: RecordPatch })))
+    .mutation(({ ctx, input }): { data: number[] } => ({
+      data: ctx.db.transaction((tx) => versionedIds(input).map(({ id, version }) => updateOne(tx, ctx, id, input.data, version).id)),
     })),
 
-  delete: writer.input(DeleteInput).mutation(async ({ ctx, input }): Promise<{ data: Row }> => ({
-    data: ctx.db.transaction((tx) => deleteRecord(tx, ctx, input.id, input.version ?? null)),
+  delete: writer.input(DeleteInput).mutation(({ ctx, input }): { data: Row } => ({
+    data: ctx.db.transaction((tx) => deleteOne(tx, ctx, input.id, input.version)),
   })),
 
-  deleteMany: writer.input(IdsInput).mutation(async ({ ctx, input }): Promise<{ data: number[] }> => ({
-    data: ctx.db.transaction((tx) => [...new Set(input.ids)].map((id) => deleteRecord(tx, ctx, id, null).id)),
+  deleteMany: writer.input(VersionedIdsInput).mutation(({ ctx, input }): { data: number[] } => ({
+    data: ctx.db.transaction((tx) => versionedIds(input).map(({ id, version }) => deleteOne(tx, ctx, id, version).id)),
   })),
 });
 
@@ -321,9 +274,9 @@ export const pluginSettingsRouter = router({
           .onConflictDoUpdate({ target: [s.localityPlugins.localityId, s.localityPlugins.pluginId], set: values })
           .run();
         const after = tx.select().from(s.localityPlugins).where(and(eq(s.localityPlugins.localityId, province.id), eq(s.localityPlugins.pluginId, plugin.id))).get();
-        recordAudit(tx, actorOf(ctx.user), "update", "pluginSettings", null, before, after, province.id);
+        recordAudit(tx, principalOf(ctx.user), "update", "pluginSettings", null, before, after, province.id);
         // New settings may change the figures (which sites count…): recompute the province's, while enabled.
-        if (settings !== undefined && after?.enabled) runtime.recomputeWithin(tx, actorOf(ctx.user), plugin.id, province.id);
+        if (settings !== undefined && after?.enabled) runtime.recomputeWithin(tx, principalOf(ctx.user), plugin.id, province.id);
       });
       return { data: settingRows(ctx, [province.id]).find((r) => r.pluginId === plugin.id)! };
     }),

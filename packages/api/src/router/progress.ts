@@ -4,11 +4,14 @@
  * locality or agency it is asked about lies within the user's area (else FORBIDDEN).
  */
 import { z } from "zod";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, not, sql } from "drizzle-orm";
 import { consolidateSync, evaluableTarget, firstReportedFigure, roadmapsOf } from "@eduplan/reporting";
 import {
   RESOURCES,
+  figureAtOrBelowCondition,
+  getRecord,
   indicatorSummary,
+  listRecords,
   notFound,
   readMinMax,
   readRollup,
@@ -36,7 +39,7 @@ import {
 import type { SessionUser } from "../auth/session.js";
 import type { Context } from "../context.js";
 import { IdInput } from "../inputs.js";
-import { assertReadable, scopeRootOf } from "../scope.js";
+import { principalOf, scopeRootOf } from "../scope.js";
 import { authedProcedure, router } from "../trpc.js";
 
 type IndicatorRow = typeof s.indicators.$inferSelect;
@@ -44,11 +47,7 @@ type TargetRow = typeof s.targets.$inferSelect;
 
 /** A stored record of a resource the user may read, else NOT_FOUND / FORBIDDEN. */
 async function readable(ctx: Context & { user: SessionUser }, resource: "plans" | "localities" | "agencies", id: number): Promise<Row> {
-  const def = RESOURCES[resource];
-  const row = await ctx.services.repository(def).getOne(id);
-  if (!row) throw notFound(def.entityVi, id);
-  assertReadable(ctx.db, ctx.user, def, row);
-  return row;
+  return getRecord(ctx.db, RESOURCES[resource], id, principalOf(ctx.user));
 }
 
 export type RollupResult = {
@@ -101,9 +100,7 @@ function missingChildren(db: Db, localityId: number, indicatorId: number, year: 
     .where(
       and(
         eq(s.localities.parentId, localityId),
-        sql`not exists (select 1 from locality_closure c join indicator_values v on v.locality_id = c.descendant_id
-                        where c.ancestor_id = ${s.localities.id} and v.indicator_id = ${indicatorId} and v.year = ${year}
-                          and (v.value is not null or (v.numerator is not null and v.denominator is not null)))`,
+        not(figureAtOrBelowCondition(s.localities.id, indicatorId, year)),
       ),
     )
     .orderBy(asc(s.localities.id))
@@ -237,7 +234,8 @@ export const progressRouter = router({
   cascade: authedProcedure.input(z.object({ planId: IdInput, year: YearSchema.optional() })).query(async ({ ctx, input }) => {
     const plan = await readable(ctx, "plans", input.planId);
     const parentId = plan.parentPlanId as number | null;
-    const parent = parentId === null ? null : await ctx.services.repository(RESOURCES.plans).getOne(parentId);
+    // The parent plan is readable when it lies above the plan (plans are public to the localities below them).
+    const parent = parentId === null ? null : getRecord(ctx.db, RESOURCES.plans, parentId, principalOf(ctx.user));
     const childTargets = ctx.db.select().from(s.targets).where(eq(s.targets.planId, plan.id)).all();
     const parentTargets = parent ? ctx.db.select().from(s.targets).where(eq(s.targets.planId, parent.id)).all() : [];
     const indicators = indicatorsById(ctx.db, [...childTargets, ...parentTargets].map((t) => t.indicatorId));
@@ -268,12 +266,10 @@ export const progressRouter = router({
     .query(async ({ ctx, input }) => {
       if (input.planId !== undefined) await readable(ctx, "plans", input.planId);
       if (input.agencyId !== undefined) await readable(ctx, "agencies", input.agencyId);
-      const repo = ctx.services.repository(RESOURCES.tasks);
-      const scopeRoot = scopeRootOf(ctx.user);
       const filter = input.planId !== undefined ? { planId: input.planId } : {};
       const all: Row[] = [];
       for (let page = 1; ; page++) {
-        const { data, total } = await repo.list({ filter, scopeRoot, sort: { field: "id", order: "ASC" }, pagination: { page, perPage: 5000 } });
+        const { data, total } = listRecords(ctx.db, RESOURCES.tasks, { filter, sort: { field: "id", order: "ASC" }, pagination: { page, perPage: 5000 } }, principalOf(ctx.user));
         all.push(...data);
         if (all.length >= total || !data.length) break;
       }

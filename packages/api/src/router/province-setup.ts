@@ -4,6 +4,7 @@
  * idempotently. System administrators only. `provinceSetup.validate` checks without writing.
  */
 import { z } from "zod";
+import { principalOf } from "../scope.js";
 import { applyProvinceConfig, ConfigInvalidError, parseProvinceConfig, validateProvinceConfig } from "@eduplan/province-config";
 import { apiError, forbidden } from "../errors.js";
 import { authedProcedure, router } from "../trpc.js";
@@ -41,7 +42,7 @@ export const provinceSetupRouter = router({
   }),
   create: adminOnly.input(ConfigInput).mutation(async ({ ctx, input }) => {
     try {
-      const summary = await applyProvinceConfig(ctx.db, parse(input.config), { userId: ctx.user.id, username: ctx.user.username });
+      const summary = await applyProvinceConfig(ctx.db, parse(input.config), principalOf(ctx.user));
       return { data: summary };
     } catch (e) {
       if (e instanceof ConfigInvalidError) throw invalid(e);

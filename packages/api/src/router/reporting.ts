@@ -17,7 +17,8 @@
 import { z } from "zod";
 import { and, desc, eq, getTableColumns, gte, sql } from "drizzle-orm";
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
-import { CrudRepository, RESOURCES, fieldError, inArray, notFound, recordAudit, schema as s, validation, type ResourceDefinition, type Row } from "@eduplan/db";
+import { RESOURCES, assertWritable, fieldError, getRecord, getRecords, inArray, listRecords, recordAudit, schema as s, updateRecord, validation, withinOrAboveCondition, type ResourceDefinition, type Row } from "@eduplan/db";
+import { deadlineSettingOf } from "@eduplan/cycle";
 import { MonthDaySchema, YearSchema, IsoDateSchema } from "@eduplan/domain";
 import {
   REPORT_STATUS_VI,
@@ -34,12 +35,11 @@ import type { SessionUser } from "../auth/session.js";
 import type { Context } from "../context.js";
 import { apiError, forbidden } from "../errors.js";
 import { FilterInput, IdInput, SortInput } from "../inputs.js";
-import { mayRead, mayWrite, type AnyResourceName } from "../policy.js";
-import { deadlineSettingOf, isoToday } from "../report-grid.js";
-import { assertReadable, assertWritable, scopeRootOf } from "../scope.js";
+import { isoToday } from "../report-grid.js";
+import { principalOf } from "../scope.js";
 import { authedProcedure, router } from "../trpc.js";
 import { REFERENCE_DEFINITIONS } from "./reference.js";
-import { resolveSearch } from "./resource.js";
+import { requireRole } from "./resource.js";
 
 type Authed = Context & { user: SessionUser };
 
@@ -51,12 +51,8 @@ const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const file = (filename: string, contentType: string, buffer: Buffer): FileResult => ({ filename, contentType, base64: buffer.toString("base64") });
 
 /** A locality the user may read (else NOT_FOUND / FORBIDDEN). */
-async function readableLocality(ctx: Authed, id: number): Promise<Row> {
-  const def = RESOURCES.localities;
-  const row = await ctx.services.repository(def).getOne(id);
-  if (!row) throw notFound(def.entityVi, id);
-  assertReadable(ctx.db, ctx.user, def, row);
-  return row;
+function readableLocality(ctx: Authed, id: number): Row {
+  return getRecord(ctx.db, RESOURCES.localities, id, principalOf(ctx.user));
 }
 
 const UnitYear = z.object({ localityId: IdInput, year: YearSchema });
@@ -193,31 +189,19 @@ const ExportListInput = z.object({
 const MAX_EXPORT_ROWS = 20_000;
 
 async function exportResourceList(ctx: Authed, input: z.infer<typeof ExportListInput>): Promise<FileResult & { total: number }> {
-  const def = EXPORTABLE[input.resource];
+  const def = Object.hasOwn(EXPORTABLE, input.resource) ? EXPORTABLE[input.resource] : undefined;
   if (!def)
     throw validation([fieldError("resource", `unknown resource '${input.resource}'`, `Danh mục “${input.resource}” không tồn tại`)]);
-  const name = input.resource as AnyResourceName;
-  if (!mayRead(ctx.user, name)) throw forbidden(`Your role (${ctx.user.role}) may not read ${name}.`, `Vai trò của bạn không được xem ${def.entityVi}.`);
-  const scoped = input.resource in RESOURCES;
-  const scopeRoot = scoped ? scopeRootOf(ctx.user) : null;
-  const repo = ctx.services.repository(def);
-  const filter: Record<string, unknown> = { ...(resolveSearch(ctx.db, def, input.filter, scopeRoot) ?? {}) };
+  const principal = principalOf(ctx.user);
+  const filter: Record<string, unknown> = { ...(input.filter ?? {}) };
   if (input.ids) {
-    const ids = [...new Set(input.ids)];
-    filter.id = ids;
     // As getMany: asking for a record outside one's area is refused, not silently left out.
-    if (scopeRoot !== null && def.scope.kind !== "global") {
-      const visible = await repo.list({ filter: { id: ids }, scopeRoot, pagination: { page: 1, perPage: Math.max(1, ids.length) } });
-      if (visible.total < (await repo.getMany(ids)).length) {
-        const inScope = new Set(visible.data.map((r) => r.id));
-        const outside = (await repo.getMany(ids)).find((r) => !inScope.has(r.id))!;
-        assertReadable(ctx.db, ctx.user, def, outside);
-      }
-    }
+    getRecords(ctx.db, def, input.ids, principal);
+    filter.id = [...new Set(input.ids)];
   }
   const rows: Row[] = [];
   for (let page = 1; ; page++) {
-    const { data, total } = await repo.list({ filter, sort: input.sort, scopeRoot, pagination: { page, perPage: 5000 } });
+    const { data, total } = listRecords(ctx.db, def, { filter, sort: input.sort, pagination: { page, perPage: 5000 } }, principal);
     rows.push(...data);
     if (rows.length >= total || !data.length || rows.length >= MAX_EXPORT_ROWS) break;
   }
@@ -236,22 +220,18 @@ async function exportResourceList(ctx: Authed, input: z.infer<typeof ExportListI
     return out;
   });
   const title = input.title ?? `Danh sách ${def.entityVi}`;
-  const buffer = await exportList(shown, columns, title, { sheetName: def.entityVi.slice(0, 31) });
+  // Built off the event loop (ctx.services.jobs: the server's worker pool).
+  const listOptions = { sheetName: def.entityVi.slice(0, 31) };
+  const buffer = await ctx.services.jobs.run({ kind: "listExport", userId: ctx.user.id, input: { rows: shown, columns, title, options: listOptions } }, () =>
+    exportList(shown, columns, title, listOptions),
+  );
   return { ...file(`${input.resource}-${isoToday()}.xlsx`, XLSX, buffer), total: rows.length };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const provinceWriter = authedProcedure.use(({ ctx, next }) => {
-  if (!mayWrite(ctx.user, "reportingPeriods"))
-    throw forbidden(`Your role (${ctx.user.role}) may not change reporting settings.`, "Vai trò của bạn không được thay đổi cài đặt kỳ báo cáo.");
-  return next();
-});
-
-const importer = authedProcedure.use(({ ctx, next }) => {
-  if (!mayWrite(ctx.user, "reportValues")) throw forbidden(`Your role (${ctx.user.role}) may not import reports.`, "Vai trò của bạn không được nhập báo cáo.");
-  return next();
-});
+const provinceWriter = requireRole(RESOURCES.reportingPeriods, "write");
+const importer = requireRole(RESOURCES.reportValues, "write");
 
 function settingsOf(ctx: Authed, localityId: number) {
   const own = ctx.db.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, localityId)).get();
@@ -261,13 +241,13 @@ function settingsOf(ctx: Authed, localityId: number) {
 
 export const reportingRouter = router({
   consolidate: authedProcedure.input(UnitYear.extend({ today: IsoDateSchema.optional() })).query(async ({ ctx, input }) => {
-    await readableLocality(ctx, input.localityId);
+    readableLocality(ctx, input.localityId);
     return consolidate(ctx.db, { localityId: input.localityId, year: input.year, today: input.today });
   }),
 
   template: authedProcedure.input(UnitYear).query(async ({ ctx, input }): Promise<FileResult> => {
-    const unit = await readableLocality(ctx, input.localityId);
-    const buffer = await exportReportTemplate(ctx.db, input);
+    const unit = readableLocality(ctx, input.localityId);
+    const buffer = await ctx.services.jobs.run({ kind: "reportTemplate", userId: ctx.user.id, input }, () => exportReportTemplate(ctx.db, input));
     return file(`bao-cao-${String(unit.code)}-${input.year}.xlsx`, XLSX, buffer);
   }),
 
@@ -277,12 +257,14 @@ export const reportingRouter = router({
       const key = input.progressId ? progressKey(ctx.user, input.progressId) : null;
       if (key) setProgress(key, { fraction: 0, done: false, ok: null });
       try {
-        const buffer = Buffer.from(input.base64, "base64");
-        const actor = { userId: ctx.user.id, username: ctx.user.username, role: ctx.user.role, localityId: ctx.user.localityId };
-        const result = await importReportWorkbook(ctx.db, buffer, {
-          actor,
-          onProgress: (fraction) => key && setProgress(key, { fraction, done: false, ok: null }),
-        });
+        const actor = principalOf(ctx.user);
+        const onProgress = (fraction: number) => {
+          if (key) setProgress(key, { fraction, done: false, ok: null });
+        };
+        // Checked (zip-bomb limits), parsed and written off the event loop (ctx.services.jobs: the server's worker pool).
+        const result = await ctx.services.jobs.run({ kind: "importWorkbook", userId: ctx.user.id, input: { base64: input.base64, actor }, onProgress }, () =>
+          importReportWorkbook(ctx.db, Buffer.from(input.base64, "base64"), { actor, onProgress }),
+        );
         if (key) setProgress(key, { fraction: 1, done: true, ok: result.ok });
         return result;
       } catch (e) {
@@ -300,12 +282,12 @@ export const reportingRouter = router({
   annualReport: authedProcedure
     .input(UnitYear.extend({ format: z.enum(["docx", "xlsx"]), reportDate: IsoDateSchema.optional(), today: IsoDateSchema.optional() }))
     .query(async ({ ctx, input }): Promise<FileResult> => {
-      const locality = await readableLocality(ctx, input.localityId);
+      const locality = readableLocality(ctx, input.localityId);
       const options = { localityId: input.localityId, year: input.year, reportDate: input.reportDate, today: input.today };
       const name = `bao-cao-nam-${input.year}-${String(locality.code)}`;
       return input.format === "docx"
-        ? file(`${name}.docx`, DOCX, await buildAnnualReportDocx(ctx.db, options))
-        : file(`${name}.xlsx`, XLSX, await buildAnnualReportXlsx(ctx.db, options));
+        ? file(`${name}.docx`, DOCX, await ctx.services.jobs.run({ kind: "annualReportDocx", userId: ctx.user.id, input: options }, () => buildAnnualReportDocx(ctx.db, options)))
+        : file(`${name}.xlsx`, XLSX, await ctx.services.jobs.run({ kind: "annualReportXlsx", userId: ctx.user.id, input: options }, () => buildAnnualReportXlsx(ctx.db, options)));
     }),
 
   /** A mutation only because its input (up to 5000 ids) is too long for a URL; it writes nothing. */
@@ -318,7 +300,7 @@ export const reportingRouter = router({
    */
   periods: authedProcedure.input(z.object({ localityId: IdInput.optional() }).optional()).query(async ({ ctx, input }) => {
     const localityId = input?.localityId ?? ctx.user.localityId;
-    if (localityId !== null && localityId !== undefined) await readableLocality(ctx, localityId);
+    if (localityId !== null && localityId !== undefined) readableLocality(ctx, localityId);
     else if (ctx.user.role !== "system_admin") throw forbidden("Your account has no locality.", "Tài khoản của bạn chưa được gắn với địa bàn nào.");
     const rows = ctx.db
       .select({ id: s.reportingPeriods.id, localityId: s.reportingPeriods.localityId, localityNameVi: s.localities.nameVi, year: s.reportingPeriods.year, deadline: s.reportingPeriods.deadline, isClosed: s.reportingPeriods.isClosed })
@@ -327,25 +309,24 @@ export const reportingRouter = router({
       .where(
         localityId === null || localityId === undefined
           ? undefined
-          : sql`${s.reportingPeriods.localityId} in (select ancestor_id from locality_closure where descendant_id = ${localityId}
-                 union select descendant_id from locality_closure where ancestor_id = ${localityId})`,
+          : withinOrAboveCondition(s.reportingPeriods.localityId, localityId),
       )
       .orderBy(desc(s.reportingPeriods.year), s.reportingPeriods.localityId)
       .all();
     return { data: rows, total: rows.length };
   }),
 
-  reportSettings: authedProcedure.input(z.object({ localityId: IdInput })).query(async ({ ctx, input }) => {
-    await readableLocality(ctx, input.localityId);
+  reportSettings: authedProcedure.input(z.object({ localityId: IdInput })).query(({ ctx, input }) => {
+    readableLocality(ctx, input.localityId);
     return settingsOf(ctx, input.localityId);
   }),
 
   updateReportSettings: provinceWriter
     .input(z.object({ localityId: IdInput, reportDeadline: MonthDaySchema, applyToOpenPeriods: z.boolean().optional() }))
     .mutation(({ ctx, input }) => {
-      const actor = { userId: ctx.user.id, username: ctx.user.username };
+      const actor = principalOf(ctx.user);
       const periodsUpdated = ctx.db.transaction((tx) => {
-        assertWritable(tx, ctx.user, RESOURCES.reportingPeriods, { localityId: input.localityId });
+        assertWritable(tx, RESOURCES.reportingPeriods, actor, { localityId: input.localityId });
         const before = tx.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, input.localityId)).get() ?? null;
         tx.insert(s.localitySettings)
           .values({ localityId: input.localityId, reportDeadline: input.reportDeadline })
@@ -354,13 +335,12 @@ export const reportingRouter = router({
         recordAudit(tx, actor, before ? "update" : "create", "localitySettings", input.localityId, before, { localityId: input.localityId, reportDeadline: input.reportDeadline }, input.localityId);
         if (!input.applyToOpenPeriods) return 0;
         // Open periods of this year and later take the new deadline.
-        const periods = new CrudRepository(ctx.db, RESOURCES.reportingPeriods);
         const open = tx
           .select()
           .from(s.reportingPeriods)
           .where(and(eq(s.reportingPeriods.localityId, input.localityId), eq(s.reportingPeriods.isClosed, false), gte(s.reportingPeriods.year, new Date().getFullYear())))
           .all();
-        for (const p of open) periods.updateInTx(tx, p.id, { deadline: `${p.year}-${input.reportDeadline}` }, null, actor);
+        for (const p of open) updateRecord(tx, RESOURCES.reportingPeriods, p.id, { deadline: `${p.year}-${input.reportDeadline}` }, p.version, actor);
         return open.length;
       });
       return { ...settingsOf(ctx, input.localityId), periodsUpdated };

@@ -20,6 +20,8 @@ export const indicators = sqliteTable(
     measure: text({ mode: "json" }).$type<IndicatorMeasure>(),
     pluginId: text(),
     descriptionVi: text(),
+    plausibleMin: real(),
+    plausibleMax: real(),
     searchText: searchColumn(),
   },
   (t) => [uniqueIndex("indicators_code_uq").on(t.code), index("indicators_plugin_idx").on(t.pluginId)],

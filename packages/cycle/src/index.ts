@@ -1,0 +1,4 @@
+export * from "./periods.js";
+export * from "./save.js";
+export * from "./workflow.js";
+export * from "./unit-report.js";

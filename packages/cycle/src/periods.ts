@@ -1,0 +1,76 @@
+/** Which period, deadline, plan and report a reporting unit has for a year: defined once, read by every screen and file. */
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { EduplanError, RESOURCES, createRecord, lineageOf, schema as s, type Executor, type Principal, type Tx } from "@eduplan/db";
+import { periodDeadline } from "@eduplan/domain";
+
+export type PeriodRow = typeof s.reportingPeriods.$inferSelect;
+export type PlanRow = typeof s.plans.$inferSelect;
+export type ReportRow = typeof s.reports.$inferSelect;
+
+/** The deadline setting ("MM-DD") that applies to a locality: its own, else its nearest ancestor's, else 12-10. */
+export function deadlineSettingOf(db: Executor, localityId: number): { reportDeadline: string; fromLocalityId: number | null } {
+  for (const { id } of lineageOf(db, localityId)) {
+    const setting = db.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, id)).get();
+    if (setting) return { reportDeadline: setting.reportDeadline, fromLocalityId: id };
+  }
+  return { reportDeadline: "12-10", fromLocalityId: null };
+}
+
+/** The period of `year` covering a unit: its own or its nearest ancestor's. */
+export function periodOf(db: Executor, localityId: number, year: number): PeriodRow | null {
+  for (const { id } of lineageOf(db, localityId)) {
+    const period = db.select().from(s.reportingPeriods).where(and(eq(s.reportingPeriods.localityId, id), eq(s.reportingPeriods.year, year))).get();
+    if (period) return period;
+  }
+  return null;
+}
+
+/** The deadline of `year` for a unit: its period's, else the one its province's setting gives. */
+export function deadlineOf(db: Executor, localityId: number, year: number): string {
+  return periodOf(db, localityId, year)?.deadline ?? periodDeadline(year, deadlineSettingOf(db, localityId).reportDeadline);
+}
+
+/** The newest plan of a locality itself (by issue date, then id), or null. */
+export function ownPlan(db: Executor, localityId: number): PlanRow | null {
+  return db.select().from(s.plans).where(eq(s.plans.localityId, localityId)).orderBy(sql`${s.plans.issuedOn} is null`, desc(s.plans.issuedOn), desc(s.plans.id)).get() ?? null;
+}
+
+/** The plan a unit reports against: its own if it has one, else its nearest ancestor's (its province's). */
+export function applicablePlan(db: Executor, localityId: number): PlanRow | null {
+  for (const { id } of lineageOf(db, localityId)) {
+    const plan = ownPlan(db, id);
+    if (plan) return plan;
+  }
+  return null;
+}
+
+/** A unit's own report (not an agency's) in a period. */
+export function unitReport(db: Executor, periodId: number, localityId: number): ReportRow | null {
+  return db.select().from(s.reports).where(and(eq(s.reports.periodId, periodId), eq(s.reports.localityId, localityId), isNull(s.reports.agencyId))).get() ?? null;
+}
+
+/** The locality whose periods a unit reports in: its province, else the highest locality below the nation, else itself. */
+export function periodOwnerOf(db: Executor, localityId: number): number {
+  const chain = lineageOf(db, localityId);
+  return (chain.find((l) => l.levelCode === "province") ?? chain.filter((l) => l.levelCode !== "nation").at(-1) ?? chain[0]!).id;
+}
+
+/**
+ * The period of `year` for a unit. When the province has none yet it is opened — by a user who may open periods there
+ * (the province's officers), with the deadline of the province's setting; anyone else is told the province has not
+ * opened it.
+ */
+export function ensurePeriod(tx: Tx, localityId: number, year: number, principal: Principal): { period: PeriodRow; created: boolean } {
+  const existing = periodOf(tx, localityId, year);
+  if (existing) return { period: existing, created: false };
+  const owner = periodOwnerOf(tx, localityId);
+  const def = RESOURCES.reportingPeriods;
+  if (!def.access.write.includes(principal.role))
+    throw new EduplanError("notFound", {
+      vi: `Sở GD&ĐT chưa mở kỳ báo cáo năm ${year}. Hãy đề nghị Sở mở kỳ báo cáo trước khi lập báo cáo.`,
+      en: `The province has not opened the reporting period ${year} yet. Ask it to open the period first.`,
+    });
+  const { reportDeadline } = deadlineSettingOf(tx, owner);
+  const row = createRecord(tx, def, { localityId: owner, year, deadline: periodDeadline(year, reportDeadline) }, principal);
+  return { period: tx.select().from(s.reportingPeriods).where(eq(s.reportingPeriods.id, row.id)).get()!, created: true };
+}

@@ -1,0 +1,2 @@
+ALTER TABLE `indicators` ADD `plausible_min` real;--> statement-breakpoint
+ALTER TABLE `indicators` ADD `plausible_max` real;

@@ -1,0 +1,29 @@
+import { eq, sql } from "drizzle-orm";
+import { AgencyInputSchema, RESOURCE_ACCESS } from "@eduplan/domain";
+import { EduplanError } from "../errors.js";
+import { registerResource } from "../guard.js";
+import { defineResource } from "../resource.js";
+import * as s from "../schema/index.js";
+
+/** Agencies are public bodies: officers read those above their area too (a commune plan names the Sở GD&ĐT). */
+export const agencies = defineResource({
+  name: "agencies",
+  entityVi: "cơ quan",
+  table: s.agencies,
+  access: RESOURCE_ACCESS.agencies,
+  inputSchema: AgencyInputSchema,
+  searchFields: ["nameVi", "nameEn", "shortName", "code"],
+  scope: { kind: "locality", column: "localityId" },
+  publicToDescendants: true,
+  refs: { localityId: "writable", parentId: "readable" },
+  defaultSort: { field: "nameVi", order: "ASC" },
+  beforeDelete(tx, row) {
+    const leads = tx.select({ n: sql<number>`count(*)` }).from(s.taskAssignees).where(eq(s.taskAssignees.agencyId, row.id)).get()!.n;
+    if (leads > 0)
+      throw new EduplanError("reference", {
+        vi: `Không xóa được: cơ quan đang được giao ${leads} nhiệm vụ (chủ trì hoặc phối hợp). Hãy giao lại các nhiệm vụ đó trước.`,
+        en: `Cannot delete: the agency is assigned to ${leads} task(s) (lead or coordinating). Reassign them first.`,
+      });
+  },
+});
+registerResource(agencies);

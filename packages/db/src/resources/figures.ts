@@ -1,0 +1,94 @@
+/** Figures: a locality's actual values per indicator and year, and the values of a report before it is approved. */
+import { eq } from "drizzle-orm";
+import {
+  IndicatorValueInputSchema,
+  RESOURCE_ACCESS,
+  ReportValueInputSchema,
+  fieldErrorsFromIssues,
+  indicatorValueIssues,
+  ratioScale,
+  type FieldError,
+  type IndicatorUnit,
+} from "@eduplan/domain";
+import { EduplanError, fieldError } from "../errors.js";
+import { registerResource } from "../guard.js";
+import { defineResource, type Executor } from "../resource.js";
+import * as s from "../schema/index.js";
+import { applyValueToRollups } from "../sqlite/aggregates.js";
+import { reports } from "./reports.js";
+import { closedPeriodFor, indicatorOf, periodClosed, reportLock } from "./shared.js";
+
+type Figure = { numerator: number | null; denominator: number | null; value: number | null };
+
+const figureOf = (data: Record<string, unknown>): Figure => ({
+  numerator: (data.numerator as number | null | undefined) ?? null,
+  denominator: (data.denominator as number | null | undefined) ?? null,
+  value: (data.value as number | null | undefined) ?? null,
+});
+
+/** A figure's bounds against its indicator (the domain's one check of figures). */
+export function figureErrors(db: Executor, data: Record<string, unknown>): FieldError[] {
+  const indicator = indicatorOf(db, data.indicatorId);
+  if (!indicator) return [fieldError("indicatorId", `unknown indicator #${String(data.indicatorId)}`, `Chỉ tiêu #${String(data.indicatorId)} không tồn tại`)];
+  return fieldErrorsFromIssues(indicatorValueIssues(figureOf(data), indicator));
+}
+
+/** A rate's value is computed from its numerator and denominator, never entered. */
+export function withComputedValue(db: Executor, data: Record<string, unknown>): Record<string, unknown> {
+  const indicator = indicatorOf(db, data.indicatorId);
+  const { numerator, denominator } = figureOf(data);
+  if (indicator?.aggregation === "ratio" && numerator !== null && denominator !== null && denominator > 0)
+    return { ...data, value: (numerator / denominator) * ratioScale(indicator.unit as IndicatorUnit) };
+  return data;
+}
+
+const rollupRowOf = (r: Record<string, unknown>) => ({ localityId: Number(r.localityId), indicatorId: Number(r.indicatorId), year: Number(r.year), ...figureOf(r) });
+
+export const publishedFigureLocked = () =>
+  new EduplanError("locked", {
+    vi: "Số liệu này được công bố từ một báo cáo đã duyệt: muốn sửa, hãy mở lại báo cáo, sửa rồi duyệt lại.",
+    en: "This figure was published from an approved report: to change it, reopen the report, edit it and approve it again.",
+  });
+
+export const indicatorValues = defineResource({
+  name: "indicatorValues",
+  entityVi: "số liệu thực hiện",
+  table: s.indicatorValues,
+  access: RESOURCE_ACCESS.indicatorValues,
+  inputSchema: IndicatorValueInputSchema,
+  scope: { kind: "locality", column: "localityId" },
+  refs: { localityId: "writable", indicatorId: "exists" },
+  defaultSort: { field: "year", order: "DESC" },
+  lock(tx, row) {
+    if (row.reportId != null) return publishedFigureLocked();
+    const closed = typeof row.localityId === "number" && typeof row.year === "number" ? closedPeriodFor(tx, row.localityId, row.year) : null;
+    return closed === null ? null : periodClosed(closed);
+  },
+  check: figureErrors,
+  beforeWrite: (tx, data) => withComputedValue(tx, data),
+  afterWrite(tx, after, before) {
+    if (before) applyValueToRollups(tx, rollupRowOf(before), -1);
+    applyValueToRollups(tx, rollupRowOf(after), +1);
+  },
+  beforeDelete(tx, row) {
+    applyValueToRollups(tx, rollupRowOf(row), -1);
+  },
+});
+registerResource(indicatorValues);
+
+export const reportValues = defineResource({
+  name: "reportValues",
+  entityVi: "số liệu báo cáo",
+  table: s.reportValues,
+  access: RESOURCE_ACCESS.reportValues,
+  inputSchema: ReportValueInputSchema,
+  scope: { kind: "via", column: "reportId", parent: () => reports },
+  refs: { reportId: "writable", indicatorId: "exists" },
+  lock(tx, row) {
+    const report = tx.select().from(s.reports).where(eq(s.reports.id, Number(row.reportId))).get();
+    return report ? reportLock(tx, report) : null;
+  },
+  check: figureErrors,
+  beforeWrite: (tx, data) => withComputedValue(tx, data),
+});
+registerResource(reportValues);

@@ -1,0 +1,58 @@
+/** The simple parts of a plan: relations to other documents, solution groups, funding, agency duties, reporting duties. */
+import {
+  AgencyDutyInputSchema,
+  DocumentRelationInputSchema,
+  FundingSourceInputSchema,
+  RESOURCE_ACCESS,
+  ReportingObligationInputSchema,
+  SolutionGroupInputSchema,
+} from "@eduplan/domain";
+import * as s from "../schema/index.js";
+import { planChild } from "./plans.js";
+
+export const documentRelations = planChild({
+  name: "documentRelations",
+  entityVi: "quan hệ văn bản",
+  table: s.documentRelations,
+  access: RESOURCE_ACCESS.documentRelations,
+  inputSchema: DocumentRelationInputSchema,
+  planColumn: "fromPlanId",
+  refs: { toPlanId: "readable" },
+});
+
+export const solutionGroups = planChild({
+  name: "solutionGroups",
+  entityVi: "nhóm nhiệm vụ, giải pháp",
+  table: s.solutionGroups,
+  access: RESOURCE_ACCESS.solutionGroups,
+  inputSchema: SolutionGroupInputSchema,
+  defaultSort: { field: "sortOrder", order: "ASC" },
+});
+
+export const fundingSources = planChild({
+  name: "fundingSources",
+  entityVi: "nguồn kinh phí",
+  table: s.fundingSources,
+  access: RESOURCE_ACCESS.fundingSources,
+  inputSchema: FundingSourceInputSchema,
+  defaultSort: { field: "sortOrder", order: "ASC" },
+});
+
+export const agencyDuties = planChild({
+  name: "agencyDuties",
+  entityVi: "nhiệm vụ của cơ quan",
+  table: s.agencyDuties,
+  access: RESOURCE_ACCESS.agencyDuties,
+  inputSchema: AgencyDutyInputSchema,
+  refs: { agencyId: "readable" },
+  defaultSort: { field: "sortOrder", order: "ASC" },
+});
+
+export const reportingObligations = planChild({
+  name: "reportingObligations",
+  entityVi: "chế độ báo cáo",
+  table: s.reportingObligations,
+  access: RESOURCE_ACCESS.reportingObligations,
+  inputSchema: ReportingObligationInputSchema,
+  refs: { reporterAgencyId: "readable", recipientAgencyId: "readable" },
+});

@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import { MilestoneInputSchema, RESOURCE_ACCESS, TargetInputSchema, fieldErrorsFromIssues, targetIndicatorIssues, type IndicatorUnit } from "@eduplan/domain";
+import { fieldError } from "../errors.js";
+import { registerResource } from "../guard.js";
+import { defineResource } from "../resource.js";
+import * as s from "../schema/index.js";
+import { planChild } from "./plans.js";
+import { indicatorOf } from "./shared.js";
+
+export const targets = planChild({
+  name: "targets",
+  entityVi: "chỉ tiêu của kế hoạch",
+  table: s.targets,
+  access: RESOURCE_ACCESS.targets,
+  inputSchema: TargetInputSchema,
+  searchFields: ["code", "phraseVi", "conditionVi", "conditionEn"],
+  refs: { indicatorId: "exists", parentTargetId: "writable" },
+  check(tx, data) {
+    const indicator = indicatorOf(tx, data.indicatorId);
+    if (!indicator) return [fieldError("indicatorId", `unknown indicator #${String(data.indicatorId)}`, `Chỉ tiêu #${String(data.indicatorId)} không tồn tại`)];
+    const t = { value: data.value as number | null, valueMax: data.valueMax as number | null, baselineValue: data.baselineValue as number | null };
+    const errors = fieldErrorsFromIssues(targetIndicatorIssues(t, { unit: indicator.unit as IndicatorUnit, code: indicator.code }));
+    if (data.parentTargetId != null) {
+      const parent = tx.select().from(s.targets).where(eq(s.targets.id, Number(data.parentTargetId))).get();
+      if (!parent || parent.planId !== data.planId) errors.push(fieldError("parentTargetId", "the parent target must belong to the same plan", "Chỉ tiêu cha phải thuộc cùng kế hoạch"));
+    }
+    return errors;
+  },
+});
+
+export const milestones = defineResource({
+  name: "milestones",
+  entityVi: "mốc lộ trình",
+  table: s.milestones,
+  access: RESOURCE_ACCESS.milestones,
+  inputSchema: MilestoneInputSchema,
+  scope: { kind: "via", column: "targetId", parent: () => targets },
+  refs: { targetId: "writable" },
+  defaultSort: { field: "year", order: "ASC" },
+  check(tx, data) {
+    const target = tx.select().from(s.targets).where(eq(s.targets.id, Number(data.targetId))).get();
+    if (!target) return [fieldError("targetId", "unknown target", "Chỉ tiêu không tồn tại")];
+    const indicator = indicatorOf(tx, target.indicatorId)!;
+    const m = { value: data.value as number | null, valueMax: data.valueMax as number | null };
+    return fieldErrorsFromIssues(targetIndicatorIssues(m, { unit: indicator.unit as IndicatorUnit, code: indicator.code }));
+  },
+});
+registerResource(milestones);
