@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { runCommand } from "./commands.js";
 import { runPluginNew, runPluginRegistry } from "./plugin.js";
+import { registerPlanCommands } from "./plan-import.js";
 
 const program = new Command()
   .name("eduplan")
@@ -76,6 +77,9 @@ plugin
   .action((name: string, opts: { root?: string; install: boolean }) => {
     process.exitCode = runPluginNew(name, opts);
   });
+
+// plan import (packages/plan-import): read a plan document into a reviewable draft; nothing is written.
+registerPlanCommands(program);
 
 // No command at all is a request for help, not a mistake: print it on stdout and exit 0 (commander would exit 1).
 if (process.argv.length <= 2) program.outputHelp();
