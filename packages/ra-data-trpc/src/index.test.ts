@@ -213,20 +213,22 @@ function resourceRouter<Shape extends z.ZodRawShape>(
         return { data: row };
       }),
     updateMany: recordedProcedure
-      .input(z.object({ ids: z.array(idSchema), data: partial }))
+      .input(z.object({ ids: z.array(idSchema), versions: z.array(z.number().int()), data: partial }))
       .mutation(({ input }) => {
+        input.ids.forEach((id, i) => find(id).version !== input.versions[i] && conflict());
         for (const id of input.ids) Object.assign(find(id), input.data, { version: find(id).version + 1 });
         return { data: input.ids };
       }),
     delete: recordedProcedure
-      .input(z.object({ id: idSchema, version: z.number().int().optional() }))
+      .input(z.object({ id: idSchema, version: z.number().int() }))
       .mutation(({ input }) => {
         const row = find(input.id);
-        if (input.version !== undefined && row.version !== input.version) conflict();
+        if (row.version !== input.version) conflict();
         db[table] = rows().filter((r) => r !== row);
         return { data: row };
       }),
-    deleteMany: recordedProcedure.input(z.object({ ids: z.array(idSchema) })).mutation(({ input }) => {
+    deleteMany: recordedProcedure.input(z.object({ ids: z.array(idSchema), versions: z.array(z.number().int()) })).mutation(({ input }) => {
+      input.ids.forEach((id, i) => find(id).version !== input.versions[i] && conflict());
       db[table] = rows().filter((row) => !input.ids.includes(row.id));
       return { data: input.ids };
     }),
@@ -470,13 +472,14 @@ describe("update", () => {
 });
 
 describe("updateMany", () => {
-  it("calls <resource>.updateMany with { ids, data } and returns the ids", async () => {
+  it("calls <resource>.updateMany with { ids, versions, data } (the records' current versions) and returns the ids", async () => {
     const result = await makeProvider().updateMany("posts", {
       ids: [2, 4],
       data: { id: 1, version: 3, status: "published" },
     });
     expect(result).toEqual({ data: [2, 4] });
-    expect(lastInput("posts.updateMany")).toEqual({ ids: [2, 4], data: { status: "published" } });
+    const versions = [2, 4].map((id) => db.posts.find((p) => p.id === id)!.version - 1);
+    expect(lastInput("posts.updateMany")).toEqual({ ids: [2, 4], versions, data: { status: "published" } });
     expect(db.posts.filter((post) => post.status === "published").map((post) => post.id)).toEqual([1, 2, 3, 4]);
   });
 });
@@ -500,16 +503,18 @@ describe("delete / deleteMany", () => {
     expect(db.posts.map((post) => post.id)).toEqual([1, 2, 3, 4]);
   });
 
-  it("delete without previousData sends no version", async () => {
+  it("delete without previousData sends the record's current version", async () => {
+    const version = db.comments.find((c) => c.id === 2)!.version;
     await makeProvider().delete("comments", { id: 2 });
-    expect(lastInput("comments.delete")).toEqual({ id: 2 });
+    expect(lastInput("comments.delete")).toEqual({ id: 2, version });
     expect(db.comments.map((comment) => comment.id)).toEqual([1, 3, 4]);
   });
 
-  it("deleteMany calls <resource>.deleteMany with { ids } and returns the ids", async () => {
+  it("deleteMany calls <resource>.deleteMany with { ids, versions } and returns the ids", async () => {
+    const versions = [1, 4].map((id) => db.comments.find((c) => c.id === id)!.version);
     const result = await makeProvider().deleteMany("comments", { ids: [1, 4] });
     expect(result).toEqual({ data: [1, 4] });
-    expect(lastInput("comments.deleteMany")).toEqual({ ids: [1, 4] });
+    expect(lastInput("comments.deleteMany")).toEqual({ ids: [1, 4], versions });
     expect(db.comments.map((comment) => comment.id)).toEqual([2, 3]);
   });
 });

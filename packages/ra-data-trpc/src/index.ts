@@ -108,9 +108,13 @@ function toCaller(client: TrpcClientLike): TrpcCaller {
  * getManyReference => query    comments.getManyReference { target: "postId", id, pagination, sort, filter }
  * create           => mutation posts.create           { data }
  * update           => mutation posts.update           { id, data: changedFields, version }
- * updateMany       => mutation posts.updateMany       { ids, data }
+ * updateMany       => mutation posts.updateMany       { ids, versions, data }
  * delete           => mutation posts.delete           { id, version }
- * deleteMany       => mutation posts.deleteMany       { ids }
+ * deleteMany       => mutation posts.deleteMany       { ids, versions }
+ *
+ * Every change names the version it is based on. react-admin's bulk actions pass only ids: the provider reads the
+ * records' current versions (`getMany`) just before the bulk mutation, and a delete without `previousData` reads it
+ * with `getOne`.
  *
  * @example
  *
@@ -156,6 +160,13 @@ export function trpcDataProvider(client: TrpcClientLike, options: TrpcDataProvid
       if (signal?.aborted) throw error;
       throw toHttpError(error, locale());
     }
+  }
+
+  /** The current versions of records, for a bulk change based on them (`{ ids, versions }`). */
+  async function versionsOf(resource: string, ids: Identifier[]): Promise<{ ids: Identifier[]; versions: unknown[] }> {
+    const { data } = await call<{ data: RaRecord[] }>("query", resource, "getMany", { ids });
+    const byId = new Map(data.map((r) => [String(r.id), r.version as unknown]));
+    return { ids, versions: ids.map((id) => byId.get(String(id))) };
   }
 
   return {
@@ -221,28 +232,25 @@ export function trpcDataProvider(client: TrpcClientLike, options: TrpcDataProvid
       );
     },
 
-    /** `mutation <resource>.updateMany` with `{ ids, data }` (without `id` and `version`) → `{ data: Id[] }`. */
-    updateMany: (resource, params) =>
+    /** `mutation <resource>.updateMany` with `{ ids, versions, data }` (without `id` and `version`) → `{ data: Id[] }`. */
+    updateMany: async (resource, params) =>
       call("mutation", resource, "updateMany", {
-        ids: params.ids,
+        ...(await versionsOf(resource, params.ids)),
         data: withoutRecordFields(params.data as Record<string, unknown>),
       }),
 
     /**
      * `mutation <resource>.delete` with `{ id, version }` → `{ data: Record }`; `version` is
-     * `previousData.version`, omitted when react-admin has no previous data.
+     * `previousData.version`, else the record's current one.
      */
-    delete: (resource, params) =>
-      call(
-        "mutation",
-        resource,
-        "delete",
-        compact({ id: params.id, version: (params.previousData as RaRecord | undefined)?.version as unknown }),
-      ),
+    delete: async (resource, params) => {
+      const known = (params.previousData as RaRecord | undefined)?.version as unknown;
+      const version = known ?? ((await call<{ data: RaRecord }>("query", resource, "getOne", { id: params.id })).data.version as unknown);
+      return call("mutation", resource, "delete", compact({ id: params.id, version }));
+    },
 
-    /** `mutation <resource>.deleteMany` with `{ ids }` → `{ data: Id[] }`. */
-    deleteMany: (resource, params) =>
-      call<{ data: Identifier[] }>("mutation", resource, "deleteMany", { ids: params.ids }),
+    /** `mutation <resource>.deleteMany` with `{ ids, versions }` → `{ data: Id[] }`. */
+    deleteMany: async (resource, params) => call<{ data: Identifier[] }>("mutation", resource, "deleteMany", await versionsOf(resource, params.ids)),
   };
 }
 
