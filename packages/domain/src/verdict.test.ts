@@ -94,6 +94,11 @@ describe("evaluateTargetForYear", () => {
     expect(v.reason.vi).toBe("Chưa có lộ trình: đã đi được 0% chặng đường tới mục tiêu Đạt, so với 40% thời gian của kế hoạch.");
     expect(evaluateTargetForYear(centre, [], 1, 2027, period).state).toBe("achieved");
   });
+  it("a qualitative target on a rate (no figure stated) is not judged by 'yes = 1'", () => {
+    const v = evaluateTargetForYear({ ...nursery, comparator: "achieve", value: null }, [], 50, 2026, period);
+    expect(v.state).toBe("noData");
+    expect(v.reason.vi).toMatch(/định tính/);
+  });
   it("a target with nothing to compare with has no data", () => {
     const v = evaluateTargetForYear({ ...nursery, comparator: "maintain", value: null }, [], 50, 2026, period);
     expect(v.state).toBe("noData");

@@ -85,6 +85,9 @@ export function evaluateTargetForYear(
   });
 
   if (figure === null || !Number.isFinite(figure)) return verdict("noData", { vi: `Chưa có số liệu năm ${year}.`, en: `No figure for ${year}.` });
+  // A qualitative target ("đạt" without a figure) on an indicator that is not yes/no has nothing to measure a figure by.
+  if (target.comparator === "achieve" && target.value === null && unit !== "boolean")
+    return verdict("noData", { vi: "Mục tiêu định tính, không có mức định lượng để so sánh với kết quả.", en: "A qualitative target: no figure to compare the result with." });
   const achieved = meetsBound(target, direction, figure);
   const progress = progressTowards(target, direction, figure);
   if (achieved === null)

@@ -5,7 +5,7 @@ import {
   targetShapeIssues,
   type IndicatorUnit,
 } from "@eduplan/domain";
-import { CORE_INDICATORS, EDUCATION_LEVELS, LOCALITY_LEVELS, NATIONAL } from "@eduplan/catalog";
+import { EDUCATION_LEVELS, LOCALITY_LEVELS, NATIONAL, NATIONAL_TARGETS, REFERENCE_INDICATORS } from "@eduplan/catalog";
 import {
   CrudRepository,
   RESOURCES,
@@ -106,8 +106,24 @@ export async function ensureReferenceData(db: Db, actor: Principal = SYSTEM_ACTO
     const planIds = idByCode(tx, s.plans, NATIONAL.plans.map((p) => p.code));
     for (const { issuingAgency, ...p } of NATIONAL.plans)
       w.upsert(RESOURCES.plans, planIds.get(p.code), { ...p, localityId: nation.id, issuingAgencyId: agencyId.get(issuingAgency) ?? null });
-    const indicatorIds = idByCode(tx, s.indicators, CORE_INDICATORS.map((i) => i.code));
-    for (const indicator of CORE_INDICATORS) w.upsert(RESOURCES.indicators, indicatorIds.get(indicator.code), indicator);
+    const indicatorIds = idByCode(tx, s.indicators, REFERENCE_INDICATORS.map((i) => i.code));
+    for (const indicator of REFERENCE_INDICATORS) indicatorIds.set(indicator.code, w.upsert(RESOURCES.indicators, indicatorIds.get(indicator.code), indicator).id);
+    // The national strategy's own 2030 targets (as the press reported them), so a province's cascade compares with them.
+    const nationalPlanId = idByCode(tx, s.plans, [NATIONAL_TARGETS.plan]).get(NATIONAL_TARGETS.plan)!;
+    const nationalTargets = new Map(tx.select({ id: s.targets.id, code: s.targets.code }).from(s.targets).where(eq(s.targets.planId, nationalPlanId)).all().map((t) => [t.code, t.id]));
+    for (const t of NATIONAL_TARGETS.targets)
+      w.upsert(RESOURCES.targets, nationalTargets.get(t.code), {
+        planId: nationalPlanId,
+        indicatorId: indicatorIds.get(t.indicator)!,
+        code: t.code,
+        comparator: t.comparator,
+        value: t.value,
+        targetYear: t.targetYear,
+        isAspirational: t.isAspirational,
+        conditionVi: t.conditionVi ?? null,
+        phraseVi: t.phraseVi,
+        section: t.section,
+      });
     return w.summary;
   });
 }

@@ -71,11 +71,11 @@ describe("province init", () => {
 
   it("applies an edit as an update, audited, keeping ids", async () => {
     await applyProvinceConfig(db, parseProvinceConfig(exampleText, EXAMPLE));
-    const before = db.select().from(s.targets).where(sql`code = 'ecec.nursery.enrolment_rate'`).get()!;
+    const before = db.select().from(s.targets).where(sql`code = 'ecec.nursery.enrolment_rate' and plan_id = (select id from plans where code = 'vi-du-plan-2025')`).get()!;
     const edited = exampleText.replace("value: 40\n", "value: 42.5\n");
     const summary = await applyProvinceConfig(db, parseProvinceConfig(edited, EXAMPLE));
     expect(summary.updated).toBe(1);
-    const after = db.select().from(s.targets).where(sql`code = 'ecec.nursery.enrolment_rate'`).get()!;
+    const after = db.select().from(s.targets).where(sql`code = 'ecec.nursery.enrolment_rate' and plan_id = (select id from plans where code = 'vi-du-plan-2025')`).get()!;
     expect(after.id).toBe(before.id);
     expect(after.value).toBe(42.5);
     expect(after.version).toBe(before.version + 1);
