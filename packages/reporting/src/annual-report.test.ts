@@ -17,10 +17,12 @@ beforeAll(async () => {
   // Give two of the province's tasks a status, so the task section has more than "not started".
   const repos = createRepositories(db);
   const plan = db.select().from(s.plans).where(eq(s.plans.code, "lang-son-243-2025")).get()!;
-  const tasks = await repos.tasks.list({ filter: { planId: plan.id } });
+  const tasks = repos.tasks.list({ filter: { planId: plan.id } }, SYSTEM_ACTOR);
   const byCode = new Map(tasks.data.map((t) => [t.code as string, t]));
-  await repos.tasks.update(byCode.get("ls.yearly-report")!.id, { status: "completed" }, null, SYSTEM_ACTOR);
-  await repos.tasks.update(byCode.get("ls.annual-programmes")!.id, { status: "inProgress" }, null, SYSTEM_ACTOR);
+  const yearly = byCode.get("ls.yearly-report")!;
+  repos.tasks.update(yearly.id, { status: "completed" }, yearly.version, SYSTEM_ACTOR);
+  const programmes = byCode.get("ls.annual-programmes")!;
+  repos.tasks.update(programmes.id, { status: "inProgress" }, programmes.version, SYSTEM_ACTOR);
 });
 afterAll(() => seeded.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRepositories, transitionReport, type Db } from "@eduplan/db";
+import { createRepositories, type Db } from "@eduplan/db";
 import { consolidate, type Consolidation } from "./index.js";
-import { indicatorId, localityId, provinceOfficer, seededDatabase, type Seeded } from "./test-support.js";
+import { indicatorId, localityId, provinceOfficer, seededDatabase, step, type Seeded } from "./test-support.js";
 
 let seeded: Seeded;
 let db: Db;
@@ -103,7 +103,7 @@ describe("consolidate — Lạng Sơn 2026", () => {
       expect(t.evaluation).toMatchObject({ meetsMilestone: false, state: "atRisk" });
       expect(t.atRisk).toBe(true);
     } finally {
-      await repos.milestones.delete(m.id, null, provinceOfficer(db));
+      repos.milestones.delete(m.id, m.version, provinceOfficer(db));
     }
   });
 
@@ -145,7 +145,7 @@ describe("consolidate — Lạng Sơn 2026", () => {
     const before = target(c0, NURSERY).actual;
     const beforeIndependent = independentRate(NURSERY);
 
-    await transitionReport(db, submitted.reportId!, "approve", officer);
+    step(db, submitted.reportId!, "approve", officer);
     const c1 = await consolidate(db, { localityId: langSon, year: 2026 });
     const after = target(c1, NURSERY).actual;
     const afterIndependent = independentRate(NURSERY);
@@ -157,7 +157,7 @@ describe("consolidate — Lạng Sơn 2026", () => {
     expect(c1.summary.approved).toBe(c0.summary.approved + 1);
     expect(c1.summary.submitted).toBe(c0.summary.submitted - 1);
 
-    await transitionReport(db, submitted.reportId!, "reopen", officer);
+    step(db, submitted.reportId!, "reopen", officer);
     const c2 = await consolidate(db, { localityId: langSon, year: 2026 });
     const reopened = target(c2, NURSERY).actual;
     expect(reopened.value).toBeCloseTo(before.value!, 9);

@@ -157,8 +157,13 @@ describe("importReportWorkbook", () => {
     expect(progress.at(-1)).toBe(1);
     expect(progress[0]).toBeGreaterThan(0);
 
-    // Importing again updates the same report (upsert), and the re-exported template carries the values back.
-    const again = await importReportWorkbook(db, await save(wb), { actor });
+    // The same file again: the report changed since that template was made, so it is refused and nothing is written.
+    const untouched = snapshot(db);
+    await expect(importReportWorkbook(db, await save(wb), { actor })).rejects.toMatchObject({ reason: "conflict" });
+    expect(snapshot(db)).toEqual(untouched);
+    // A template downloaded now carries the values back, and importing it updates the same report (upsert).
+    const fresh = await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }));
+    const again = await importReportWorkbook(db, await save(fresh), { actor });
     expect(again).toMatchObject({ ok: true, reportId, written: filled.size, created: false });
     expect(reportValuesOf(db, reportId).size).toBe(filled.size);
     const ws2 = (await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }))).getWorksheet(TEMPLATE_SHEET)!;

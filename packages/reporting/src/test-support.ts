@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { closeDatabase, eq, openDatabase, schema as s, type Db, type WorkflowActor } from "@eduplan/db";
+import { RESOURCES, closeDatabase, eq, openDatabase, readRecord, schema as s, type Db, type Principal } from "@eduplan/db";
+import { transitionReport } from "@eduplan/cycle";
+import type { ReportAction } from "@eduplan/domain";
 import { seedSampleData } from "@eduplan/sample-data";
 
 /* Test support (not shipped in the index): a seeded SQLite file in a temp dir, and small lookups. */
@@ -34,7 +36,7 @@ export function indicatorId(db: Db, code: string): number {
   return row.id;
 }
 
-export function provinceOfficer(db: Db, provinceCode = "lang-son"): WorkflowActor {
+export function provinceOfficer(db: Db, provinceCode = "lang-son"): Principal {
   return { userId: null, username: "so.gddt", role: "province_officer", localityId: localityId(db, provinceCode) };
 }
 
@@ -49,4 +51,9 @@ export function snapshot(db: Db) {
     values: db.$client.prepare("select id, report_id, indicator_id, numerator, denominator, value, comment_vi, version from report_values order by id").all(),
     reportRows: db.$client.prepare("select id, status, version from reports order by id").all(),
   };
+}
+
+/** One workflow step of a report, on its current version. */
+export function step(db: Db, reportId: number, action: ReportAction, who: Principal, reason?: string) {
+  return db.transaction((tx) => transitionReport(tx, reportId, action, readRecord(tx, RESOURCES.reports, reportId)!.version, who, reason));
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, createRepositories, eq, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
+import { SYSTEM_ACTOR, closeDatabase, createRepositories, eq, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
 import { CATALOG_SOURCE_TO_PLAN, seedSampleData, SYNTHETIC_NOTE } from "./index.js";
 
 type CatalogTarget = { source: string; indicator: string; comparator: string; value: number | null; value_max: number | null; target_year: number | null };
@@ -86,9 +86,9 @@ describe("the loaded sample data", () => {
     const dept = db.select().from(s.agencies).where(eq(s.agencies.code, "lang-son.education-dept")).get()!;
     const expected = db.all<{ task_id: number; role: string }>(sql`select distinct task_id, role from task_assignees where agency_id = ${dept.id}`);
     const repos = createRepositories(db);
-    const all = await repos.tasks.list({ filter: { agencyId: dept.id } });
+    const all = repos.tasks.list({ filter: { agencyId: dept.id } }, SYSTEM_ACTOR);
     expect(all.data.map((t) => t.id).sort()).toEqual([...new Set(expected.map((e) => e.task_id))].sort());
-    const led = await repos.tasks.list({ filter: { leadAgencyId: dept.id } });
+    const led = repos.tasks.list({ filter: { leadAgencyId: dept.id } }, SYSTEM_ACTOR);
     expect(led.total).toBe(new Set(expected.filter((e) => e.role === "lead").map((e) => e.task_id)).size);
     expect(led.total).toBeGreaterThan(5);
     expect(led.data.every((t) => (t.leadAgencyIds as number[]).includes(dept.id))).toBe(true);
