@@ -10,6 +10,7 @@ import { loadPlugins, type PluginRegistry, type PluginRuntime } from "@eduplan/p
 import { closeDatabase, defaultDatabasePath, openDatabase, sql, type Db } from "@eduplan/db";
 import { ensureReferenceData } from "@eduplan/province-config";
 import { bodyTooLarge, checkTrpcRequest, DEFAULT_LIMITS, helmetOptions, timedOut, unsupportedMediaType, UPLOAD_PROCEDURES, type EdgeRefusal, type Limits } from "./edge.js";
+import { createJobPool, type JobPoolOptions } from "./jobs/pool.js";
 import { consoleDirExists, registerConsole } from "./static.js";
 
 export type ServerOptions = {
@@ -34,6 +35,11 @@ export type ServerOptions = {
   loginRateLimit?: ApiOptions["loginRateLimit"];
   /** Origins besides the server's own allowed to send mutations (e.g. a development console). Default: $EDUPLAN_ALLOWED_ORIGINS (comma-separated). */
   allowedOrigins?: string[];
+  /**
+   * The worker pool of heavy jobs (DOCX/XLSX generation, workbook imports): threads, per-user limits, upload limits;
+   * "inline" = on the event loop (no threads).
+   */
+  jobs?: Omit<JobPoolOptions, "dbFile"> | "inline";
   /** Body, batch and time limits (docs/operations.md). */
   limits?: Partial<Limits>;
   /** pino level of the JSON logs on stdout: default $EDUPLAN_LOG_LEVEL, else "info" ("warn" under NODE_ENV=test); "silent" = none. */
@@ -102,8 +108,9 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
   await ensureReferenceData(db);
   // Plugins: validated (a broken one is reported by name and skipped; the server still starts), migrated, indicators upserted.
   const plugins = loadPlugins(db, options.plugins ?? PLUGIN_REGISTRY, { log: options.logPlugin });
+  const jobs = options.jobs === "inline" ? null : createJobPool({ ...options.jobs, dbFile }, env);
   const services = createApiServices(
-    { db, sessionHours: options.sessionHours, secureCookies, trustProxy: hops > 0, loginRateLimit: options.loginRateLimit, plugins },
+    { db, sessionHours: options.sessionHours, secureCookies, trustProxy: hops > 0, loginRateLimit: options.loginRateLimit, plugins, ...(jobs ? { jobs } : {}) },
     env,
   );
 
@@ -232,7 +239,8 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
         force.unref();
         idle.unref();
         try {
-          await app.close();
+          await app.close(); // the requests in flight finish first, and with them their jobs
+          await jobs?.close();
         } finally {
           clearTimeout(force);
           clearInterval(idle);
