@@ -129,18 +129,7 @@ export function extractDocument(text: string, web: WebMetadata): DocumentFinding
     if (parts.length) {
       const raw = parts.join(" ");
       // Headline capitals become sentence case; proper nouns after "tỉnh/huyện/xã" and document numbers keep theirs.
-      title =
-        raw === raw.toUpperCase()
-          ? raw
-              .toLowerCase()
-              .replace(/^\p{Ll}/u, (c) => c.toUpperCase())
-              .replace(/(tỉnh|huyện|xã|phường) ([\p{L}]+)(?: ([\p{L}]+))?/gu, (_, a: string, b: string, c?: string) => `${a} ${b[0]!.toUpperCase()}${b.slice(1)}${c ? ` ${c[0]!.toUpperCase()}${c.slice(1)}` : ""}`)
-              .replace(/(\d+\/[\p{L}-]+)/gu, (n) => n.toUpperCase())
-              .replace(/hội đồng nhân dân/g, "Hội đồng nhân dân")
-              .replace(/chiến lược/, "Chiến lược")
-              .replace(/nghị quyết số/, "Nghị quyết số")
-              .replace(/kế hoạch thực hiện/, "Kế hoạch thực hiện")
-          : raw;
+      title = raw;
     }
   }
 
@@ -170,6 +159,22 @@ export function extractDocument(text: string, web: WebMetadata): DocumentFinding
     const body = /^(ủy|uỷ|ubnd)/i.test(im[1]!) ? "Ủy ban nhân dân" : "Hội đồng nhân dân";
     issuer = `${body} ${level} ${localityName}`;
     spans.issuer = span(text, im.index, im.index + im[0].length);
+  }
+
+  // A headline in capitals becomes sentence case; the locality's name and document numbers keep their capitals.
+  if (title && title === title.toUpperCase()) {
+    let t = title.toLowerCase().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    t = t.replace(/(\d+\/[\p{L}-]+)/gu, (n) => n.toUpperCase());
+    for (const [lower, proper] of [
+      [localityName?.toLowerCase(), localityName],
+      ["hội đồng nhân dân", "Hội đồng nhân dân"],
+      ["ủy ban nhân dân", "Ủy ban nhân dân"],
+      ["chiến lược", "Chiến lược"],
+      ["nghị quyết", "Nghị quyết"],
+      ["kế hoạch", "Kế hoạch"],
+    ] as const)
+      if (lower && proper) t = t.split(lower).join(proper);
+    title = t.replace(/^./u, (c) => c.toUpperCase());
   }
 
   // Signer: the name under "TM. …", "KT. CHỦ TỊCH", "CHỦ TỊCH", or the web copy's "Người ký".

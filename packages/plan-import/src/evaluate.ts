@@ -81,13 +81,8 @@ function pickSource(draft: PlanDraft, gold: { sources: { id: string; file?: stri
   if (byFile) return byFile.id;
   const byNumber = gold.sources.find((s) => s.document && draft.document.number && s.document === draft.document.number);
   if (byNumber) return byNumber.id;
-  const words = new Set(foldPlain(draft.document.title ?? "").split(" "));
-  let best: { id: string; score: number } | null = null;
-  for (const s of gold.sources) {
-    const score = foldPlain(s.title ?? "").split(" ").filter((w) => words.has(w)).length;
-    if (!best || score > best.score) best = { id: s.id, score };
-  }
-  return best && best.score > 5 ? best.id : null;
+  // Titles of plans share most of their words ("… Chiến lược phát triển giáo dục đến năm 2030 …"): no guessing.
+  return null;
 }
 
 const setEq = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -102,7 +97,11 @@ function timingEq(p: TaskFinding["timing"], g: z.infer<typeof TimingSchema>): bo
 /** Score a draft against gold files (targets in the catalog's shape, tasks as written by hand). */
 export function evaluate(draft: PlanDraft, gold: { targets?: GoldTargets; tasks?: GoldTasks; sources?: GoldTargets["sources"] }, sourceId?: string): Evaluation {
   const sources = gold.targets?.sources ?? gold.sources ?? [];
-  const source = pickSource(draft, { sources }, sourceId) ?? (gold.tasks && !gold.targets ? (gold.tasks.tasks[0]?.source ?? "") : "");
+  const source = pickSource(draft, { sources }, sourceId);
+  if (!source)
+    throw new Error(
+      `Không xác định được văn bản chuẩn cho tệp ${draft.fileName}: hãy chỉ rõ --source <mã> (một trong: ${sources.map((s) => s.id).join(", ")}) / no gold source matches this file: pass --source <id>.`,
+    );
   const result: Evaluation = { source, targets: null, tasks: null, agencies: null };
 
   if (gold.targets) {

@@ -43,8 +43,8 @@ export function formatSummary(d: PlanDraft): string {
   for (const n of doc.notes) lines.push(`  ! ${n}`);
   lines.push("", `Chỉ tiêu (${d.targets.length}):`);
   d.targets.forEach((t, i) => {
-    const value = t.comparator === "range" ? `${num(t.value)}–${num(t.valueMax)}` : num(t.value);
-    const unit = t.unit === "percent" && t.value !== null ? "%" : "";
+    const value = t.valueText ?? (t.comparator === "range" ? `${num(t.value)}–${num(t.valueMax)}` : num(t.value));
+    const unit = t.unit === "percent" && t.value !== null && !value.includes("%") ? "%" : "";
     lines.push(
       `  ${String(i + 1).padStart(3)}. ${t.indicator?.nameVi ?? "(chưa khớp chỉ tiêu)"}: ${COMPARATOR_VI[t.comparator]} ${value}${unit}${t.targetYear ? ` · năm ${t.targetYear}` : ""}${t.conditionVi ? ` · ${t.conditionVi}` : ""}${t.parentIndex !== null ? ` · thuộc chỉ tiêu ${t.parentIndex + 1}` : ""} · độ tin cậy ${pct(t.confidence)}`,
     );

@@ -9,6 +9,32 @@ import type { TargetFinding } from "./types.js";
 const NAMES = new Map(CORE_INDICATORS.map((i) => [i.code, i.nameVi]));
 const UNITS = new Map(CORE_INDICATORS.map((i) => [i.code, i.unit]));
 
+const STOP_WORDS = new Set(["ty", "le", "dat", "cac", "cua", "va", "duoc", "theo", "trong", "tai", "co", "so", "nam", "den", "phan", "dau", "bao", "dam", "tren", "duoi", "it", "nhat", "toi", "thieu", "tu", "la", "cho", "voi", "mot", "nhung", "tro", "len", "khoang"]);
+const words = (folded: string) => new Set(folded.split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP_WORDS.has(w)));
+const LEVEL_PREFIX: Record<LevelKey, string> = { nursery: "ecec", kindergarten: "ecec", ecec: "ecec", primary: "primary", lower: "lower_secondary", upper: "upper_secondary", general: "general" };
+const CATALOGUE = CORE_INDICATORS.map((i) => ({ code: i.code, unit: i.unit, words: words(foldPlain(i.nameVi)) }));
+
+/**
+ * A figure no dictionary phrase claims: the catalogue indicator whose name shares most words with the words around
+ * it (a named level must agree), with a low confidence, so the officer sees it and picks; null when nothing is close.
+ */
+function closestIndicator(folded: string, wantUnit: "percent" | "number"): { best: { code: string; score: number } | null; second: { code: string; score: number } | null } {
+  const w = words(folded);
+  const cues = levelCues(folded, 0, folded.length).map((k) => LEVEL_PREFIX[k]);
+  const scored = CATALOGUE.filter((c) => (wantUnit === "percent" ? c.unit === "percent" : c.unit === "count" || c.unit === "per10kInhabitants"))
+    .map((c) => {
+      const common = [...c.words].filter((x) => w.has(x)).length;
+      let score = common / Math.sqrt(Math.max(1, c.words.size) * Math.max(1, w.size));
+      const prefix = c.code.split(".")[0]!;
+      const fits = cues.includes(prefix) || prefix === "cross_cutting" || (prefix === "general" && cues.some((c) => c === "primary" || c === "lower_secondary" || c === "upper_secondary"));
+      if (cues.length && !fits) score *= 0.5;
+      return { code: c.code, score };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0] && scored[0].score >= 0.3 ? scored[0] : null;
+  return { best, second: best ? (scored[1] ?? null) : null };
+}
+
 interface Mention {
   entry: IndicatorEntry;
   start: number;
@@ -158,6 +184,7 @@ export function targetsInSentence(s: Sentence, firstIndex: number): Omit<TargetF
   const consumed = new Set<Mention>();
   const out: Omit<TargetFinding, "id">[] = [];
   let previous: { mention: Mention; firstOut: number; valueEnd: number } | null = null;
+  const unmatched: { v: ValueExpr; spanStart: number; spanEnd: number; parentIndex: number | null; from: number }[] = [];
 
   const emit = (
     mention: Mention,
@@ -250,7 +277,24 @@ export function targetsInSentence(s: Sentence, firstIndex: number): Omit<TargetF
       else if (previous && clauseBounds(f, previous.valueEnd)[0] === clauseBounds(f, v.start)[0])
         chosen = { mentions: [previous.mention], kind: "inherited", cueRanges: [[prevEnd, v.start]] };
     }
-    if (!chosen) continue;
+    if (!chosen) {
+      // Only written figures ("98%", "4/10 xã"), not "tất cả" with nothing recognisable around it.
+      if ((!v.percent && !v.counted) || !/\d/.test(v.text)) continue;
+      const [cs] = clauseBounds(f, v.start);
+      const from = Math.max(cs, prevEnd);
+      const around = f.slice(from, v.start).split(" ").length >= 3 ? f.slice(from, v.start) : f.slice(v.end, postEnd);
+      const { best, second } = closestIndicator(around, v.counted ? "number" : "percent");
+      const spanStart = f.slice(from, v.start).trim() ? from : v.start;
+      const spanEnd = spanStart === v.start ? postEnd : v.end;
+      const resolved: Resolved = best ? { codes: [best.code], confidence: 0.25 + best.score * 0.4, runnerUp: second?.code ?? null } : { codes: [], confidence: 0.2, runnerUp: null };
+      const mention: Mention = { entry: { pattern: /$^/g, code: best?.code ?? "", mode: "numeric", unit: "percent" }, start: spanStart, end: spanEnd, n: null };
+      if (best) {
+        emit(mention, resolved, v, spanStart, spanEnd, v.comparator, v.value, "percent", parentIndex, [from, v.start]);
+      } else {
+        unmatched.push({ v, spanStart, spanEnd, parentIndex, from });
+      }
+      continue;
+    }
     let firstOut = -1;
     chosen.mentions.forEach((mention, k) => {
       if (mention.entry.unit === "percent" && !v.percent && !v.counted) return;
@@ -267,6 +311,36 @@ export function targetsInSentence(s: Sentence, firstIndex: number): Omit<TargetF
       if (firstOut < 0) firstOut = at;
     });
     if (firstOut >= 0) previous = { mention: chosen.mentions[0]!, firstOut, valueEnd: v.end };
+  }
+
+  // A figure that matches nothing is still shown, without an indicator, for the officer to pick or create one.
+  for (const u of unmatched) {
+    const [a, b] = originalSpan(s.folded, u.spanStart, u.spanEnd);
+    out.push({
+      source: { start: s.start + a, end: s.start + b, sentence: s.text, section: s.paragraph.section },
+      confidence: 0.2,
+      review: { status: "pending", note: null },
+      indicator: null,
+      runnerUp: null,
+      comparator: u.v.comparator,
+      value: u.v.value,
+      valueMax: u.v.valueMax,
+      valueText: u.v.text,
+      unit: u.v.counted ? "count" : "percent",
+      targetYear: yearFor(s, u.spanStart, u.spanStart),
+      schoolYear: null,
+      appliesEveryYear: false,
+      isAspirational: /phan dau/.test(f.slice(0, u.spanStart)),
+      isApproximate: u.v.approximate,
+      byReference: false,
+      conditionVi: null,
+      areaFlag: null,
+      ageFrom: null,
+      ageTo: null,
+      counted: u.v.counted,
+      parentIndex: u.parentIndex,
+      pooledWith: [],
+    });
   }
 
   // Figures written inside the phrase ("Xây mới 05 trường …").
