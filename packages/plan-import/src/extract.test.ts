@@ -159,7 +159,9 @@ describe("tasks and reporting duties", () => {
     const yearly = d.reportingDuties.find((r) => r.dueDayMonth === "10/12")!;
     expect(yearly.frequency).toBe("yearly");
     expect(yearly.recipients.map((a) => a.code)).toEqual(["education-dept"]);
-    expect(yearly.via.map((a) => a.code)).toEqual(["education-dept"]);
+    expect(yearly.onwardRecipients.map((a) => a.code)).toEqual(["ministry-of-education", "peoples-council", "peoples-committee"]);
+    const difficulties = d.reportingDuties.find((r) => r.frequency === "adHoc")!;
+    expect([difficulties.recipients.map((a) => a.code), difficulties.via.map((a) => a.code)]).toEqual([["peoples-committee"], ["education-dept"]]);
     expect(d.agencies.find((a) => a.code === "education-dept")!.roles).toEqual(expect.arrayContaining(["lead", "coordinator", "recipient"]));
   });
   it("reads a task table, keeping every row and flagging repeats", async () => {

@@ -57,7 +57,7 @@ export function formatSummary(d: PlanDraft): string {
   });
   lines.push("", `Chế độ báo cáo (${d.reportingDuties.length}):`);
   for (const r of d.reportingDuties)
-    lines.push(`  · ${r.reporters.map((x) => x.nameVi).join(", ") || "—"} → ${r.recipients.map((x) => x.nameVi).join(", ")}${r.via.length ? ` (qua ${r.via.map((x) => x.nameVi).join(", ")})` : ""}${r.dueDayMonth ? ` · trước ngày ${r.dueDayMonth}` : ""} · ${{ yearly: "hằng năm", periodic: "định kỳ", adHoc: "đột xuất", onCompletion: "khi hoàn thành", notStated: "không nêu kỳ" }[r.frequency]}`);
+    lines.push(`  · ${r.reporters.map((x) => x.nameVi).join(", ") || "—"} → ${r.recipients.map((x) => x.nameVi).join(", ")}${r.onwardRecipients.length ? ` → ${r.onwardRecipients.map((x) => x.nameVi).join(", ")}` : ""}${r.via.length ? ` (qua ${r.via.map((x) => x.nameVi).join(", ")})` : ""}${r.dueDayMonth ? ` · trước ngày ${r.dueDayMonth}` : ""} · ${{ yearly: "hằng năm", periodic: "định kỳ", adHoc: "đột xuất", onCompletion: "khi hoàn thành", notStated: "không nêu kỳ" }[r.frequency]}`);
   lines.push("", `Cơ quan (${d.agencies.length}): ${d.agencies.map((a) => a.nameVi).join("; ")}`);
   if (d.appendixReferences.length) lines.push(`Phụ lục không có trong tệp: ${d.appendixReferences.map((r) => `«${r.sentence}»`).join("; ")}`);
   return lines.join("\n");

@@ -42,29 +42,48 @@ function coordinatorsOf(f: Folded, level: DocLevel | null, text: string, base: n
   return refs;
 }
 
-function reportingDuty(f: Folded, level: DocLevel | null, text: string, base: number, reporters: AgencyRef[], confidence: number): Duty | null {
-  const m = /bao cao(?: ket qua(?: thuc hien)?)?(?: (?:ve|len|gui))? /.exec(f.text);
-  if (!m) return null;
-  let recipients = agencyList(f, m.index + m[0].length, level, text, base).refs;
-  if (!recipients.length) {
-    const g = /(?:gui|ve) /.exec(f.text.slice(m.index + m[0].length));
-    if (g) recipients = agencyList(f, m.index + m[0].length + g.index + g[0].length, level, text, base).refs;
+/** One reporting duty per sentence that says who reports to whom ("báo cáo … về / gửi …", "(qua …)"). */
+function reportingDuties(text: string, base: number, level: DocLevel | null, reporters: AgencyRef[], confidence: number, section: string | null): Duty[] {
+  const out: Duty[] = [];
+  const re = /[^.!?]+(?:[.!?]+|$)/g;
+  for (const m of text.matchAll(re)) {
+    const sentence = m[0];
+    const lead = sentence.length - sentence.trimStart().length;
+    const sBase = base + m.index! + lead;
+    const s = sentence.trim();
+    const f = fold(s);
+    const verbs = [...f.text.matchAll(/bao cao(?: ket qua(?: thuc hien)?)?(?: (?:ve|len|gui|cho))? /g)];
+    if (!verbs.length) continue;
+    let recipients: AgencyRef[] = [];
+    let onward: AgencyRef[] = [];
+    for (const v of verbs) {
+      let list = agencyList(f, v.index! + v[0].length, level, s, sBase).refs;
+      if (!list.length) {
+        const g = /^[^.;]{0,40}?\b(?:gui|ve) /.exec(f.text.slice(v.index! + v[0].length));
+        if (g) list = agencyList(f, v.index! + v[0].length + g[0].length, level, s, sBase).refs;
+      }
+      if (!list.length) continue;
+      if (!recipients.length) recipients = list;
+      else if (/de tong hop/.test(f.text.slice(0, v.index!))) onward = [...onward, ...list.filter((r) => !onward.some((o) => o.code === r.code))];
+    }
+    if (!recipients.length) continue;
+    const via: AgencyRef[] = [];
+    for (const q of f.text.matchAll(/\(qua /g)) via.push(...agencyList(f, q.index! + q[0].length, level, s, sBase).refs);
+    const due = /truoc ngay (\d{1,2})\/(\d{1,2})|truoc ngay (\d{1,2}) thang (\d{1,2})/.exec(f.text);
+    const frequency = /hang nam/.test(f.text) ? "yearly" : /dinh ky/.test(f.text) ? "periodic" : /dot xuat|neu co kho khan|khi co kho khan/.test(f.text) ? "adHoc" : "notStated";
+    out.push({
+      source: { start: sBase, end: sBase + s.length, sentence: s, section },
+      confidence,
+      review: { status: "pending", note: null },
+      reporters,
+      recipients,
+      onwardRecipients: onward,
+      via,
+      frequency,
+      dueDayMonth: due ? `${due[1] ?? due[3]}/${due[2] ?? due[4]}` : null,
+    });
   }
-  if (!recipients.length) return null;
-  const via: AgencyRef[] = [];
-  for (const q of f.text.matchAll(/\(qua /g)) via.push(...agencyList(f, q.index! + q[0].length, level, text, base).refs);
-  const due = /truoc ngay (\d{1,2})\/(\d{1,2})|truoc ngay (\d{1,2}) thang (\d{1,2})/.exec(f.text);
-  const frequency = /hang nam/.test(f.text) ? "yearly" : /dinh ky/.test(f.text) ? "periodic" : /dot xuat/.test(f.text) ? "adHoc" : "notStated";
-  return {
-    source: { start: base, end: base + text.length, sentence: text, section: null },
-    confidence,
-    review: { status: "pending", note: null },
-    reporters,
-    recipients,
-    via,
-    frequency,
-    dueDayMonth: due ? `${due[1] ?? due[3]}/${due[2] ?? due[4]}` : null,
-  };
+  return out;
 }
 
 /** Where the document assigns work: "V. TỔ CHỨC THỰC HIỆN", "Điều 2. Tổ chức thực hiện". */
@@ -125,8 +144,7 @@ export function tasksFromAssignments(ps: Paragraph[], level: DocLevel | null): {
       from: "assignmentSection",
       repeatOf: null,
     });
-    const duty = reportingDuty(f, level, text, base, leads.length ? leads : requested, confidence - 0.1);
-    if (duty) duties.push({ ...duty, source: { ...duty.source, section: p.section } });
+    duties.push(...reportingDuties(text, base, level, leads.length ? leads : requested, confidence - 0.1, p.section));
   }
   return { tasks, duties };
 }

@@ -135,6 +135,8 @@ export const ReportingDutyFindingSchema = z.object({
   ...findingBase,
   reporters: z.array(AgencyRefSchema),
   recipients: z.array(AgencyRefSchema),
+  /** Whom the recipient consolidates for ("… gửi Sở GD&ĐT để tổng hợp, báo cáo UBND tỉnh"). */
+  onwardRecipients: z.array(AgencyRefSchema),
   via: z.array(AgencyRefSchema),
   frequency: z.enum(["yearly", "periodic", "adHoc", "onCompletion", "notStated"]),
   /** "10/12" for "trước ngày 10/12 hằng năm". */
