@@ -231,6 +231,7 @@ export function extractDocument(text: string, web: WebMetadata): DocumentFinding
       date: d?.iso ?? null,
       issuer: issuerAfter(text, m.index! + m[0].length),
       relation,
+      knownDocumentId: null,
       source: span(text, m.index!, m.index! + m[0].length),
       notes: notesC,
     };
@@ -239,8 +240,13 @@ export function extractDocument(text: string, web: WebMetadata): DocumentFinding
   }
   // Plain "Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019".
   for (const m of text.matchAll(/^Căn cứ (Luật [^;\n]+?)(?: ngày (\d{1,2} tháng \d{1,2} năm \d{4}))?\s*;/gmu)) {
-    citations.push({ id: `c${citations.length + 1}`, kind: m[1]!.trim(), number: null, date: m[2] ? isoDate(m[2]).iso : null, issuer: null, relation: "legalBasis", source: span(text, m.index!, m.index! + m[0].length), notes: [] });
+    citations.push({ id: `c${citations.length + 1}`, kind: m[1]!.trim(), number: null, date: m[2] ? isoDate(m[2]).iso : null, issuer: null, relation: "legalBasis", knownDocumentId: null, source: span(text, m.index!, m.index! + m[0].length), notes: [] });
   }
+  // One kind, one date, two numbers: probably one document written two ways. Note it; do not choose.
+  for (const a of citations)
+    for (const b of citations)
+      if (a !== b && a.kind === b.kind && a.date && a.date === b.date && a.number && b.number && normaliseDocumentNumber(a.number) !== normaliseDocumentNumber(b.number))
+        a.notes.push(`Cùng loại và ngày với ${b.kind} ${b.number} nhưng khác số hiệu (${a.number}): có thể là một văn bản, chưa chọn.`);
   if (number) {
     const self = citations.findIndex((c) => c.number !== null && normaliseDocumentNumber(c.number) === normaliseDocumentNumber(number));
     if (self >= 0) citations.splice(self, 1);
@@ -272,4 +278,13 @@ export function extractDocument(text: string, web: WebMetadata): DocumentFinding
     notes,
     spans,
   };
+}
+
+/**
+ * Link citations to documents already in the system by normalised number ("57- NQ/TW" = "57-NQ/TW"); the rest stay
+ * citations. Pure: returns new citations.
+ */
+export function linkCitations(citations: Citation[], known: { id: string; number: string | null }[]): Citation[] {
+  const byNumber = new Map(known.filter((k) => k.number).map((k) => [normaliseDocumentNumber(k.number!), k.id]));
+  return citations.map((c) => ({ ...c, knownDocumentId: c.number ? (byNumber.get(normaliseDocumentNumber(c.number)) ?? null) : null }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fold } from "./fold.js";
+import { linkCitations } from "./document.js";
 import { extractPlan, importPlan } from "./import.js";
 import { timingOf } from "./tasks.js";
 import { textToDocx } from "./fixtures.js";
@@ -116,6 +117,14 @@ describe("the document", () => {
     expect(d.citations.find((c) => c.relation === "implements")!.number).toBe("47/NQ-HĐND");
     expect(d.citations.map((c) => c.number)).toEqual(expect.arrayContaining(["1705/QĐ-TTg", "1918/QĐ-UBND", "01-KL/TW", "57-NQ/TW", "150-CTr/TU"]));
     expect(d.title).toMatch(/^Triển khai thực hiện Nghị quyết số 47\/NQ-HĐND/);
+  });
+  it("notes two numbers for one document instead of choosing, and links citations to documents already known", () => {
+    const d = fromText("KẾ HOẠCH\nThực hiện Nghị quyết số 47/NQ-HĐND ngày 15/7/2025 và Nghị quyết số 74/NQ-HĐND ngày 15/7/2025 của HĐND tỉnh.\nTỷ lệ huy động trẻ nhà trẻ đến trường đạt 48,5%.");
+    const [a, b] = d.document.citations;
+    expect(a!.notes.join()).toMatch(/khác số hiệu/);
+    expect(b!.notes.join()).toMatch(/khác số hiệu/);
+    const linked = linkCitations(d.document.citations, [{ id: "plan-7", number: "47/NQ-HĐND" }]);
+    expect(linked.map((c) => c.knownDocumentId)).toEqual(["plan-7", null]);
   });
   it("keeps the district plan's blank number and day, and its signer for the chairman", async () => {
     const s = SAMPLES[1];

@@ -8,3 +8,4 @@ export { evaluate, GoldTargetsSchema, GoldTasksSchema, type Evaluation } from ".
 export { formatSummary, formatEvaluation } from "./summary.js";
 export { INDICATOR_ENTRIES } from "./dictionaries/indicators.js";
 export { AGENCY_ENTRIES } from "./dictionaries/agencies.js";
+export { linkCitations } from "./document.js";

@@ -40,6 +40,8 @@ export const CitationSchema = z.object({
   date: z.string().nullable(),
   issuer: z.string().nullable(),
   relation: z.enum(["implements", "legalBasis", "considered", "cites"]),
+  /** The document already in the system this citation names (see linkCitations); null = kept as a citation. */
+  knownDocumentId: z.string().nullable().default(null),
   source: SourceSchema,
   /** Defects kept, not fixed: an impossible date, a number that differs elsewhere. */
   notes: z.array(z.string()).default([]),
