@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { RESOURCES } from "@eduplan/db";
-import { errorOf, loginAs, startTestServer, type Client, type TestServer } from "./testing.js";
+import { errorOf, loginAs, startTestServer, type Client, type TestServer, transition, versionOf } from "./testing.js";
 
 type Rec = { id: number; version: number } & Record<string, unknown>;
 type ListResult = { data: Rec[]; total: number };
@@ -251,16 +251,19 @@ describe("CRUD for each resource", () => {
       ((await officer.trpc.fundingSources.create.mutate({ data: { planId, kind: "socialisation", descriptionVi: `Nguồn xã hội hóa ${i}` } })).data as Rec).id;
     const a = await make(1);
     const b = await make(2);
-    expect((await officer.trpc.fundingSources.updateMany.mutate({ ids: [a, b], data: { sortOrder: 99 } })).data).toEqual([a, b]);
+    // Every bulk change names the version of each record it was based on: a stale one rolls the whole change back.
+    expect((await errorOf(officer.trpc.fundingSources.updateMany.mutate({ ids: [a, b], versions: [1, 2], data: { sortOrder: 99 } }))).data.code).toBe("CONFLICT");
+    expect((await errorOf(officer.trpc.fundingSources.updateMany.mutate({ ids: [a, b], versions: [1], data: { sortOrder: 99 } }))).data.code).toBe("BAD_REQUEST");
+    expect((await officer.trpc.fundingSources.updateMany.mutate({ ids: [a, b], versions: [1, 1], data: { sortOrder: 99 } })).data).toEqual([a, b]);
     const both = await officer.trpc.fundingSources.getMany.query({ ids: [b, a] });
     expect(both.data.map((r) => [r.id, r.sortOrder, r.version])).toEqual([
       [b, 99, 2],
       [a, 99, 2],
     ]);
     // one bad id rolls the whole bulk update back
-    expect((await errorOf(officer.trpc.fundingSources.updateMany.mutate({ ids: [a, 999_999], data: { sortOrder: 1 } }))).data.code).toBe("NOT_FOUND");
+    expect((await errorOf(officer.trpc.fundingSources.updateMany.mutate({ ids: [a, 999_999], versions: [2, 1], data: { sortOrder: 1 } }))).data.code).toBe("NOT_FOUND");
     expect((await officer.trpc.fundingSources.getOne.query({ id: a })).data.sortOrder).toBe(99);
-    expect((await officer.trpc.fundingSources.deleteMany.mutate({ ids: [a, b] })).data).toEqual([a, b]);
+    expect((await officer.trpc.fundingSources.deleteMany.mutate({ ids: [a, b], versions: [2, 2] })).data).toEqual([a, b]);
     expect((await officer.trpc.fundingSources.getMany.query({ ids: [a, b] })).data).toEqual([]);
   });
 });
@@ -383,18 +386,18 @@ describe("referential mistakes are clear errors, never INTERNAL_SERVER_ERROR", (
     // a province officer cannot move a commune out of the province, nor delete the province itself
     const chiLang = (await officer.trpc.localities.getOne.query({ id: ids["chi-lang"] })).data;
     expect((await errorOf(officer.trpc.localities.update.mutate({ id: chiLang.id, version: chiLang.version, data: { parentId: ids["lai-chau"] } }))).data.code).toBe("FORBIDDEN");
-    expect((await errorOf(officer.trpc.localities.delete.mutate({ id: ids["lang-son"] }))).data.code).toBe("FORBIDDEN");
+    expect((await errorOf(officer.trpc.localities.delete.mutate({ id: ids["lang-son"], version: await versionOf(officer, "localities", ids["lang-son"]!) }))).data.code).toBe("FORBIDDEN");
     expect((await errorOf(officer.trpc.localities.create.mutate({ data: { code: "x-root", nameVi: "Gốc", levelCode: "province", parentId: null } }))).data.code).toBe("FORBIDDEN");
   });
 
   test("deleting an agency that leads tasks, or a locality with records → CONFLICT with a message", async () => {
-    const e = await errorOf(officer.trpc.agencies.delete.mutate({ id: ids["lang-son.education-dept"] }));
+    const e = await errorOf(officer.trpc.agencies.delete.mutate({ id: ids["lang-son.education-dept"], version: await versionOf(officer, "agencies", ids["lang-son.education-dept"]!) }));
     expect(e.data.code).toBe("CONFLICT");
     expect(e.data.eduplan!.reason).toBe("reference");
     expect(e.data.eduplan!.message.en).toMatch(/assigned to \d+ task/);
     expect(e.data.eduplan!.message.vi).toMatch(/nhiệm vụ/);
     expect((await officer.trpc.agencies.getOne.query({ id: ids["lang-son.education-dept"] })).data.id).toBe(ids["lang-son.education-dept"]);
-    const l = await errorOf(officer.trpc.localities.delete.mutate({ id: ids["chi-lang"] }));
+    const l = await errorOf(officer.trpc.localities.delete.mutate({ id: ids["chi-lang"], version: await versionOf(officer, "localities", ids["chi-lang"]!) }));
     expect(l.data.code).toBe("CONFLICT");
     expect(l.data.eduplan!.message.vi).toMatch(/tham chiếu/);
   });
@@ -411,20 +414,20 @@ describe("reporting workflow (reports.transition)", () => {
     const dongDang = await firstId("localities", { code: "dong-dang" });
     const report = (await officer.trpc.reports.list.query({ filter: { periodId: ids.period2026, localityId: dongDang } })).data[0]!;
     expect(report.status).toBe("submitted");
-    const noReason = await errorOf(officer.trpc.reports.transition.mutate({ id: report.id, action: "return" }));
+    const noReason = await errorOf(transition(officer, report.id, "return"));
     expect(noReason.data.code).toBe("BAD_REQUEST");
     expect(noReason.data.eduplan!.fieldErrors.map((f) => f.path)).toEqual(["reason"]);
     expect((await errorOf(officer.trpc.reports.transition.mutate({ id: report.id, action: "approve", version: report.version + 1 }))).data.code).toBe("CONFLICT");
     // the commune cannot approve (even its own report) — checked by the domain's workflow rules
     const dongdang = await loginAs(server.url, "dongdang.officer");
-    expect((await errorOf(dongdang.trpc.reports.transition.mutate({ id: report.id, action: "approve" }))).data.code).toBe("FORBIDDEN");
+    expect((await errorOf(transition(dongdang, report.id, "approve"))).data.code).toBe("FORBIDDEN");
 
     const before = await officer.trpc.indicatorValues.list.query({ filter: { localityId: dongDang, year: 2026 } });
     const approved = (await officer.trpc.reports.transition.mutate({ id: report.id, action: "approve", version: report.version })).data;
     expect(approved).toMatchObject({ status: "approved", decidedBy: "langson.officer", version: report.version + 1 });
     const after = await officer.trpc.indicatorValues.list.query({ filter: { localityId: dongDang, year: 2026 } });
     expect(after.total).toBeGreaterThan(before.total);
-    const again = await errorOf(officer.trpc.reports.transition.mutate({ id: report.id, action: "approve" }));
+    const again = await errorOf(transition(officer, report.id, "approve"));
     expect(again.data.code).toBe("CONFLICT");
     expect(again.data.eduplan!.reason).toBe("locked");
     const audit = await admin.trpc.auditLog.list.query({ filter: { entity: "reports", entityId: report.id, action: "approve" } });

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { templateDataRows } from "@eduplan/reporting";
-import { errorOf, loginAs, type Client, type TestServer, startTestServer } from "./testing.js";
+import { errorOf, loginAs, type Client, type TestServer, startTestServer, transition, versionOf } from "./testing.js";
 
 type Rec = { id: number; version: number } & Record<string, any>;
 
@@ -55,12 +55,23 @@ describe("reports.forUnit / grid / saveValues / transition: the workflow by role
   let reportId = 0;
   let version = 0;
 
-  test("forUnit creates the province's period of a new year (deadline from the setting, 10/12) and the unit's draft, with its grid", async () => {
+  test("forUnit: only the province opens a new year's period (deadline from the setting, 10/12); the unit's draft, with its grid", async () => {
     const before = (await admin.trpc.reportingPeriods.list.query({ filter: { localityId: ids["lang-son"], year: 2027 } })).total;
     expect(before).toBe(0);
+    // A commune officer does not open the province's period: told so, nothing created.
+    const notOpen = await errorOf(bangmac.trpc.reports.forUnit.mutate({ localityId: ids["bang-mac"], year: 2027 }));
+    expect(notOpen.data.code).toBe("NOT_FOUND");
+    expect(notOpen.data.eduplan!.message.vi).toMatch(/chưa mở kỳ báo cáo năm 2027/);
+    expect((await admin.trpc.reportingPeriods.list.query({ filter: { localityId: ids["lang-son"], year: 2027 } })).total).toBe(0);
+    // Nor does anyone open a period for a year that is no reporting year.
+    for (const year of [1945, 2100]) {
+      const e = await errorOf(province.trpc.reports.forUnit.mutate({ localityId: ids["bang-mac"], year }));
+      expect([e.data.code, e.data.eduplan!.fieldErrors[0]!.path]).toEqual(["BAD_REQUEST", "year"]);
+    }
+    const opened = await province.trpc.reports.forUnit.mutate({ localityId: ids["bang-mac"], year: 2027 });
+    expect([opened.created, opened.periodCreated]).toEqual([true, true]);
     const grid = await bangmac.trpc.reports.forUnit.mutate({ localityId: ids["bang-mac"], year: 2027 });
-    expect(grid.created).toBe(true);
-    expect(grid.periodCreated).toBe(true);
+    expect([grid.created, grid.periodCreated]).toEqual([false, false]);
     expect(grid.period).toMatchObject({ localityId: ids["lang-son"], year: 2027, deadline: "2027-12-10", isClosed: false });
     expect(grid.report).toMatchObject({ localityId: ids["bang-mac"], status: "draft" });
     expect(grid.unit.code).toBe("bang-mac");
@@ -129,9 +140,9 @@ describe("reports.forUnit / grid / saveValues / transition: the workflow by role
     const grid = await viewer.trpc.reports.grid.query({ id: reportId });
     expect(grid.canEdit).toBe(false);
     expect(Object.values(grid.actions).some(Boolean)).toBe(false);
-    expect(await codeOf(viewer.trpc.reports.saveValues.mutate({ id: reportId, values: [] }))).toBe("FORBIDDEN");
+    expect(await codeOf(viewer.trpc.reports.saveValues.mutate({ id: reportId, version: await versionOf(viewer, "reports", reportId), values: [] }))).toBe("FORBIDDEN");
     expect(await codeOf(viewer.trpc.reports.forUnit.mutate({ localityId: ids["bang-mac"], year: 2027 }))).toBe("FORBIDDEN");
-    expect(await codeOf(viewer.trpc.reports.transition.mutate({ id: reportId, action: "submit" }))).toBe("FORBIDDEN");
+    expect(await codeOf(transition(viewer, reportId, "submit"))).toBe("FORBIDDEN");
     expect(await codeOf(dongdang.trpc.reports.grid.query({ id: reportId }))).toBe("FORBIDDEN");
     expect(await codeOf(dongdang.trpc.reports.forUnit.mutate({ localityId: ids["bang-mac"], year: 2027 }))).toBe("FORBIDDEN");
   });
@@ -139,16 +150,16 @@ describe("reports.forUnit / grid / saveValues / transition: the workflow by role
   test("submit → locked; the commune cannot approve; return needs a reason; corrected and resubmitted; approved; reopened only by the province officer", async () => {
     const submitted = await bangmac.trpc.reports.transition.mutate({ id: reportId, action: "submit", version });
     expect(submitted.data.status).toBe("submitted");
-    const locked = await errorOf(bangmac.trpc.reports.saveValues.mutate({ id: reportId, values: [{ indicatorId: ids.nursery, numerator: 1, denominator: 2 }] }));
+    const locked = await errorOf(bangmac.trpc.reports.saveValues.mutate({ id: reportId, version: await versionOf(bangmac, "reports", reportId), values: [{ indicatorId: ids.nursery, numerator: 1, denominator: 2 }] }));
     expect([locked.data.code, locked.data.eduplan!.reason]).toEqual(["CONFLICT", "locked"]);
-    expect(await codeOf(bangmac.trpc.reports.transition.mutate({ id: reportId, action: "approve" }))).toBe("FORBIDDEN");
+    expect(await codeOf(transition(bangmac, reportId, "approve"))).toBe("FORBIDDEN");
     let grid = await province.trpc.reports.grid.query({ id: reportId });
     expect(grid.actions).toEqual({ submit: false, return: true, approve: true, reopen: false });
     expect(grid.canEdit).toBe(false);
 
-    const noReason = await errorOf(province.trpc.reports.transition.mutate({ id: reportId, action: "return" }));
+    const noReason = await errorOf(transition(province, reportId, "return"));
     expect([noReason.data.code, noReason.data.eduplan!.fieldErrors[0]!.path]).toEqual(["BAD_REQUEST", "reason"]);
-    await province.trpc.reports.transition.mutate({ id: reportId, action: "return", reason: "Mẫu số trẻ em chưa khớp điều tra dân số" });
+    await transition(province, reportId, "return", "Mẫu số trẻ em chưa khớp điều tra dân số");
     grid = await bangmac.trpc.reports.grid.query({ id: reportId });
     expect(grid.report).toMatchObject({ status: "returned", returnReason: "Mẫu số trẻ em chưa khớp điều tra dân số", decidedBy: "langson.officer" });
     expect(grid.canEdit).toBe(true);
@@ -156,7 +167,7 @@ describe("reports.forUnit / grid / saveValues / transition: the workflow by role
 
     grid = await bangmac.trpc.reports.saveValues.mutate({ id: reportId, version: Number(grid.report.version), values: [{ indicatorId: ids.nursery, numerator: 490, denominator: 1000 }] });
     await bangmac.trpc.reports.transition.mutate({ id: reportId, action: "submit", version: Number(grid.report.version) });
-    const approved = await province.trpc.reports.transition.mutate({ id: reportId, action: "approve" });
+    const approved = await transition(province, reportId, "approve");
     expect(approved.data).toMatchObject({ status: "approved", returnReason: null, decidedBy: "langson.officer" });
     grid = await bangmac.trpc.reports.grid.query({ id: reportId });
     expect(grid.canEdit).toBe(false);
@@ -172,10 +183,10 @@ describe("reports.forUnit / grid / saveValues / transition: the workflow by role
     expect(c.summary.missing).toBe(c.summary.units - 1);
 
     // Reopen: the province officer only (not even the administrator), and the figure leaves the consolidation.
-    expect(await codeOf(admin.trpc.reports.transition.mutate({ id: reportId, action: "reopen" }))).toBe("FORBIDDEN");
-    expect(await codeOf(bangmac.trpc.reports.transition.mutate({ id: reportId, action: "reopen" }))).toBe("FORBIDDEN");
+    expect(await codeOf(transition(admin, reportId, "reopen"))).toBe("FORBIDDEN");
+    expect(await codeOf(transition(bangmac, reportId, "reopen"))).toBe("FORBIDDEN");
     expect((await province.trpc.reports.grid.query({ id: reportId })).actions.reopen).toBe(true);
-    await province.trpc.reports.transition.mutate({ id: reportId, action: "reopen" });
+    await transition(province, reportId, "reopen");
     const after = await province.trpc.reporting.consolidate.query({ localityId: ids["lang-son"], year: 2027 });
     expect(after.targets.find((t) => t.indicator.id === ids.nursery && t.target.areaFlag === null)!.actual.value).toBeNull();
     expect((await bangmac.trpc.reports.grid.query({ id: reportId })).report.status).toBe("draft");
@@ -205,8 +216,8 @@ describe("reporting.consolidate", () => {
     const before = c.targets.find((t) => t.indicator.id === ids.nursery && t.target.areaFlag === null)!.actual;
 
     const values = (await province.trpc.reportValues.list.query({ filter: { reportId: chiLang.reportId!, indicatorId: ids.nursery } })).data[0]!;
-    await province.trpc.reports.transition.mutate({ id: chiLang.reportId!, action: "submit" });
-    await province.trpc.reports.transition.mutate({ id: chiLang.reportId!, action: "approve" });
+    await transition(province, chiLang.reportId!, "submit");
+    await transition(province, chiLang.reportId!, "approve");
     const after = await province.trpc.reporting.consolidate.query({ localityId: ids["lang-son"], year: 2026, today: "2026-12-15" });
     const actual = after.targets.find((t) => t.indicator.id === ids.nursery && t.target.areaFlag === null)!.actual;
     expect(actual.contributors).toBe(before.contributors + 1);
@@ -384,12 +395,14 @@ describe("reporting.reportSettings / updateReportSettings (the province's deadli
     const saved = await province.trpc.reporting.updateReportSettings.mutate({ localityId: ids["lang-son"], reportDeadline: "12-05" });
     expect(saved).toMatchObject({ reportDeadline: "12-05", periodsUpdated: 0 });
     expect(await bangmac.trpc.reporting.reportSettings.query({ localityId: ids["bang-mac"] })).toMatchObject({ reportDeadline: "12-05", inheritedFrom: ids["lang-son"] });
-    const grid = await bangmac.trpc.reports.forUnit.mutate({ localityId: ids["bang-mac"], year: 2029 });
-    expect(grid.period.deadline).toBe("2029-12-05");
-    // Applied to the open periods of this year and later when asked.
+    const grid = await province.trpc.reports.forUnit.mutate({ localityId: ids["bang-mac"], year: 2024 });
+    expect(grid.period.deadline).toBe("2024-12-05");
+    // Applied to the open periods of this year and later when asked (a past year's period keeps its deadline).
     const applied = await province.trpc.reporting.updateReportSettings.mutate({ localityId: ids["lang-son"], reportDeadline: "12-01", applyToOpenPeriods: true });
     expect(applied.periodsUpdated).toBeGreaterThanOrEqual(2);
-    expect((await bangmac.trpc.reports.grid.query({ id: Number(grid.report.id) })).deadline).toBe("2029-12-01");
+    expect((await bangmac.trpc.reports.grid.query({ id: Number(grid.report.id) })).deadline).toBe("2024-12-05");
+    const periods = await admin.trpc.reportingPeriods.list.query({ filter: { localityId: ids["lang-son"], year: 2027 } });
+    expect(periods.data[0]!.deadline).toBe("2027-12-01");
     const audit = (await admin.trpc.auditLog.list.query({ filter: { entity: "localitySettings" } })).data;
     expect(audit.map((a) => a.username)).toEqual(["langson.officer", "langson.officer"]);
   });

@@ -92,3 +92,13 @@ export async function errorOf(promise: Promise<unknown>): Promise<TRPCClientErro
 export async function codeOf(promise: Promise<unknown>): Promise<string> {
   return (await errorOf(promise)).data?.code ?? "NO_CODE";
 }
+
+/** The current version of a record, as `client` reads it (every change names the version it is based on). */
+export async function versionOf(client: Client, resource: string, id: number): Promise<number> {
+  return ((await client.call("query", `${resource}.getOne`, { id })) as { data: { version: number } }).data.version;
+}
+
+/** A workflow step on the report's current version. */
+export async function transition(client: Client, id: number, action: "submit" | "return" | "approve" | "reopen", reason?: string) {
+  return client.trpc.reports.transition.mutate({ id, action, version: await versionOf(client, "reports", id), ...(reason !== undefined ? { reason } : {}) });
+}

@@ -21,6 +21,8 @@ export type ListParams = {
   pagination?: { page: number; perPage: number } | undefined;
   sort?: { field: string; order: "ASC" | "DESC" } | undefined;
   filter?: Record<string, unknown> | undefined;
+  /** Only the user's own area, not the records public above it. */
+  ownArea?: boolean;
 };
 
 /** The most records one page returns, and the furthest page (beyond it the offset is no longer a page of anything). */
@@ -170,7 +172,7 @@ function findRaw(db: Executor, def: AnyResource, id: number): Row | undefined {
 export function listRecords(db: Executor, def: AnyResource, params: ListParams, principal: Principal): { data: Row[]; total: number } {
   assertRole(def, principal, "read");
   const conditions = filterConditions(def, params.filter ?? {});
-  const scoped = readCondition(db, def, principal);
+  const scoped = readCondition(db, def, principal, { ownArea: params.ownArea });
   if (scoped) conditions.push(scoped);
   const where = conditions.length ? and(...conditions) : undefined;
   const sort = params.sort ?? def.defaultSort ?? { field: "id", order: "ASC" as const };

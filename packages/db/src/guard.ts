@@ -50,19 +50,22 @@ export function assertRole(def: AnyResource, principal: Principal, access: "read
   if (!isAdministrator(principal) && principal.localityId === null) throw noLocality();
 }
 
-/** SQL restricting a resource's rows to what the user may read; undefined = everything (administrators). */
-export function readCondition(db: Executor, def: AnyResource, principal: Principal): SQL | undefined {
+/**
+ * SQL restricting a resource's rows to what the user may read; undefined = everything (administrators). With
+ * `ownArea`, only the user's own area: not the public records above it (the tasks due in *their* area).
+ */
+export function readCondition(db: Executor, def: AnyResource, principal: Principal, options: { ownArea?: boolean } = {}): SQL | undefined {
   if (isAdministrator(principal)) return undefined;
   const root = principal.localityId;
   if (root === null) return sql`0`;
-  const area = areaCondition(def, root);
+  const area = areaCondition(def, root, options.ownArea ?? false);
   const extra = def.readFilter?.(db, principal);
   return area && extra ? and(area, extra) : (area ?? extra);
 }
 
-function areaCondition(def: AnyResource, root: number): SQL | undefined {
+function areaCondition(def: AnyResource, root: number, ownArea: boolean): SQL | undefined {
   const scope = def.scope;
-  const inArea = (column: SQLiteColumn) => (def.publicToDescendants ? withinOrAboveCondition(column, root) : withinCondition(column, root));
+  const inArea = (column: SQLiteColumn) => (def.publicToDescendants && !ownArea ? withinOrAboveCondition(column, root) : withinCondition(column, root));
   switch (scope.kind) {
     case "global":
       return undefined;
@@ -72,7 +75,7 @@ function areaCondition(def: AnyResource, root: number): SQL | undefined {
       return inArea(idColumn(def));
     case "via": {
       const parent = scope.parent();
-      const parentArea = areaCondition(parent, root);
+      const parentArea = areaCondition(parent, root, ownArea);
       return sql`${columnsOf(def)[scope.column]} in (select ${idColumn(parent)} from ${parent.table}${parentArea ? sql` where ${parentArea}` : sql``})`;
     }
   }

@@ -13,7 +13,7 @@ export const isAdministrator = (p: Principal) => p.role === "system_admin";
  * The same person, with an administrator's reach, for derived writes their change causes outside their own area (a
  * plugin feed recomputing a province figure from a commune's record). The audit still names them.
  */
-export const onBehalfOf = (p: Principal, why: string): Principal => ({ userId: p.userId, username: `${p.username} (${why})`, role: "system_admin", localityId: null });
+export const onBehalfOf = (p: Principal): Principal => ({ userId: p.userId, username: p.username, role: "system_admin", localityId: null });
 
 /** The principal of the command line and start-up, under the name the audit log has always used. */
 export const SYSTEM_ACTOR = SYSTEM;

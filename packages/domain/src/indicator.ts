@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bi } from "./errors.js";
+import type { DomainIssue } from "./errors.js";
 import { CodeSchema, NameViSchema, recordFields } from "./primitives.js";
 
 export const INDICATOR_UNITS = ["percent", "per10kInhabitants", "count", "level", "boolean", "ratio", "vnd", "other"] as const;
@@ -65,10 +65,14 @@ const indicatorFields = {
   plausibleMax: z.number().finite().nullable().default(null),
 };
 
-export const IndicatorInputSchema = z.object(indicatorFields).refine((i) => i.plausibleMin === null || i.plausibleMax === null || i.plausibleMin <= i.plausibleMax, {
-  message: bi("the plausible minimum exceeds the maximum", "Giá trị tối thiểu hợp lý lớn hơn giá trị tối đa"),
-  path: ["plausibleMax"],
-});
+export const IndicatorInputSchema = z.object(indicatorFields);
+
+/** An indicator's plausible range runs from its minimum to its maximum (checked by the write path on the whole record). */
+export function plausibleRangeIssues(i: { plausibleMin?: number | null; plausibleMax?: number | null }): DomainIssue[] {
+  return i.plausibleMin != null && i.plausibleMax != null && i.plausibleMin > i.plausibleMax
+    ? [{ path: ["plausibleMax"], en: "the plausible maximum is below the minimum", vi: "Giá trị tối đa hợp lý nhỏ hơn giá trị tối thiểu" }]
+    : [];
+}
 export type IndicatorInput = z.input<typeof IndicatorInputSchema>;
 export const IndicatorSchema = z.object({ ...recordFields, ...indicatorFields });
 export type Indicator = z.infer<typeof IndicatorSchema>;

@@ -166,7 +166,7 @@ export class PluginRuntime {
 
   private runFeed(tx: Tx, actor: Principal, pluginId: string, feed: FeedDefinition<Record<string, AnyForm>, unknown>, target: { id: number; code: string; levelCode: string; nameVi: string }, year: number) {
     // A feed's figure may lie above the author's area (a province total from a school's record): written on their behalf.
-    const feeder = onBehalfOf(actor, `plugin ${pluginId}`);
+    const feeder = onBehalfOf(actor);
     const indicator = tx.select().from(s.indicators).where(eq(s.indicators.code, feed.indicator)).get();
     if (!indicator) throw new Error(`plugin ${pluginId}: feed ${feed.id} feeds unknown indicator ${feed.indicator}`);
     const rows = tx

@@ -269,7 +269,9 @@ export const progressRouter = router({
       const filter = input.planId !== undefined ? { planId: input.planId } : {};
       const all: Row[] = [];
       for (let page = 1; ; page++) {
-        const { data, total } = listRecords(ctx.db, RESOURCES.tasks, { filter, sort: { field: "id", order: "ASC" }, pagination: { page, perPage: 5000 } }, principalOf(ctx.user));
+        // Without a plan: the work of the user's own area (the public plans above it are not theirs to do).
+        const ownArea = input.planId === undefined;
+        const { data, total } = listRecords(ctx.db, RESOURCES.tasks, { filter, ownArea, sort: { field: "id", order: "ASC" }, pagination: { page, perPage: 5000 } }, principalOf(ctx.user));
         all.push(...data);
         if (all.length >= total || !data.length) break;
       }

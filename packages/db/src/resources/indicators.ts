@@ -1,5 +1,5 @@
 import { isNull, or } from "drizzle-orm";
-import { IndicatorInputSchema, RESOURCE_ACCESS } from "@eduplan/domain";
+import { IndicatorInputSchema, RESOURCE_ACCESS, fieldErrorsFromIssues, plausibleRangeIssues } from "@eduplan/domain";
 import { enabledPluginCondition } from "../area.js";
 import { registerResource } from "../guard.js";
 import { defineResource } from "../resource.js";
@@ -20,6 +20,9 @@ export const indicators = defineResource({
   defaultSort: { field: "code", order: "ASC" },
   readFilter: (_db, principal) => (principal.localityId === null ? undefined : or(isNull(s.indicators.pluginId), enabledPluginCondition(s.indicators.pluginId, principal.localityId))),
   isVisible: (db, principal, row) => row.pluginId == null || principal.localityId === null || pluginEnabledAt(db, String(row.pluginId), principal.localityId),
-  check: (tx, data) => knownLevel(tx, s.educationLevels, "educationLevelCode", data, "level of education", "Cấp học"),
+  check: (tx, data) => [
+    ...knownLevel(tx, s.educationLevels, "educationLevelCode", data, "level of education", "Cấp học"),
+    ...fieldErrorsFromIssues(plausibleRangeIssues(data)),
+  ],
 });
 registerResource(indicators);

@@ -7,7 +7,7 @@ import * as s from "../schema/index.js";
 import { attachLocalityToClosure, moveLocalityInClosure } from "../sqlite/aggregates.js";
 import { knownLevel } from "./shared.js";
 
-/** The locality tree. Officers manage the localities below their own; the ones above are readable (names, levels). */
+/** The locality tree. Officers read their locality and those below it, and manage those strictly below it. */
 export const localities = defineResource({
   name: "localities",
   entityVi: "địa bàn",
@@ -16,7 +16,6 @@ export const localities = defineResource({
   inputSchema: LocalityInputSchema,
   searchFields: ["nameVi", "nameEn", "code", "officialCode"],
   scope: { kind: "tree" },
-  publicToDescendants: true,
   refs: { parentId: "exists", successorId: "readable", levelCode: "exists" },
   defaultSort: { field: "nameVi", order: "ASC" },
   check: (tx, data) => knownLevel(tx, s.localityLevels, "levelCode", data, "locality level", "Cấp địa bàn"),
