@@ -44,6 +44,19 @@ describe("evaluation on the three sample documents", () => {
   });
 });
 
+describe("a DOCX with Word's automatic numbering (the section numbers are not in the text)", () => {
+  for (const sample of SAMPLES.slice(0, 2)) {
+    it(`${sample.file}: the numbers are written back, so sections, targets and task rows survive`, async () => {
+      const draft = await importPlan(await textToDocx(sampleText(sample.file), { autoNumber: true }), `${sample.file}.docx`);
+      const e = evaluate(draft, { targets, tasks });
+      expect(e.targets!.precision, formatEvaluation(e, true)).toBeGreaterThanOrEqual(MIN_TARGET_PRECISION);
+      expect(e.targets!.recall, formatEvaluation(e, true)).toBeGreaterThanOrEqual(MIN_TARGET_RECALL);
+      expect(e.tasks!.recall, formatEvaluation(e, true)).toBeGreaterThanOrEqual(MIN_TASK_RECALL);
+      expect(draft.tasks.every((t) => t.source.section?.startsWith("V."))).toBe(true);
+    });
+  }
+});
+
 describe("the evaluation itself", () => {
   it("counts a wrong value, a wrong year and a missing target against the draft", async () => {
     const sample = SAMPLES[1];

@@ -4,16 +4,20 @@
  * Test-only: nothing in the package imports this file.
  */
 import { createRequire } from "node:module";
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import JSZip from "jszip";
 import PDFDocument from "pdfkit";
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 
-/** One DOCX paragraph per line; runs of "| a | b |" lines become a table. */
-export async function textToDocx(text: string): Promise<Buffer> {
+/**
+ * One DOCX paragraph per line; runs of "| a | b |" lines become a table. With `autoNumber`, "1. …" and "a) …" lines
+ * become Word's automatic numbering (the number is no longer in the text), as officers' files often are.
+ */
+export async function textToDocx(text: string, options: { autoNumber?: boolean } = {}): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
+  let instance = 0;
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -30,9 +34,32 @@ export async function textToDocx(text: string): Promise<Buffer> {
           rows: rows.map((cells) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) })),
         }),
       );
+    } else if (options.autoNumber && /^(\d+)\.\s+\S/.test(line)) {
+      const n = Number(/^(\d+)/.exec(line)![1]);
+      // A new list instance whenever the numbering restarts at 1, as Word does under each heading.
+      if (n === 1) instance++;
+      children.push(new Paragraph({ text: line.replace(/^\d+\.\s+/, ""), numbering: { reference: "decimal", level: 0, instance } }));
+    } else if (options.autoNumber && /^[a-zđ]\)\s+\S/.test(line)) {
+      if (line.startsWith("a)")) instance++;
+      children.push(new Paragraph({ text: line.replace(/^[a-zđ]\)\s+/, ""), numbering: { reference: "decimal", level: 1, instance } }));
     } else children.push(new Paragraph({ children: [new TextRun(line)] }));
   }
-  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+  return Packer.toBuffer(
+    new Document({
+      numbering: {
+        config: [
+          {
+            reference: "decimal",
+            levels: [
+              { level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START },
+              { level: 1, format: LevelFormat.LOWER_LETTER, text: "%2)", alignment: AlignmentType.START },
+            ],
+          },
+        ],
+      },
+      sections: [{ children }],
+    }),
+  );
 }
 
 export interface PdfOptions {

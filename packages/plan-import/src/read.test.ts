@@ -31,6 +31,10 @@ describe("readers", () => {
     const text = normalise(raw).text.split("\n");
     expect(text).toEqual(lines);
   });
+  it("writes Word's automatic numbering back into the text, counting on across paragraphs until a new part", async () => {
+    const raw = await readDocument(await textToDocx("IV. KINH PHÍ\n1. Nguồn\nĐoạn.\n2. Dự toán\nV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Chủ trì việc A.\na) Mục một\nb) Mục hai\n2. Sở Nội vụ", { autoNumber: true }));
+    expect(raw.pages[0]).toEqual(["IV. KINH PHÍ", "1. Nguồn", "Đoạn.", "2. Dự toán", "V. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế", "- Chủ trì việc A.", "a) Mục một", "b) Mục hai", "2. Sở Nội vụ"]);
+  });
   it("reads a DOCX's paragraphs and tables", async () => {
     const raw = await readDocument(await textToDocx("KẾ HOẠCH\n| Nhiệm vụ | Cơ quan chủ trì |\n| Rà soát | Sở Y tế |\nĐoạn cuối."));
     expect(raw.pages[0]).toEqual(["KẾ HOẠCH", "| Nhiệm vụ | Cơ quan chủ trì |", "| Rà soát | Sở Y tế |", "Đoạn cuối."]);

@@ -59,6 +59,65 @@ function decodeEntities(s: string): string {
 }
 const stripTags = (s: string) => decodeEntities(s.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, "")).trim();
 
+/**
+ * Paragraphs of mammoth's HTML. Word's automatic numbering is not text: mammoth turns it into <ol>/<li>, so the
+ * numbers are written back ("1.", then "a)" one level down, "- " for bullets) — the section structure depends on them.
+ */
+function htmlLines(html: string): string[] {
+  const lines: string[] = [];
+  const lists: { ordered: boolean; n: number }[] = [];
+  // mammoth starts a new <ol> after every paragraph between two items; Word's numbering runs on until a new part
+  // ("II. …", "Điều 2.") — so the top level keeps counting across them.
+  let topCount = 0;
+  const tokens = html.match(/<\/?(?:ol|ul|li|p|h[1-6])[^>]*>|[^<]+|<[^>]+>/g) ?? [];
+  let current: string | null = null;
+  let prefix = "";
+  const flush = () => {
+    if (current !== null) {
+      const t = stripTags(current);
+      if (t) {
+        if (!prefix && /^(?:[IVX]+\.|Điều\s+\d+)\s/u.test(t)) topCount = 0;
+        lines.push(prefix + t);
+      }
+    }
+    current = null;
+    prefix = "";
+  };
+  for (const tok of tokens) {
+    const tag = /^<(\/?)(ol|ul|li|p|h[1-6])\b/.exec(tok);
+    if (!tag) {
+      if (current !== null) current += tok;
+      else if (tok.trim()) current = tok;
+      continue;
+    }
+    const [, close, name] = tag;
+    if (name === "ol" || name === "ul") {
+      flush();
+      if (close) {
+        const l = lists.pop();
+        if (l && lists.length === 0 && l.ordered) topCount = l.n;
+      } else lists.push({ ordered: name === "ol", n: lists.length === 0 && name === "ol" ? topCount : 0 });
+    } else if (name === "li") {
+      flush();
+      if (!close) {
+        const list = lists[lists.length - 1];
+        if (list) {
+          list.n++;
+          const depth = lists.length;
+          prefix = !list.ordered ? "- " : depth <= 1 ? `${list.n}. ` : `${String.fromCharCode(96 + Math.min(list.n, 26))}) `;
+        }
+        current = "";
+      }
+    } else if (close) flush();
+    else {
+      if (current !== null && stripTags(current)) flush();
+      current = current ?? "";
+    }
+  }
+  flush();
+  return lines;
+}
+
 async function readDocx(buf: Buffer): Promise<RawDocument> {
   checkDocxArchive(buf);
   let html: string;
@@ -79,9 +138,7 @@ async function readDocx(buf: Buffer): Promise<RawDocument> {
         );
         lines.push(`| ${cells.map(stripTags).join(" | ")} |`);
       }
-    } else {
-      for (const m of block.matchAll(/<(p|h[1-6]|li)[^>]*>([\s\S]*?)<\/\1>/g)) lines.push(stripTags(m[2]!));
-    }
+    } else lines.push(...htmlLines(block));
   }
   return { format: "docx", pages: [lines.map((l) => l.normalize("NFC"))], pageCount: null };
 }
@@ -165,7 +222,10 @@ export function pdfParagraphs(items: PdfItem[]): string[] {
     const line = lines[i]!;
     const gapBig = prev.y - line.y > usual * 1.35;
     const prevShort = prev.x1 < right - width * 0.12;
-    if (gapBig || prevShort) {
+    // A numbered heading, a bullet or an indented first line starts a paragraph even when the spacing does not say so.
+    const startsItem = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|Điều\s+\d+|[-–•+])\s/u.test(line.text.trim()) && /[.:;]\s*$/.test(current);
+    const indented = line.x0 > left + 12 && prev.x0 <= left + 2;
+    if (gapBig || prevShort || startsItem || indented) {
       paragraphs.push(current);
       current = line.text.trim();
     } else {
