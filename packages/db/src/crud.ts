@@ -131,6 +131,19 @@ function assertKnownKeys(def: AnyResource, schema: z.ZodType, data: unknown): vo
   if (unknown.length) throw validation(unknown.map((k) => fieldError(k, `unknown field '${k}'`, `Trường '${k}' không có trong ${def.entityVi}`)));
 }
 
+/**
+ * The user's area before anything about the input is said: a record for another province is refused as such, not
+ * answered with what is wrong with its fields. (Input too malformed to locate is left to validation.)
+ */
+function assertAreaFirst(tx: Tx, def: AnyResource, principal: Principal, input: unknown): void {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return;
+  try {
+    assertWritable(tx, def, principal, input as Record<string, unknown>);
+  } catch (e) {
+    if (e instanceof EduplanError && e.reason === "forbidden") throw e;
+  }
+}
+
 function parseInput(schema: z.ZodType, data: unknown): Record<string, unknown> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw validation(fieldErrorsFromZod(parsed.error));
@@ -223,6 +236,7 @@ export function readRecord(db: Executor, def: AnyResource, id: number): Row | nu
 
 export function createRecord(tx: Tx, def: AnyResource, input: unknown, principal: Principal): Row {
   assertRole(def, principal, "write");
+  assertAreaFirst(tx, def, principal, input);
   assertKnownKeys(def, def.inputSchema, input);
   const data = parseInput(def.inputSchema, input);
   assertWritable(tx, def, principal, data);
