@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MODELLING_NOTE_PATTERN, TARGET_STATES, targetStateFromLabel, type TargetState } from "@eduplan/domain";
-import { loginAs, startTestServer, type Client, type TestServer } from "./testing.js";
+import { errorOf, loginAs, startTestServer, type Client, type TestServer } from "./testing.js";
 
 let server: TestServer;
 let officer: Client;
@@ -132,5 +132,21 @@ describe.each(CASES)("$plan", ({ locality, plan, user }) => {
       expect(judged.length).toBeGreaterThan(30);
       for (const r of judged) expect({ indicator: r.code, verdict: r.evaluation.state }).toEqual({ indicator: r.code, verdict: truth.get(r.targetId!) });
     }
+  });
+});
+
+describe("reporting.annualReport: issuer, signing form and signer from the API input", () => {
+  test("a UBND report signed KT. by a named vice-chair; a Sở cannot sign TM. (a clear bilingual error, not a server error)", async () => {
+    const localityId = (await officer.trpc.localities.list.query({ filter: { code: "lang-son" } })).data[0]!.id;
+    const { base64 } = await officer.trpc.reporting.annualReport.query({ localityId, year: 2026, format: "docx", issuer: "peoplesCommittee", signingForm: "KT", signerName: "Đoàn Thu Hà", draftingUnit: "KGVX" });
+    const zip = await JSZip.loadAsync(Buffer.from(base64, "base64"));
+    const text = textOf(await zip.file("word/document.xml")!.async("string")).replace(/\u00a0/g, " ");
+    expect(text).toContain("TM. ỦY BAN NHÂN DÂNKT. CHỦ TỊCHPHÓ CHỦ TỊCH");
+    expect(text).toContain("Đoàn Thu Hà");
+    expect(text).toContain("Lưu: VT, KGVX.");
+    expect(text).not.toContain("Ký, ghi rõ họ tên");
+    const e = await errorOf(officer.trpc.reporting.annualReport.query({ localityId, year: 2026, format: "docx", issuer: "educationDept", signingForm: "TM" }));
+    expect(e.data.code).toBe("BAD_REQUEST");
+    expect(e.data.eduplan?.fieldErrors[0]).toMatchObject({ path: "signingForm", message: { vi: expect.stringMatching(/thay mặt/) } });
   });
 });

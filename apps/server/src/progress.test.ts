@@ -141,10 +141,18 @@ describe("progress.cascade", () => {
     expect(Object.values(c.summary).reduce((a, b) => a + b, 0)).toBe(c.rows.length);
   });
 
-  test("a plan whose parent has no targets: everything is additional", async () => {
+  test("lang-son-243-2025 against the national strategy 1705/QĐ-TTg and its 2030 targets (catalog)", async () => {
     const c = await officer.trpc.progress.cascade.query({ planId: ids.lsPlan });
     expect(c.parentPlan?.code).toBe("national-strategy-1705");
-    expect(new Set(c.rows.map((r) => r.verdict))).toEqual(new Set(["additional"]));
+    const row = (code: string) => c.rows.find((r) => r.indicatorCode === code && r.parent !== null)!;
+    // Nursery enrolment: Lạng Sơn 48,5% against the nation's 38%.
+    expect(row("ecec.nursery.enrolment_rate")).toMatchObject({ verdict: "stronger", parent: { value: 38 } });
+    expect(row("ecec.nursery.enrolment_rate").difference).toBeCloseTo(10.5, 9);
+    // Targets only the nation sets (international students, top-500 universities) are missing from the province's plan.
+    expect(row("higher.world_top500_universities").verdict).toBe("missing");
+    const verdicts = new Set(c.rows.map((r) => r.verdict));
+    for (const v of ["stronger", "missing", "additional"]) expect(verdicts).toContain(v);
+    expect(c.rows.filter((r) => r.parent !== null)).toHaveLength(33);
   });
 });
 

@@ -40,9 +40,22 @@ function run(text: string, opts: RunOpts = {}): TextRun {
   return new TextRun({ text, font: FONT, ...opts, size: PT(opts.size ?? 14) });
 }
 
+/** Spaces that never break: a name ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN") stays on one line. */
+const unbroken = (text: string) => text.replace(/ /g, "\u00a0");
+
 function para(
   content: string | TextRun[],
-  opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean; italics?: boolean; size?: number; before?: number; after?: number; indentFirst?: boolean; keepNext?: boolean } = {},
+  opts: {
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    bold?: boolean;
+    italics?: boolean;
+    size?: number;
+    before?: number;
+    after?: number;
+    indentFirst?: boolean;
+    keepNext?: boolean;
+    keepLines?: boolean;
+  } = {},
 ): Paragraph {
   const children = typeof content === "string" ? [run(content, { bold: opts.bold, italics: opts.italics, size: opts.size })] : content;
   return new Paragraph({
@@ -51,6 +64,7 @@ function para(
     spacing: { before: opts.before ?? 0, after: opts.after ?? 120, line: 276 },
     indent: opts.indentFirst ? { firstLine: MM(10) } : undefined,
     keepNext: opts.keepNext,
+    keepLines: opts.keepLines,
   });
 }
 
@@ -103,20 +117,19 @@ function dataTable(headers: string[], widthsPct: number[], rows: { cells: string
 }
 
 function headerBlock(m: AnnualReportModel): Table {
-  // The header runs 5 mm into each margin, as printed documents do, so the motto stays on one line.
+  // The header runs 5 mm into each margin, as printed documents do; the issuer's column is wide enough for its
+  // longest line at 13 pt, and every line is one unbreakable name.
   const width = TEXT_WIDTH + MM(10);
-  const left = Math.round(width * 0.4);
+  const left = Math.round(width * 0.44);
   const right = width - left;
-  const leftLines: Paragraph[] = [];
-  if (m.issuer.parentLineVi) leftLines.push(para(m.issuer.parentLineVi, { align: AlignmentType.CENTER, size: 12, after: 0 }));
-  leftLines.push(para(m.issuer.bodyLineVi, { align: AlignmentType.CENTER, size: 12, bold: true, after: 0 }));
+  const leftLines: Paragraph[] = m.issuer.headerLinesVi.map((l) => para(unbroken(l.text), { align: AlignmentType.CENTER, size: 13, bold: l.bold, after: 0 }));
   leftLines.push(rule(MM(25), left));
   leftLines.push(para(m.issuer.numberLineVi, { align: AlignmentType.CENTER, size: 13, before: 120, after: 0 }));
   const rightLines = [
-    para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { align: AlignmentType.CENTER, size: 12, bold: true, after: 0 }),
-    para("Độc lập - Tự do - Hạnh phúc", { align: AlignmentType.CENTER, size: 13, bold: true, after: 0 }),
+    para(unbroken("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), { align: AlignmentType.CENTER, size: 12, bold: true, after: 0 }),
+    para(unbroken("Độc lập - Tự do - Hạnh phúc"), { align: AlignmentType.CENTER, size: 13, bold: true, after: 0 }),
     rule(MM(58), right),
-    para([run(m.placeDateLineVi, { italics: true, size: 14 })], { align: AlignmentType.CENTER, before: 120, after: 0 }),
+    para([run(m.placeDateLineVi, { italics: true, size: 13 })], { align: AlignmentType.CENTER, before: 120, after: 0 }),
   ];
   const noMargins = { top: 0, bottom: 0, left: 0, right: 0 };
   return new Table({
@@ -137,9 +150,14 @@ function headerBlock(m: AnnualReportModel): Table {
   });
 }
 
+/** Lines left blank between the signer's title and name: the space for the signature and the seal (about 3 cm). */
+const SIGNATURE_SPACE_LINES = 4;
+
 function signatureBlock(m: AnnualReportModel): Table {
   const left = Math.round(TEXT_WIDTH * 0.5);
   const right = TEXT_WIDTH - left;
+  // Every paragraph keeps with the next, so the block never splits and stays with the closing sentence above it.
+  const keep = { keepNext: true, keepLines: true };
   return new Table({
     borders: TableBorders.NONE,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -153,16 +171,17 @@ function signatureBlock(m: AnnualReportModel): Table {
             width: { size: left, type: WidthType.DXA },
             borders: TableBorders.NONE,
             children: [
-              para([run("Nơi nhận:", { bold: true, italics: true, size: 12 })], { align: AlignmentType.LEFT, after: 0 }),
-              ...m.recipientsVi.map((r) => para(`- ${r}`, { align: AlignmentType.LEFT, size: 11, after: 0 })),
+              para([run("Nơi nhận:", { bold: true, italics: true, size: 12 })], { align: AlignmentType.LEFT, after: 0, ...keep }),
+              ...m.recipientsVi.map((r) => para(`- ${r}`, { align: AlignmentType.LEFT, size: 11, after: 0, ...keep })),
             ],
           }),
           new TableCell({
             width: { size: right, type: WidthType.DXA },
             borders: TableBorders.NONE,
             children: [
-              ...m.issuer.signerTitleVi.map((t) => para(t, { align: AlignmentType.CENTER, bold: true, after: 0 })),
-              para("(Ký, ghi rõ họ tên và đóng dấu)", { align: AlignmentType.CENTER, italics: true, size: 13, after: 0 }),
+              ...m.issuer.signerTitleVi.map((t) => para(unbroken(t), { align: AlignmentType.CENTER, bold: true, after: 0, ...keep })),
+              ...Array.from({ length: SIGNATURE_SPACE_LINES }, () => para("", { align: AlignmentType.CENTER, after: 0, ...keep })),
+              para(m.issuer.signerNameVi ? unbroken(m.issuer.signerNameVi) : "", { align: AlignmentType.CENTER, bold: true, after: 0, keepLines: true }),
             ],
           }),
         ],
@@ -202,7 +221,7 @@ export function annualReportBlocks(m: AnnualReportModel): (Paragraph | Table)[] 
   blocks.push(
     dataTable(
       ["STT", "Chỉ tiêu", `Mục tiêu đến năm ${m.targetYear}`, `Lộ trình năm ${m.year}`, `Kết quả năm ${m.year}`, "Đánh giá"],
-      [7, 41, 14, 12, 12, 14],
+      [6, 35, 13, 16, 12, 18],
       targetRows.length ? targetRows : [{ cells: ["Kế hoạch chưa có chỉ tiêu"], span: true, bold: false }],
       [0, 2, 3, 4, 5],
     ),
@@ -264,7 +283,7 @@ export function annualReportBlocks(m: AnnualReportModel): (Paragraph | Table)[] 
       ),
     );
 
-  blocks.push(para(`Trên đây là báo cáo kết quả thực hiện năm ${m.year} của ${m.issuer.nameVi}./.`, { indentFirst: true, before: 240 }));
+  blocks.push(para(`Trên đây là báo cáo kết quả thực hiện năm ${m.year} của ${m.issuer.nameVi}./.`, { indentFirst: true, before: 240, keepNext: true, keepLines: true }));
   blocks.push(signatureBlock(m));
   return blocks;
 }

@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepositories, eq, schema as s, SYSTEM_ACTOR, type Db } from "@eduplan/db";
 import { annualReportModel, buildAnnualReportDocx, buildAnnualReportXlsx, consolidate, formatPercent } from "./index.js";
-import { TARGET_STATE_LABELS } from "@eduplan/domain";
+import { MODELLING_NOTE_PATTERN, TARGET_STATE_LABELS } from "@eduplan/domain";
 import { localityId, seededDatabase, type Seeded } from "./test-support.js";
 
 let seeded: Seeded;
@@ -28,7 +28,8 @@ afterAll(() => seeded.close());
 
 const decode = (t: string) =>
   t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, "&");
-const textOf = (xml: string) => decode([...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
+// Non-breaking spaces (names kept on one line) read as spaces.
+const textOf = (xml: string) => decode([...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")).replace(/\u00a0/g, " ");
 const paragraphsOf = (xml: string) => [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => textOf(m[0]));
 
 /** Read a DOCX back: its paragraphs' text (in order) and its tables as rows of cell texts. */
@@ -103,9 +104,10 @@ describe("buildAnnualReportDocx", () => {
     expect(units.some((r) => r[2] === "Bị trả lại" && /Lý do trả lại/.test(r[4]!))).toBe(true);
     expect(all).toMatch(/Tổng số 9 đơn vị phải báo cáo \(hạn gửi 10\/12\/2026\)/);
 
-    // Signature and recipients.
+    // Signature and recipients (details in the Nghị định 30 tests below).
     expect(all).toContain("Nơi nhận:");
     expect(all).toContain("GIÁM ĐỐC");
+    expect(all).not.toContain("Ký, ghi rõ họ tên");
 
     // A4 portrait, margins 20/20/30/15 mm, Times New Roman 14 pt body, 13 pt tables.
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
@@ -117,7 +119,7 @@ describe("buildAnnualReportDocx", () => {
 
   it("leaves the date blank by default and reports a commune's plan without a number", async () => {
     const { paragraphs, tables } = await readDocx(await buildAnnualReportDocx(db, { localityId: localityId(db, "bang-mac"), year: 2026 }));
-    expect(tables[0]![0]![0]).toMatch(/ỦY BAN NHÂN DÂN XÃ BẰNG MẠC/);
+    expect(tables[0]![0]![0]).toMatch(/^ỦY BAN NHÂN DÂN\nXÃ BẰNG MẠC\n/);
     expect(tables[0]![0]![1]).toMatch(/Bằng Mạc, ngày … tháng … năm 2026/);
     expect(paragraphs.some((p) => p.startsWith("Kết quả thực hiện Kế hoạch triển khai thực hiện Chiến lược") && p.endsWith("năm 2026"))).toBe(true);
     const targets = tables.find((t) => t[0]![1] === "Chỉ tiêu")!;
@@ -164,5 +166,76 @@ describe("buildAnnualReportXlsx", () => {
     const names: unknown[] = [];
     for (let r = 6; r < 6 + model.units.length; r++) names.push(units.getRow(r).getCell(2).value);
     expect(names).toEqual(model.units.map((u) => u.nameVi));
+  });
+});
+
+/** The signature block: the last table (recipients left, signer right), as its two cells' paragraphs. */
+async function signatureOf(buffer: Buffer) {
+  const { xml, tables } = await readDocx(buffer);
+  const last = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].at(-1)![0];
+  const cells = [...last.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => c[0]);
+  return { recipients: paragraphsOf(cells[0]!), signer: paragraphsOf(cells[1]!), signerXml: cells[1]!, header: tables[0]![0]!, xml };
+}
+
+describe("the annual DOCX per Nghị định 30/2020/NĐ-CP", () => {
+  const base = { localityId: 0, year: 2026, today: "2026-12-15", reportDate: "2026-12-20" };
+
+  it("a Sở report signed KT.: title, space for signature and seal, the signer's name; recipients end with 'Lưu: VT, <unit>.'", async () => {
+    const buffer = await buildAnnualReportDocx(db, { ...base, localityId: langSon, issuer: "educationDept", signingForm: "KT", signerName: "Nguyễn Thị Hoa", draftingUnit: "GDPT" });
+    const { recipients, signer, signerXml, header, xml } = await signatureOf(buffer);
+    expect(header[0]).toMatch(/^UBND TỈNH LẠNG SƠN\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n/);
+    // Names never break: the issuer's lines are one unbreakable run each.
+    expect(xml).toContain("UBND\u00a0TỈNH\u00a0LẠNG\u00a0SƠN");
+    expect(signer).toEqual(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "", "", "", "Nguyễn Thị Hoa"]);
+    expect(signer.join(" ")).not.toMatch(/Ký, ghi rõ|đóng dấu/);
+    // The whole block keeps together and with the closing sentence.
+    expect((signerXml.match(/<w:keepNext\/>/g) ?? []).length).toBe(signer.length - 1);
+    const closing = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => textOf(p).startsWith("Trên đây là báo cáo"))!;
+    expect(closing).toMatch(/<w:keepNext\/>/);
+    expect(closing).toMatch(/<w:keepLines\/>/);
+    expect(recipients[0]).toBe("Nơi nhận:");
+    expect(recipients).toContain("- UBND tỉnh;");
+    expect(recipients.at(-1)).toBe("- Lưu: VT, GDPT.");
+    expect(xml).toContain("Số:      /BC-SGDĐT");
+  });
+
+  it("a UBND report: TM. ỦY BAN NHÂN DÂN, its own header and number, and UBND tỉnh is not its own recipient", async () => {
+    const buffer = await buildAnnualReportDocx(db, { ...base, localityId: langSon, issuer: "peoplesCommittee", signerName: "Hoàng Văn Nghiệm" });
+    const { recipients, signer, header, xml } = await signatureOf(buffer);
+    expect(header[0]).toMatch(/^ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n/);
+    expect(xml).toContain("TỈNH\u00a0LẠNG\u00a0SƠN");
+    expect(xml).toContain("Số:      /BC-UBND");
+    expect(signer.filter(Boolean)).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hoàng Văn Nghiệm"]);
+    expect(recipients.some((r) => /^- UBND tỉnh/.test(r))).toBe(false);
+    expect(recipients.at(-1)).toBe("- Lưu: VT, KGVX.");
+    const { paragraphs } = await readDocx(buffer);
+    expect(paragraphs.some((p) => p.startsWith("Trên đây là báo cáo kết quả thực hiện năm 2026 của Ủy ban nhân dân tỉnh Lạng Sơn"))).toBe(true);
+  });
+
+  it("Q. and TL. forms; TM. for a Sở is refused with a clear bilingual error", async () => {
+    const q = await signatureOf(await buildAnnualReportDocx(db, { ...base, localityId: langSon, signingForm: "Q" }));
+    expect(q.signer.filter(Boolean)).toEqual(["Q. GIÁM ĐỐC"]);
+    const tl = await signatureOf(await buildAnnualReportDocx(db, { ...base, localityId: langSon, issuer: "peoplesCommittee", signingForm: "TL" }));
+    expect(tl.signer.filter(Boolean)).toEqual(["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]);
+    await expect(buildAnnualReportDocx(db, { ...base, localityId: langSon, issuer: "educationDept", signingForm: "TM" })).rejects.toMatchObject({
+      reason: "validation",
+      fieldErrors: [{ path: "signingForm", message: { vi: expect.stringMatching(/chỉ dùng cho tập thể/), en: expect.stringMatching(/collective body/) } }],
+    });
+  });
+
+  it("indicator names carry no modelling note, sections no raw codes, and each figure column one number of decimals", async () => {
+    for (const code of ["lang-son", "bang-mac"]) {
+      const { tables } = await readDocx(await buildAnnualReportDocx(db, { ...base, localityId: localityId(db, code) }));
+      const targets = tables.find((t) => t[0]![1] === "Chỉ tiêu")!;
+      const rows = targets.slice(1).filter((r) => r.length === 6);
+      const sections = targets.slice(1).filter((r) => r.length === 1).map((r) => r[0]!);
+      expect(rows.length).toBeGreaterThan(40);
+      for (const r of rows) expect(r[1]).not.toMatch(MODELLING_NOTE_PATTERN);
+      for (const s of sections) expect(s).not.toMatch(/^(Điều\s*\d|[IVX]+\.)/);
+      // Rates: exactly one decimal in the result and roadmap columns ("46,6%", "47,2% (ước tính …)").
+      const percents = rows.flatMap((r) => [r[3]!, r[4]!]).filter((c) => /%/.test(c));
+      expect(percents.length).toBeGreaterThan(20);
+      for (const c of percents) expect(c).toMatch(/^\d{1,3},\d%/);
+    }
   });
 });

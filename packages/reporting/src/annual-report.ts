@@ -12,6 +12,7 @@ import {
   type TaskProgressGroup,
 } from "./format.js";
 import { selfAndAncestors, type Executor, type LocalityRow } from "./lookup.js";
+import { issuerBlock, recipientsOf, type BodyKind, type IssuerBlock, type SignatureOptions } from "./signature.js";
 
 export type AnnualReportOptions = {
   localityId: number;
@@ -22,7 +23,7 @@ export type AnnualReportOptions = {
   reportDate?: string;
   /** The agency issuing the report; by default the locality's education department (or division, or People's Committee). */
   issuingAgencyId?: number;
-};
+} & SignatureOptions;
 
 export type TargetTableRow = {
   /** "5", or "5.1" for a target stated inside another. */
@@ -62,17 +63,8 @@ export type UnitLine = ReportingUnit & { nameVi: string; statusVi: string; submi
 export type AnnualReportModel = {
   consolidation: Consolidation;
   year: number;
-  issuer: {
-    /** The governing body above the issuer ("UBND TỈNH LẠNG SƠN"), or null. */
-    parentLineVi: string | null;
-    /** The issuer, upper case ("SỞ GIÁO DỤC VÀ ĐÀO TẠO"). */
-    bodyLineVi: string;
-    /** The issuer as running text ("Sở Giáo dục và Đào tạo tỉnh Lạng Sơn"). */
-    nameVi: string;
-    /** "Số: …/BC-SGDĐT". */
-    numberLineVi: string;
-    signerTitleVi: string[];
-  };
+  /** The issuing body, its signing authority, signer and drafting unit (Nghị định 30/2020). */
+  issuer: IssuerBlock;
   placeVi: string;
   /** "Lạng Sơn, ngày … tháng … năm 2026". */
   placeDateLineVi: string;
@@ -100,29 +92,17 @@ export function placeName(nameVi: string): string {
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 
-function issuerOf(db: Executor, locality: LocalityRow, issuingAgencyId: number | undefined): AnnualReportModel["issuer"] {
+const BODY_KINDS: Record<string, BodyKind> = { educationDept: "educationDept", educationDivision: "educationDivision", peoplesCommittee: "peoplesCommittee" };
+
+/** The issuing body: the agency asked for, else the kind asked for (Sở or UBND), else the education department. */
+function issuerOf(db: Executor, locality: LocalityRow, options: AnnualReportOptions): IssuerBlock {
   const agencies = db.select().from(s.agencies).where(eq(s.agencies.localityId, locality.id)).all();
+  const byKind = (...kinds: string[]) => kinds.map((k) => agencies.find((a) => a.kind === k)).find(Boolean);
   const chosen =
-    (issuingAgencyId !== undefined ? db.select().from(s.agencies).where(eq(s.agencies.id, issuingAgencyId)).get() : undefined) ??
-    agencies.find((a) => a.kind === "educationDept") ??
-    agencies.find((a) => a.kind === "educationDivision") ??
-    agencies.find((a) => a.kind === "peoplesCommittee");
-  const committeeName = `Ủy ban nhân dân ${lowerFirst(locality.nameVi)}`;
-  if (!chosen)
-    return { parentLineVi: null, bodyLineVi: committeeName.toUpperCase(), nameVi: committeeName, numberLineVi: "Số:      /BC-UBND", signerTitleVi: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] };
-  // "Sở Giáo dục và Đào tạo tỉnh Lạng Sơn" → "SỞ GIÁO DỤC VÀ ĐÀO TẠO" under "UBND TỈNH LẠNG SƠN".
-  const suffix = new RegExp(`\\s+${lowerFirst(locality.nameVi).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "i");
-  const shortName = chosen.nameVi.replace(suffix, "");
-  switch (chosen.kind) {
-    case "educationDept":
-      return { parentLineVi: `UBND ${locality.nameVi.toUpperCase()}`, bodyLineVi: shortName.toUpperCase(), nameVi: chosen.nameVi, numberLineVi: "Số:      /BC-SGDĐT", signerTitleVi: ["GIÁM ĐỐC"] };
-    case "educationDivision":
-      return { parentLineVi: `UBND ${locality.nameVi.toUpperCase()}`, bodyLineVi: shortName.toUpperCase(), nameVi: chosen.nameVi, numberLineVi: "Số:      /BC-PGDĐT", signerTitleVi: ["TRƯỞNG PHÒNG"] };
-    case "peoplesCommittee":
-      return { parentLineVi: null, bodyLineVi: chosen.nameVi.toUpperCase(), nameVi: chosen.nameVi, numberLineVi: "Số:      /BC-UBND", signerTitleVi: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] };
-    default:
-      return { parentLineVi: null, bodyLineVi: chosen.nameVi.toUpperCase(), nameVi: chosen.nameVi, numberLineVi: "Số:      /BC", signerTitleVi: ["THỦ TRƯỞNG CƠ QUAN"] };
-  }
+    (options.issuingAgencyId !== undefined ? db.select().from(s.agencies).where(eq(s.agencies.id, options.issuingAgencyId)).get() : undefined) ??
+    (options.issuer === "peoplesCommittee" ? byKind("peoplesCommittee") : byKind("educationDept", "educationDivision", ...(options.issuer ? [] : ["peoplesCommittee"])));
+  const kind: BodyKind = chosen ? (BODY_KINDS[chosen.kind] ?? "educationDept") : options.issuer === "educationDept" ? (/^(tỉnh|thành phố)\s/iu.test(locality.nameVi) ? "educationDept" : "educationDivision") : "peoplesCommittee";
+  return issuerBlock(locality.nameVi, { kind, nameVi: chosen?.nameVi ?? null }, options);
 }
 
 function planReference(c: Consolidation): string {
@@ -286,18 +266,18 @@ function unitLines(units: ReportingUnit[]): UnitLine[] {
   });
 }
 
-function recipients(db: Executor, locality: LocalityRow): string[] {
-  if (locality.levelCode === "province") return ["Bộ Giáo dục và Đào tạo;", "Thường trực HĐND tỉnh;", "UBND tỉnh;", "Lưu: VT."];
-  const province = selfAndAncestors(db, locality.id)
-    .map((id) => db.select().from(s.localities).where(eq(s.localities.id, id)).get())
-    .find((l) => l?.levelCode === "province");
-  return [`Sở Giáo dục và Đào tạo${province ? ` ${lowerFirst(province.nameVi)}` : ""};`, "Thường trực HĐND;", "Lưu: VT."];
+function provinceOf(db: Executor, locality: LocalityRow): LocalityRow | null {
+  return (
+    selfAndAncestors(db, locality.id)
+      .map((id) => db.select().from(s.localities).where(eq(s.localities.id, id)).get())
+      .find((l) => l?.levelCode === "province" && l.id !== locality.id) ?? null
+  );
 }
 
 export function annualReportModelSync(db: Executor, options: AnnualReportOptions): AnnualReportModel {
   const c = consolidateSync(db, options);
   const locality = db.select().from(s.localities).where(eq(s.localities.id, c.locality.id)).get()!;
-  const issuer = issuerOf(db, locality, options.issuingAgencyId);
+  const issuer = issuerOf(db, locality, options);
   const sections = targetSections(c);
   const allRows = sections.flatMap((x) => x.rows);
   const targetCounts = { total: allRows.length, achieved: 0, onTrack: 0, atRisk: 0, notAchieved: 0, noData: 0 };
@@ -333,7 +313,7 @@ export function annualReportModelSync(db: Executor, options: AnnualReportOptions
     taskGroups: groups,
     taskTotals,
     units: unitLines(c.units),
-    recipientsVi: recipients(db, locality),
+    recipientsVi: recipientsOf(issuer, locality.nameVi, provinceOf(db, locality)?.nameVi ?? null),
     hasSyntheticData,
   };
 }

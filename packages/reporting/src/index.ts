@@ -57,4 +57,15 @@ export {
   type UnitLine,
 } from "./annual-report.js";
 export { annualReportDocx, buildAnnualReportDocx } from "./annual-report-docx.js";
+export {
+  ISSUER_KINDS,
+  SIGNING_FORMS,
+  issuerBlock,
+  recipientsOf,
+  signerTitle,
+  type IssuerBlock,
+  type IssuerKind,
+  type SignatureOptions,
+  type SigningForm,
+} from "./signature.js";
 export { annualReportXlsx, buildAnnualReportXlsx } from "./annual-report-xlsx.js";

@@ -39,6 +39,7 @@ import { formatDate, formatNumber, formatTargetValue, formatValue } from "../for
 import type { ConsolePermissions } from "../permissions";
 import { trpc } from "../trpc";
 import { downloadFile } from "../reports/files";
+import { AnnualReportDocxButton } from "./AnnualReportDialog";
 import { LateChip, StatusChip } from "../reports/StatusChip";
 
 type Consolidation = RouterOutputs["reporting"]["consolidate"];
@@ -277,7 +278,7 @@ export function ConsolidationPage() {
               <TextField size="small" type="number" label={translate("eduplan.reporting.year")} value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ width: 110 }} slotProps={{ htmlInput: { "data-testid": "consolidation-year" } }} />
               {localityId !== null ? (
                 <>
-                  <DownloadButton localityId={localityId} year={year} format="docx" />
+                  <AnnualReportDocxButton localityId={localityId} year={year} />
                   <DownloadButton localityId={localityId} year={year} format="xlsx" />
                 </>
               ) : null}

@@ -689,6 +689,22 @@ const en: TranslationMessages = {
         column: "Column",
         problem: "Problem",
       },
+        annualReport: {
+          title: "Annual report (DOCX)",
+          intro: "Laid out as Decree 30/2020/NĐ-CP requires: choose the issuing body, the signing form and the signer; space for the signature and seal is left.",
+          issuer: "Issuing body",
+          issuers: { educationDept: "Department of Education and Training (Sở)", peoplesCommittee: "People's Committee (UBND)" },
+          signingForm: "Signing form",
+          forms: {
+            educationDept: { direct: "The director signs", KT: "KT. (a deputy director signs for the director)", Q: "Q. (acting director)", TL: "TL. (the chief of office signs by order)" },
+            peoplesCommittee: { TM: "TM. (the chair signs on behalf of the committee)", KT: "TM., KT. (a vice-chair signs for the chair)", Q: "TM., Q. (acting chair)", TL: "TL. (the chief of office signs by order)" },
+          },
+          signerName: "Signer (full name)",
+          signerNameHint: "Printed in bold under the space for signature and seal",
+          draftingUnit: "Drafting unit",
+          draftingUnitHint: "Its abbreviation, after “Lưu: VT,”; empty for the default",
+          download: "Download the report",
+        },
       consolidation: {
         title: "Consolidation",
         heading: "Results %{year} — %{name}",

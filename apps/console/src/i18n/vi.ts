@@ -694,6 +694,22 @@ const vi: TranslationMessages = {
         column: "Cột",
         problem: "Nội dung lỗi",
       },
+        annualReport: {
+          title: "Báo cáo năm (DOCX)",
+          intro: "Thể thức theo Nghị định 30/2020/NĐ-CP: chọn cơ quan ban hành, hình thức ký và người ký; khoảng trống để ký và đóng dấu được để sẵn.",
+          issuer: "Cơ quan ban hành",
+          issuers: { educationDept: "Sở Giáo dục và Đào tạo", peoplesCommittee: "Ủy ban nhân dân" },
+          signingForm: "Hình thức ký",
+          forms: {
+            educationDept: { direct: "Giám đốc ký", KT: "KT. Giám đốc (Phó Giám đốc ký)", Q: "Q. Giám đốc", TL: "TL. Giám đốc (Chánh Văn phòng ký)" },
+            peoplesCommittee: { TM: "TM. Ủy ban nhân dân (Chủ tịch ký)", KT: "TM. UBND, KT. Chủ tịch (Phó Chủ tịch ký)", Q: "TM. UBND, Q. Chủ tịch", TL: "TL. Chủ tịch (Chánh Văn phòng ký)" },
+          },
+          signerName: "Người ký (họ và tên)",
+          signerNameHint: "In đậm dưới khoảng trống ký và đóng dấu",
+          draftingUnit: "Đơn vị soạn thảo",
+          draftingUnitHint: "Viết tắt, sau “Lưu: VT,”; để trống dùng mặc định",
+          download: "Tải báo cáo",
+        },
       consolidation: {
         title: "Tổng hợp báo cáo",
         heading: "Tổng hợp kết quả năm %{year} — %{name}",

@@ -127,7 +127,8 @@ function cascadeTarget(t: TargetRow, indicator: IndicatorRow): CascadeTarget {
     ...bound(t),
     targetYear: t.targetYear,
     areaFlag: t.areaFlag,
-    breakdownEducationLevelCode: t.breakdownEducationLevelCode,
+    // A target "for nursery" on a nursery indicator is not broken down: it pairs with the parent's whole-indicator target.
+    breakdownEducationLevelCode: t.breakdownEducationLevelCode === indicator.educationLevelCode ? null : t.breakdownEducationLevelCode,
     parentTargetId: t.parentTargetId,
   };
 }

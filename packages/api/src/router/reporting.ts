@@ -22,6 +22,8 @@ import { deadlineSettingOf } from "@eduplan/cycle";
 import { MonthDaySchema, YearSchema, IsoDateSchema } from "@eduplan/domain";
 import {
   REPORT_STATUS_VI,
+  ISSUER_KINDS,
+  SIGNING_FORMS,
   buildAnnualReportDocx,
   buildAnnualReportXlsx,
   consolidate,
@@ -280,10 +282,22 @@ export const reportingRouter = router({
   }),
 
   annualReport: authedProcedure
-    .input(UnitYear.extend({ format: z.enum(["docx", "xlsx"]), reportDate: IsoDateSchema.optional(), today: IsoDateSchema.optional() }))
+    .input(
+      UnitYear.extend({
+        format: z.enum(["docx", "xlsx"]),
+        reportDate: IsoDateSchema.optional(),
+        today: IsoDateSchema.optional(),
+        // Who issues and signs (Nghị định 30/2020): Sở or UBND, TM./KT./Q./TL., the signer, the drafting unit.
+        issuer: z.enum(ISSUER_KINDS).optional(),
+        signingForm: z.enum(SIGNING_FORMS).optional(),
+        signerName: z.string().trim().max(120).optional(),
+        draftingUnit: z.string().trim().max(40).optional(),
+      }),
+    )
     .query(async ({ ctx, input }): Promise<FileResult> => {
       const locality = readableLocality(ctx, input.localityId);
-      const options = { localityId: input.localityId, year: input.year, reportDate: input.reportDate, today: input.today };
+      const { issuer, signingForm, signerName, draftingUnit } = input;
+      const options = { localityId: input.localityId, year: input.year, reportDate: input.reportDate, today: input.today, issuer, signingForm, signerName, draftingUnit };
       const name = `bao-cao-nam-${input.year}-${String(locality.code)}`;
       return input.format === "docx"
         ? file(`${name}.docx`, DOCX, await ctx.services.jobs.run({ kind: "annualReportDocx", userId: ctx.user.id, input: options }, () => buildAnnualReportDocx(ctx.db, options)))
