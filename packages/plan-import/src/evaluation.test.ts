@@ -13,19 +13,21 @@ const MIN_TASK_RECALL = 0.9;
 const targets = goldTargets();
 const tasks = goldTasks();
 
-async function asFile(format: "txt" | "docx" | "pdf", text: string): Promise<Buffer> {
+const FORMATS = ["txt", "docx", "pdf", "pdf-dense"] as const;
+async function asFile(format: (typeof FORMATS)[number], text: string): Promise<Buffer> {
   if (format === "txt") return Buffer.from(text, "utf8");
   if (format === "docx") return textToDocx(text);
-  return textToPdf(text, { header: "Kế hoạch thực hiện Chiến lược phát triển giáo dục", pageNumbers: true });
+  // "pdf-dense": justified, no space between paragraphs — only line ends and numbering separate paragraphs.
+  return textToPdf(text, { header: "Kế hoạch thực hiện Chiến lược phát triển giáo dục", pageNumbers: true, dense: format === "pdf-dense" });
 }
 
 describe("evaluation on the three sample documents", () => {
   const results: { doc: string; format: string; e: Evaluation }[] = [];
   for (const sample of SAMPLES) {
-    for (const format of ["txt", "docx", "pdf"] as const) {
+    for (const format of FORMATS) {
       it(`${sample.file}.${format}: targets P/R ≥ 90%, task rows R ≥ 90%`, async () => {
-        const draft = await importPlan(await asFile(format, sampleText(sample.file)), `${sample.file}.${format}`);
-        expect(draft.format).toBe(format === "txt" ? "text" : format);
+        const draft = await importPlan(await asFile(format, sampleText(sample.file)), `${sample.file}.${format.replace("-dense", "")}`);
+        expect(draft.format).toBe(format === "txt" ? "text" : format.replace("-dense", ""));
         const e = evaluate(draft, { targets, tasks });
         results.push({ doc: sample.id, format, e });
         expect(e.source).toBe(sample.id);
@@ -37,7 +39,7 @@ describe("evaluation on the three sample documents", () => {
     }
   }
   it("prints the figures (docs/benchmarks.md, section “Plan import accuracy”)", () => {
-    expect(results.length).toBe(9);
+    expect(results.length).toBe(SAMPLES.length * FORMATS.length);
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     const rows = results.map(({ doc, format, e }) => `| ${doc} | ${format} | ${pct(e.targets!.precision)} | ${pct(e.targets!.recall)} | ${e.targets!.correct}/${e.targets!.gold} | ${pct(e.tasks!.precision)} | ${pct(e.tasks!.recall)} | ${e.tasks!.allFieldsRight}/${e.tasks!.gold} | ${pct(e.agencies!.precision)} | ${pct(e.agencies!.recall)} |`);
     console.log(["| document | format | target P | target R | all right | task P | task R | task rows all fields right | agency P | agency R |", "|---|---|---|---|---|---|---|---|---|---|", ...rows].join("\n"));

@@ -68,6 +68,8 @@ export interface PdfOptions {
   /** "Trang N" at the foot of every page. */
   pageNumbers?: boolean;
   userPassword?: string;
+  /** Justified lines and no space between paragraphs: only line lengths and numbering tell paragraphs apart. */
+  dense?: boolean;
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
@@ -83,11 +85,11 @@ export async function textToPdf(text: string, options: PdfOptions = {}): Promise
   doc.font(FONT).fontSize(11);
   for (const line of text.split(/\r?\n/)) {
     if (!line.trim()) {
-      doc.moveDown(0.6);
+      if (!options.dense) doc.moveDown(0.6);
       continue;
     }
-    doc.text(line, { align: "left" });
-    doc.moveDown(0.4);
+    doc.text(line, { align: options.dense ? "justify" : "left" });
+    if (!options.dense) doc.moveDown(0.4);
   }
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

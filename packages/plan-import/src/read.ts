@@ -215,17 +215,22 @@ export function pdfParagraphs(items: PdfItem[]): string[] {
   const right = Math.max(...lines.map((l) => l.x1));
   const left = Math.min(...lines.map((l) => l.x0));
   const width = right - left;
+  // Justified text: every line but a paragraph's last reaches the margin, so a line short by a hair ends a paragraph.
+  const justified = lines.filter((l) => right - l.x1 < 1.5).length > lines.length * 0.5;
   const paragraphs: string[] = [];
   let current = lines[0]!.text.trim();
   for (let i = 1; i < lines.length; i++) {
     const prev = lines[i - 1]!;
     const line = lines[i]!;
     const gapBig = prev.y - line.y > usual * 1.35;
-    const prevShort = prev.x1 < right - width * 0.12;
+    const prevShort = prev.x1 < right - width * 0.12 || (justified && prev.x1 < right - 1.5 && /[.:;!?]\s*$/.test(prev.text));
     // A numbered heading, a bullet or an indented first line starts a paragraph even when the spacing does not say so.
     const startsItem = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|Điều\s+\d+|[-–•+])\s/u.test(line.text.trim()) && /[.:;]\s*$/.test(current);
     const indented = line.x0 > left + 12 && prev.x0 <= left + 2;
-    if (gapBig || prevShort || startsItem || indented) {
+    // A one-line numbered heading without final punctuation ends before a capitalised line; a bare number is a page number.
+    const headingDone = current === prev.text.trim() && /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|Điều\s+\d+)\s/u.test(current) && !/[.;:,]\s*$/.test(current) && /^\p{Lu}/u.test(line.text.trim());
+    const bareNumber = /^\d{1,3}$/.test(line.text.trim()) || /^\d{1,3}$/.test(current);
+    if (gapBig || prevShort || startsItem || indented || headingDone || bareNumber) {
       paragraphs.push(current);
       current = line.text.trim();
     } else {
