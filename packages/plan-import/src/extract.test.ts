@@ -68,6 +68,10 @@ describe("figures and comparisons", () => {
     expect([t!.comparator, t!.value, t!.valueMax]).toEqual([comparator, value, valueMax]);
     expect(t!.targetYear).toBe(2030);
   });
+  it("reads a school year: “đến năm học 2029 - 2030” is the target year 2030", () => {
+    const d = fromText("KẾ HOẠCH\nTỷ lệ huy động trẻ nhà trẻ đến trường đến năm học 2029 - 2030 đạt 50%.");
+    expect([d.targets[0]!.targetYear, d.targets[0]!.schoolYear]).toEqual([2030, 2029]);
+  });
   it("keeps flags: aspiration, every year, approximate, sub-target, condition and area, age band", () => {
     const d = fromText(
       PLAN(

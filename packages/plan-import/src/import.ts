@@ -58,7 +58,7 @@ export function extractPlan(raw: Awaited<ReturnType<typeof readDocument>>, fileN
 
   const head = foldPlain(text.slice(0, 2000));
   const planLike = document.kind !== "other" || /ke hoach|nghi quyet|quyet dinh|chien luoc/.test(head);
-  if (!planLike && targets.length === 0)
+  if (!planLike)
     refuse("notAPlan", "Tệp này không phải là một kế hoạch, nghị quyết hay quyết định: không tìm thấy tên loại văn bản, chỉ tiêu hay nhiệm vụ.", "This file is not a plan, resolution or decision: no document kind, target or task was found.");
   if (targets.length === 0)
     refuse("noTargets", "Văn bản không có chỉ tiêu nào đọc được (không có tỷ lệ, con số hay mục tiêu cụ thể): không có gì để nhập.", "The document states no target that could be read: nothing to import.");

@@ -140,7 +140,8 @@ function yearFor(s: Sentence, at: number, mentionStart: number): number | null {
   const f = s.folded.text;
   const [cs, ce] = clauseBounds(f, at);
   const clause = f.slice(cs, ce);
-  const years = [...clause.matchAll(/(?:den|vao|trong) nam (\d{4})/g)].map((m) => ({ pos: cs + m.index!, year: Number(m[1]) }));
+  // "đến năm học 2029 - 2030" counts as 2030: the school year that ends in it.
+  const years = [...clause.matchAll(/(?:den|vao|trong) nam (?:hoc (\d{4}) ?- ?)?(\d{4})/g)].map((m) => ({ pos: cs + m.index!, year: Number(m[2]) }));
   const before = years.filter((y) => y.pos < at);
   if (before.length) return before[before.length - 1]!.year;
   const after = years.filter((y) => y.pos >= at);
