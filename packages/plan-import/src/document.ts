@@ -26,7 +26,7 @@ function issuerAfter(text: string, at: number): string | null {
 }
 
 function isoDate(d: string): { iso: string | null; valid: boolean } {
-  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d) ?? /^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/.exec(d);
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d) ?? /^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/.exec(d);
   if (!m) return { iso: null, valid: false };
   const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const dt = new Date(Date.UTC(year, month - 1, day));
