@@ -94,7 +94,7 @@ export async function restoreDatabase(dbFile: string, backupFile: string, now = 
   const live = resolve(dbFile);
   const backup = resolve(backupFile);
   if (live === backup) throw new BackupError({ vi: "Tệp sao lưu phải khác tệp cơ sở dữ liệu", en: "The backup must be another file than the database" });
-  const expected = checkDatabaseFile(backup);
+  checkDatabaseFile(backup); // refused before anything is touched
   let previous: TableCounts | null = null;
   let savedAs: string | null = null;
   if (existsSync(live)) {

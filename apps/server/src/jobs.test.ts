@@ -89,7 +89,7 @@ describe("the worker pool", () => {
       expect(r.filename).toMatch(/^bao-cao-nam-2025-lang-son\.(docx|xlsx)$/);
       expect(Buffer.from(r.base64, "base64").subarray(0, 2).toString()).toBe("PK");
     }
-    for (const r of results.slice(6, 10) as { filename: string; base64: string; total: number }[]) {
+    for (const r of results.slice(6, 10) as unknown as { filename: string; base64: string; total: number }[]) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(r.base64, "base64") as unknown as ArrayBuffer);
       expect(wb.worksheets[0]!.rowCount).toBeGreaterThanOrEqual(r.total);
