@@ -73,3 +73,23 @@ describe("pnpm eduplan", () => {
     closeDatabase(db);
   });
 });
+
+describe("pnpm eduplan rollups verify|rebuild", () => {
+  it("verify passes on aggregates kept on write, reports drift (exit 1) after a tamper, and rebuild repairs it", async () => {
+    const file = join(dir, "rollups.db");
+    expect((await eduplan(["province", "init", EXAMPLE], file)).code).toBe(0);
+    const db = openDatabase(file);
+    const commune = db.select().from(s.localities).where(sql`code = 'vi-du.xa-an-binh'`).get()!;
+    const indicator = db.select().from(s.indicators).where(sql`code = 'ecec.nursery.enrolment_rate'`).get()!;
+    db.insert(s.indicatorValues).values({ localityId: commune.id, indicatorId: indicator.id, year: 2026, numerator: 30, denominator: 60, value: 50 }).run();
+    closeDatabase(db);
+    // A figure written behind the write path: the aggregates no longer include it.
+    const drift = await eduplan(["rollups", "verify"], file);
+    expect(drift.code).toBe(1);
+    expect(drift.stderr).toMatch(/aggregates differ from the figures/);
+    const rebuilt = await eduplan(["rollups", "rebuild"], file);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stdout).toMatch(/the aggregates equal a recomputation/);
+    expect((await eduplan(["rollups", "verify"], file)).code).toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { closeDatabase, defaultDatabasePath, openDatabase, type Db } from "@eduplan/db";
+import { closeDatabase, defaultDatabasePath, openDatabase, rebuildRollups, verifyRollups, type Db } from "@eduplan/db";
 import { applyProvinceConfig, ConfigInvalidError, ensureReferenceData, readProvinceConfig, validateProvinceConfig } from "@eduplan/province-config";
 import { seedSampleData } from "@eduplan/sample-data";
 import { planSummary } from "./summary.js";
@@ -8,6 +8,21 @@ type Options = { db?: string; file?: string; dryRun?: boolean; synthetic?: boole
 function open(options: Options): { db: Db; file: string } {
   const file = options.db ? options.db : defaultDatabasePath();
   return { db: openDatabase(file), file };
+}
+
+/** Prints the aggregates that differ from a recomputation; exit code 1 when there is any. */
+function reportDrift(db: Db): void {
+  const drift = verifyRollups(db);
+  if (!drift.length) {
+    console.log("Số liệu tổng hợp khớp với số liệu gốc / the aggregates equal a recomputation from the figures");
+    return;
+  }
+  console.error(`${drift.length} số liệu tổng hợp lệch / aggregates differ from the figures (run: rollups rebuild):`);
+  for (const d of drift.slice(0, 20))
+    console.error(
+      `  địa bàn/locality #${d.ancestorId} (depth ${d.depth}), chỉ tiêu/indicator #${d.indicatorId}, ${d.year}: stored ${JSON.stringify(d.stored)} ≠ expected ${JSON.stringify(d.expected)}`,
+    );
+  process.exitCode = 1;
 }
 
 /** Runs one command; user mistakes print a clear message and set exit code 1, they never throw a stack trace. */
@@ -47,6 +62,14 @@ export async function runCommand(name: string, options: Options): Promise<void> 
         for (const [resource, n] of Object.entries(summary.byResource)) console.log(`  ${resource}: +${n.created} ~${n.updated}`);
         break;
       }
+      case "rollups rebuild":
+        db.transaction((tx) => rebuildRollups(tx));
+        console.log("Đã tính lại toàn bộ số liệu tổng hợp / every aggregate recomputed from the figures");
+        reportDrift(db);
+        break;
+      case "rollups verify":
+        reportDrift(db);
+        break;
       default:
         throw new Error(`unknown command ${name}`);
     }

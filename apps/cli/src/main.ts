@@ -61,6 +61,16 @@ program
     process.exitCode = await runRestore(program.opts<{ db?: string }>().db, file);
   });
 
+const rollups = program.command("rollups").description("the aggregates of figures kept on write (rollups of every locality)");
+rollups
+  .command("verify")
+  .description("compare every aggregate with a recomputation from the figures; exit 1 and list the drift if any")
+  .action(() => runCommand("rollups verify", program.opts()));
+rollups
+  .command("rebuild")
+  .description("recompute every aggregate from the figures (in one transaction), then verify")
+  .action(() => runCommand("rollups rebuild", program.opts()));
+
 const plugin = program.command("plugin").description("locality plugins (see docs/plugins.md)");
 plugin
   .command("registry")

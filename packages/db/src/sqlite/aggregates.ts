@@ -45,17 +45,60 @@ export function applyValueToRollups(tx: Executor, row: ValueRow, sign: 1 | -1): 
                contributors = contributors + excluded.contributors`);
 }
 
+/** The aggregates as a recomputation from the figures gives them (one GROUP BY over figures × closure). */
+const RECOMPUTED = sql`select c.ancestor_id as ancestor_id, c.depth as depth, v.indicator_id as indicator_id, v.year as year,
+                    sum(case when v.numerator is not null and v.denominator is not null then v.numerator else 0 end) as numerator_sum,
+                    sum(case when v.numerator is not null and v.denominator is not null then v.denominator else 0 end) as denominator_sum,
+                    sum(coalesce(v.value, 0)) as value_sum,
+                    sum(case when (v.numerator is not null and v.denominator is not null) or v.value is not null then 1 else 0 end) as contributors
+             from indicator_values v join locality_closure c on c.descendant_id = v.locality_id and c.depth > 0
+             group by c.ancestor_id, c.depth, v.indicator_id, v.year`;
+
 /** Recompute every aggregate from the figures (after a locality moves, or to repair). */
 export function rebuildRollups(tx: Executor): void {
   tx.run(sql`delete from indicator_rollups`);
-  tx.run(sql`insert into indicator_rollups (ancestor_id, depth, indicator_id, year, numerator_sum, denominator_sum, value_sum, contributors)
-             select c.ancestor_id, c.depth, v.indicator_id, v.year,
-                    sum(case when v.numerator is not null and v.denominator is not null then v.numerator else 0 end),
-                    sum(case when v.numerator is not null and v.denominator is not null then v.denominator else 0 end),
-                    sum(coalesce(v.value, 0)),
-                    sum(case when (v.numerator is not null and v.denominator is not null) or v.value is not null then 1 else 0 end)
-             from indicator_values v join locality_closure c on c.descendant_id = v.locality_id and c.depth > 0
-             group by c.ancestor_id, c.depth, v.indicator_id, v.year`);
+  tx.run(sql`insert into indicator_rollups (ancestor_id, depth, indicator_id, year, numerator_sum, denominator_sum, value_sum, contributors) ${RECOMPUTED}`);
+}
+
+export type RollupDrift = {
+  ancestorId: number;
+  depth: number;
+  indicatorId: number;
+  year: number;
+  stored: { numeratorSum: number; denominatorSum: number; valueSum: number; contributors: number } | null;
+  expected: { numeratorSum: number; denominatorSum: number; valueSum: number; contributors: number } | null;
+};
+
+/**
+ * Every aggregate that differs from a recomputation (beyond floating-point rounding; a non-finite sum always differs),
+ * and every one missing on either side. Empty when the aggregates are exact.
+ */
+export function verifyRollups(db: Executor): RollupDrift[] {
+  type R = { ancestor_id: number; depth: number; indicator_id: number; year: number; sn: number | null; sd: number | null; sv: number | null; sc: number | null; en: number | null; ed: number | null; ev: number | null; ec: number | null };
+  const rows = db.all<R>(sql`with expected as (${RECOMPUTED}),
+      stored as (select * from indicator_rollups)
+    select coalesce(s.ancestor_id, e.ancestor_id) as ancestor_id, coalesce(s.depth, e.depth) as depth,
+           coalesce(s.indicator_id, e.indicator_id) as indicator_id, coalesce(s.year, e.year) as year,
+           s.numerator_sum as sn, s.denominator_sum as sd, s.value_sum as sv, s.contributors as sc,
+           e.numerator_sum as en, e.denominator_sum as ed, e.value_sum as ev, e.contributors as ec
+    from stored s full outer join expected e
+      on e.ancestor_id = s.ancestor_id and e.depth = s.depth and e.indicator_id = s.indicator_id and e.year = s.year`);
+  // A side with no row counts as zeros: sums that went back to zero by deltas may keep a rounding residue.
+  const differs = (a: number | null, b: number | null) => {
+    const x = a ?? 0;
+    const y = b ?? 0;
+    return !Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  };
+  return rows
+    .filter((r) => (r.sc ?? 0) !== (r.ec ?? 0) || differs(r.sn, r.en) || differs(r.sd, r.ed) || differs(r.sv, r.ev))
+    .map((r) => ({
+      ancestorId: r.ancestor_id,
+      depth: r.depth,
+      indicatorId: r.indicator_id,
+      year: r.year,
+      stored: r.sc === null ? null : { numeratorSum: r.sn!, denominatorSum: r.sd!, valueSum: r.sv!, contributors: r.sc },
+      expected: r.ec === null ? null : { numeratorSum: r.en!, denominatorSum: r.ed!, valueSum: r.ev!, contributors: r.ec },
+    }));
 }
 
 export type RollupAggregate = {
