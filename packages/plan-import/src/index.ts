@@ -9,3 +9,4 @@ export { formatSummary, formatEvaluation } from "./summary.js";
 export { INDICATOR_ENTRIES } from "./dictionaries/indicators.js";
 export { AGENCY_ENTRIES } from "./dictionaries/agencies.js";
 export { linkCitations } from "./document.js";
+export { reviewFinding, acceptedPlan, type ReviewDecision, type AcceptedPlan, type ReviewIssue } from "./review.js";
