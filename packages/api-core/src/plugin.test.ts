@@ -31,7 +31,7 @@ const codeOf = async (promise: Promise<unknown>) => {
 describe("pluginProcedures", () => {
   test("active and enabled for the user's province: reads for every role, writes for the roles given", async () => {
     const officer = call(contextOf({ role: "commune_officer", localityId: 3 }, { active: true, enabled: true }));
-    expect(await officer.read()).toEqual({ pluginId: "demo-plugin", actor: { userId: 7, username: "u" } });
+    expect(await officer.read()).toEqual({ pluginId: "demo-plugin", actor: { userId: 7, username: "u", role: "commune_officer", localityId: 3 } });
     expect(await codeOf(officer.write())).toBe("FORBIDDEN");
     expect(await call(contextOf({ role: "province_officer", localityId: 2 }, { active: true, enabled: true })).write()).toBe("written");
   });
