@@ -122,7 +122,10 @@ async function readDocx(buf: Buffer): Promise<RawDocument> {
   checkDocxArchive(buf);
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: buf })).value;
+    // Linked files stay unread (mammoth's default, said out loud) and images are dropped: only the words matter.
+    html = (
+      await mammoth.convertToHtml({ buffer: buf }, { externalFileAccess: false, convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })) })
+    ).value;
   } catch (e) {
     if (e instanceof PlanImportError) throw e;
     return refuse("unreadable", "Tệp Word bị hỏng, không đọc được.", "The DOCX file is damaged and cannot be read.");

@@ -46,7 +46,7 @@ export function formatSummary(d: PlanDraft): string {
     const value = t.valueText ?? (t.comparator === "range" ? `${num(t.value)}–${num(t.valueMax)}` : num(t.value));
     const unit = t.unit === "percent" && t.value !== null && !value.includes("%") ? "%" : "";
     lines.push(
-      `  ${String(i + 1).padStart(3)}. ${t.indicator?.nameVi ?? "(chưa khớp chỉ tiêu)"}: ${COMPARATOR_VI[t.comparator]} ${value}${unit}${t.targetYear ? ` · năm ${t.targetYear}` : ""}${t.conditionVi ? ` · ${t.conditionVi}` : ""}${t.parentIndex !== null ? ` · thuộc chỉ tiêu ${t.parentIndex + 1}` : ""} · độ tin cậy ${pct(t.confidence)}`,
+      `  ${String(i + 1).padStart(3)}. ${t.indicator?.nameVi ?? "(chưa khớp chỉ tiêu)"}: ${COMPARATOR_VI[t.comparator]}${value ? ` ${value}${unit}` : ""}${t.targetYear ? ` · năm ${t.targetYear}` : ""}${t.conditionVi ? ` · ${t.conditionVi}` : ""}${t.parentIndex !== null ? ` · thuộc chỉ tiêu ${t.parentIndex + 1}` : ""} · độ tin cậy ${pct(t.confidence)}`,
     );
   });
   lines.push("", `Nhiệm vụ (${d.tasks.length}):`);
