@@ -113,6 +113,29 @@ describe("figures and comparisons", () => {
   });
 });
 
+describe("offsets", () => {
+  it("every finding of every sample points at its own words in draft.text", async () => {
+    for (const sample of SAMPLES) {
+      const d = await importPlan(Buffer.from(sampleText(sample.file)), `${sample.file}.txt`);
+      const spans = [
+        ...d.targets.map((t) => t.source),
+        ...d.tasks.map((t) => t.source),
+        ...d.reportingDuties.map((r) => r.source),
+        ...d.document.citations.map((c) => c.source),
+        ...Object.values(d.document.spans),
+      ];
+      for (const sp of spans) {
+        expect(sp.start).toBeLessThan(sp.end);
+        expect(sp.end).toBeLessThanOrEqual(d.text.length);
+        expect(sp.sentence).toContain(d.text.slice(sp.start, sp.end));
+      }
+      for (const t of d.targets) if (t.valueText && /\d/.test(t.valueText)) expect(d.text.slice(t.source.start, t.source.end)).toContain(t.valueText);
+      const refs = [...d.tasks.flatMap((t) => [...t.leads, ...t.coordinators, ...t.requested]), ...d.reportingDuties.flatMap((r) => [...r.reporters, ...r.recipients, ...r.via])];
+      for (const r of refs) expect(d.text.slice(r.start, r.end)).toBe(r.text);
+    }
+  });
+});
+
 describe("the document", () => {
   it("reads the province plan's header, dates, signer and the documents it implements or cites", async () => {
     const s = SAMPLES[0];
