@@ -203,6 +203,25 @@ describe("limits", () => {
     expect(((await res.json()) as EdgeError).error.data.eduplan.message.vi).toBe("Tệp tải lên quá lớn: giới hạn là 256 KiB (khi gửi, dạng base64).");
   });
 
+  test("JSON nested deeper than 64 levels (body or GET input) → 400 naming the limit, before any procedure sees it", async () => {
+    const admin = await loginAs(server.url, "admin");
+    const deep = (n: number) => '{"a":'.repeat(n) + "1" + "}".repeat(n);
+    const res = await admin.fetch(`${server.url}/trpc/provinceSetup.validate`, { method: "POST", headers: json, body: `{"config":{"x":${deep(5_000)}}}` });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as EdgeError).error.data.eduplan.message).toEqual({
+      vi: "Dữ liệu gửi lên lồng nhau quá sâu: tối đa 64 cấp.",
+      en: "The request's data is nested too deeply: at most 64 levels.",
+    });
+    const get = await admin.fetch(`${server.url}/trpc/plans.list?input=${encodeURIComponent(`{"filter":${deep(100)}}`)}`);
+    expect(get.status).toBe(400);
+    expect(((await get.json()) as EdgeError).error.data.eduplan.message.vi).toBe("Dữ liệu gửi lên lồng nhau quá sâu: tối đa 64 cấp.");
+    // brackets inside strings do not count; ordinary nesting passes
+    const fine = await admin.fetch(`${server.url}/trpc/provinceSetup.validate`, { method: "POST", headers: json, body: JSON.stringify({ config: { note: "[[[[{{{{".repeat(100) } }) });
+    expect(fine.status).not.toBe(500);
+    expect(((await fine.json()) as EdgeError).error.data.eduplan.message.vi).not.toMatch(/lồng nhau/);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
   test("a batch over maxBatchSize → 400 naming the limit; a batch at the limit is answered", async () => {
     const batch = (n: number) => `${server.url}/trpc/${Array.from({ length: n }, () => "auth.me").join(",")}?batch=1&input=${encodeURIComponent("{}")}`;
     const over = await fetch(batch(11));

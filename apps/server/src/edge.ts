@@ -14,6 +14,8 @@ export type Limits = {
   uploadBodyBytes: number;
   /** Most calls in one tRPC batch. Default 50. */
   maxBatchSize: number;
+  /** Deepest nesting of arrays and objects in a request's JSON (a province file needs about 10). Default 64. */
+  maxJsonDepth: number;
   /** Receiving a whole request (headers and body). Default 120 s. */
   requestTimeoutMs: number;
   /** Answering a request once received (Fastify's handlerTimeout): 503 after it. Default 120 s, uploads 300 s. */
@@ -27,6 +29,7 @@ export const DEFAULT_LIMITS: Limits = {
   jsonBodyBytes: 1024 * 1024,
   uploadBodyBytes: 32 * 1024 * 1024,
   maxBatchSize: 50,
+  maxJsonDepth: 64,
   requestTimeoutMs: 120_000,
   handlerTimeoutMs: 120_000,
   uploadHandlerTimeoutMs: 300_000,
@@ -120,6 +123,29 @@ export const unsupportedMediaType = (type: string): EdgeRefusal =>
     `The API accepts only JSON requests (Content-Type: application/json), not ${type || "a request without a content type"}.`,
     `API chỉ nhận yêu cầu dạng JSON (Content-Type: application/json), không nhận ${type || "yêu cầu không có kiểu nội dung"}.`,
   );
+
+/**
+ * Whether JSON text nests arrays/objects deeper than `max` (scanned once, strings skipped), so that no parser,
+ * schema or serializer down the line recurses 100 000 levels deep.
+ */
+export function jsonTooDeep(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return false;
+}
+
+export const tooDeep = (max: number): EdgeRefusal =>
+  refusal(400, "BAD_REQUEST", "validation", `The request's data is nested too deeply: at most ${max} levels.`, `Dữ liệu gửi lên lồng nhau quá sâu: tối đa ${max} cấp.`);
 
 /** The refusal of a body over the limit of its route. */
 export function bodyTooLarge(limit: number, upload: boolean): EdgeRefusal {

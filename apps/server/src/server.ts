@@ -9,7 +9,19 @@ import { appRouter, createApiServices, createContext, PLUGIN_REGISTRY, type ApiO
 import { loadPlugins, type PluginRegistry, type PluginRuntime } from "@eduplan/plugin-host";
 import { closeDatabase, defaultDatabasePath, openDatabase, sql, type Db } from "@eduplan/db";
 import { ensureReferenceData } from "@eduplan/province-config";
-import { bodyTooLarge, checkTrpcRequest, DEFAULT_LIMITS, helmetOptions, timedOut, unsupportedMediaType, UPLOAD_PROCEDURES, type EdgeRefusal, type Limits } from "./edge.js";
+import {
+  bodyTooLarge,
+  checkTrpcRequest,
+  DEFAULT_LIMITS,
+  helmetOptions,
+  jsonTooDeep,
+  timedOut,
+  tooDeep,
+  unsupportedMediaType,
+  UPLOAD_PROCEDURES,
+  type EdgeRefusal,
+  type Limits,
+} from "./edge.js";
 import { createJobPool, type JobPoolOptions } from "./jobs/pool.js";
 import { consoleDirExists, registerConsole } from "./static.js";
 
@@ -83,6 +95,7 @@ function secureOf(option: ApiOptions["secureCookies"], env: NodeJS.ProcessEnv): 
   return v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : "auto";
 }
 
+const TOO_DEEP = "EDUPLAN_JSON_TOO_DEEP";
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
@@ -150,8 +163,15 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
   // The tRPC API, in its own scope: its JSON is read as a string (tRPC parses it), bodies are limited per route.
   await app.register(async (api) => {
     api.removeAllContentTypeParsers();
-    api.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => done(null, body));
+    api.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
+      // (the upload's schema is flat: its megabytes of base64 need no scan on the event loop)
+      const upload = UPLOAD_PROCEDURES.some((p) => req.url.split("?")[0] === `/trpc/${p}`);
+      if (!upload && jsonTooDeep(body as string, limits.maxJsonDepth)) return done(Object.assign(new Error("JSON too deep"), { statusCode: 400, code: TOO_DEEP }));
+      done(null, body);
+    });
     api.addHook("onRequest", async (request: FastifyRequest<{ Params: { path?: string }; Querystring: { batch?: string } }>, reply) => {
+      const input = (request.query as { input?: unknown }).input;
+      if (typeof input === "string" && jsonTooDeep(input, limits.maxJsonDepth)) return refuse(reply, tooDeep(limits.maxJsonDepth));
       const refusal = checkTrpcRequest(
         { method: request.method, headers: request.headers, host: request.host, path: request.params.path ?? "", batch: request.query.batch === "1" },
         limits,
@@ -164,6 +184,7 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
       if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413)
         return refuse(reply, bodyTooLarge(upload ? limits.uploadBodyBytes : limits.jsonBodyBytes, upload));
       if (error.code === "FST_ERR_HANDLER_TIMEOUT") return refuse(reply, timedOut());
+      if (error.code === TOO_DEEP) return refuse(reply, tooDeep(limits.maxJsonDepth));
       if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
         return refuse(reply, unsupportedMediaType(String(request.headers["content-type"] ?? "").split(";")[0]!));
       logError(`HTTP ${request.method} ${request.url}:`, error);
