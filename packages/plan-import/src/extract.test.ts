@@ -87,6 +87,10 @@ describe("figures and comparisons", () => {
     expect(sub!.isApproximate).toBe(true);
     expect(only(d, "ecec.malnutrition_rate")[0]!.appliesEveryYear).toBe(true);
   });
+  it("does not read “trong độ tuổi” (an age band) as “trong đó” (a sub-target)", () => {
+    const d = fromText(PLAN("Số sinh viên đại học/vạn dân đạt ít nhất 155 sinh viên; tỷ lệ sinh viên đại học trong độ tuổi 18-22 đạt ít nhất 33%."));
+    expect(d.targets.map((t) => t.parentIndex)).toEqual([null, null]);
+  });
   it("pools one figure over several levels and reads a level to reach (“mức độ 3”)", () => {
     const d = fromText(PLAN("Phấn đấu tỷ lệ phòng học kiên cố cấp tiểu học, cấp THCS, cấp THPT đạt 100%; hướng đạt chuẩn phổ cập giáo dục tiểu học và chuẩn phổ cập giáo dục trung học cơ sở mức độ 3."));
     const rooms = d.targets.filter((t) => /permanent_classroom/.test(t.indicator!.code));

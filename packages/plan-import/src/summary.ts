@@ -1,9 +1,8 @@
+import { formatCitationDate, formatDate, formatTarget } from "@eduplan/domain";
 import type { Evaluation } from "./evaluate.js";
 import type { PlanDraft, TaskFinding } from "./types.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1).replace(".", ",")}%`;
-const num = (v: number | null) => (v === null ? "" : String(v).replace(".", ","));
-const COMPARATOR_VI: Record<string, string> = { gte: "≥", gt: ">", lte: "≤", lt: "<", eq: "=", range: "từ … đến", maintain: "duy trì", achieve: "đạt" };
 
 function timingVi(t: TaskFinding["timing"]): string {
   if (!t) return "không nêu";
@@ -36,17 +35,17 @@ export function formatSummary(d: PlanDraft): string {
   const lines: string[] = [];
   lines.push(`${kindVi} ${doc.number ?? (doc.symbol ? `(để trống số)/${doc.symbol}` : "(không có số)")} — ${doc.issuer ?? "cơ quan ban hành: chưa rõ"}`);
   if (doc.title) lines.push(`  ${doc.title}`);
-  const date = doc.date ? doc.date.split("-").reverse().join("/") : doc.dateParts ? `${doc.dateParts.day ?? "…"}/${doc.dateParts.month ?? "…"}/${doc.dateParts.year ?? "…"}` : "chưa rõ";
+  const date = doc.date ? formatDate(doc.date) : doc.dateParts ? `${doc.dateParts.day ?? "…"}/${doc.dateParts.month ?? "…"}/${doc.dateParts.year ?? "…"}` : "chưa rõ";
   lines.push(`  Nơi, ngày: ${doc.place ?? "—"}, ${date} · Người ký: ${doc.signer ?? "không có"}${doc.signerTitle ? ` (${doc.signerTitle})` : ""}`);
   lines.push(`  Kỳ kế hoạch: ${doc.periodStart ?? "…"}–${doc.periodEnd ?? "…"}, tầm nhìn ${doc.visionYear ?? "—"}`);
-  for (const c of doc.citations) lines.push(`  · ${c.relation === "implements" ? "Thực hiện" : c.relation === "legalBasis" ? "Căn cứ" : c.relation === "considered" ? "Xét" : "Dẫn chiếu"}: ${c.kind ?? ""} ${c.number ?? ""}${c.date ? ` ngày ${c.date.split("-").reverse().join("/")}` : ""}${c.notes.length ? ` (${c.notes.join("; ")})` : ""}`);
+  for (const c of doc.citations) lines.push(`  · ${c.relation === "implements" ? "Thực hiện" : c.relation === "legalBasis" ? "Căn cứ" : c.relation === "considered" ? "Xét" : "Dẫn chiếu"}: ${c.kind ?? ""} ${c.number ?? ""}${c.date ? ` ngày ${formatCitationDate(c.date)}` : ""}${c.notes.length ? ` (${c.notes.join("; ")})` : ""}`);
   for (const n of doc.notes) lines.push(`  ! ${n}`);
   lines.push("", `Chỉ tiêu (${d.targets.length}):`);
   d.targets.forEach((t, i) => {
-    const value = t.valueText ?? (t.comparator === "range" ? `${num(t.value)}–${num(t.valueMax)}` : num(t.value));
-    const unit = t.unit === "percent" && t.value !== null && !value.includes("%") ? "%" : "";
+    // The domain's wording ("≥ 48,5%", "Duy trì mức độ 2", "Đạt"); the figure as written stays in valueText.
+    const demand = formatTarget({ comparator: t.comparator, value: t.value, valueMax: t.valueMax }, t.unit === "per10kInhabitants" ? "per10kInhabitants" : t.unit);
     lines.push(
-      `  ${String(i + 1).padStart(3)}. ${t.indicator?.nameVi ?? "(chưa khớp chỉ tiêu)"}: ${COMPARATOR_VI[t.comparator]}${value ? ` ${value}${unit}` : ""}${t.targetYear ? ` · năm ${t.targetYear}` : ""}${t.conditionVi ? ` · ${t.conditionVi}` : ""}${t.parentIndex !== null ? ` · thuộc chỉ tiêu ${t.parentIndex + 1}` : ""} · độ tin cậy ${pct(t.confidence)}`,
+      `  ${String(i + 1).padStart(3)}. ${t.indicator?.nameVi ?? "(chưa khớp chỉ tiêu)"}: ${demand}${t.targetYear ? ` · năm ${t.targetYear}` : ""}${t.conditionVi ? ` · ${t.conditionVi}` : ""}${t.parentIndex !== null ? ` · thuộc chỉ tiêu ${t.parentIndex + 1}` : ""} · độ tin cậy ${pct(t.confidence)}`,
     );
   });
   lines.push("", `Nhiệm vụ (${d.tasks.length}):`);

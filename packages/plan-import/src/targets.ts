@@ -252,7 +252,8 @@ export function targetsInSentence(s: Sentence, firstIndex: number): Omit<TargetF
     const pre = numeric.filter((m) => m.start >= prevEnd && m.end <= v.start);
     const post = numeric.filter((m) => m.start >= v.end && m.start < postEnd);
     const lastPre = pre[pre.length - 1];
-    const subTarget = previous !== null && /(?:trong do|rieng)\b/.test(f.slice(previous.valueEnd, v.start));
+    // "trong đó" (of which) and "riêng" (of those, only): diacritics matter, "trong độ tuổi" is an age band.
+    const subTarget = previous !== null && /(?:^|[\s,;(])(?:trong đó|riêng)(?=[\s,:])/iu.test(orig(previous.valueEnd, v.start));
     const parentIndex = subTarget && previous ? firstIndex + previous.firstOut : null;
 
     let chosen: { mentions: Mention[]; kind: "suffix" | "inherited" | "prefix"; cueRanges: [number, number][] } | null = null;
