@@ -1,14 +1,24 @@
 /**
  * The authorisation matrix, generated from the router: every procedure of `appRouter` × every role, against records
- * of ANOTHER locality. A procedure the matrix does not know how to call fails the coverage test, so a new procedure
- * cannot slip through untested.
+ * of ANOTHER locality — a sibling, another province, or the localities above the user's own. A procedure the matrix
+ * does not know how to call fails the coverage test, so a new procedure cannot slip through untested.
+ *
+ * The rules it expresses:
+ * - records of a sibling or of another province: every procedure refused (lists leave them out);
+ * - records ABOVE the user's locality: the public ones (plans and their parts, agencies, reporting periods) are read
+ *   by the officers and viewers below (a commune plan shows its province's plan and the cascade), never written; the
+ *   rest (the province's own locality record, its figures, reports, users…) is refused like any other area's;
+ * - nested references: every id-valued input field of every create/update (the resource definitions' `refs` and
+ *   `virtualRefs`), given an id of ANOTHER province, is refused naming the field, and nothing is written.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { appRouter } from "@eduplan/api";
-import { createClient, errorOf, loginAs, startTestServer, type Client, type TestServer } from "./testing.js";
+import { RESOURCES, foreignRefs, resourceOfTable, type AnyResource } from "@eduplan/db";
+import { createClient, DEMO_PASSWORD, errorOf, loginAs, startTestServer, versionOf, type Client, type TestServer } from "./testing.js";
 
 type Rec = { id: number; version: number } & Record<string, unknown>;
 type RecordSet = Record<string, Rec>;
+type SetName = "laiChau" | "langSon" | "bangMac";
 
 const PROCEDURES = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
 const REFUSED = ["FORBIDDEN", "UNAUTHORIZED", "NOT_FOUND"];
@@ -16,13 +26,30 @@ const REFUSED = ["FORBIDDEN", "UNAUTHORIZED", "NOT_FOUND"];
 const GLOBAL = new Set(["indicators", "educationLevels", "localityLevels", "collectiveAssignees"]);
 const ADMIN_ONLY = new Set(["users", "auditLog"]);
 const READS = new Set(["list", "getOne", "getMany", "getManyReference"]);
+/**
+ * Public to the localities below (read, never written, by their officers and viewers): plans and every part of a plan,
+ * agencies (a commune plan names the Sở GD&ĐT), reporting periods (a commune reports in its province's period).
+ */
+const PUBLIC_ABOVE = new Set([
+  "plans",
+  "documentRelations",
+  "solutionGroups",
+  "fundingSources",
+  "agencyDuties",
+  "reportingObligations",
+  "targets",
+  "milestones",
+  "tasks",
+  "agencies",
+  "reportingPeriods",
+]);
 
 const stripForCreate = (rec: Rec) => {
   const { id: _i, version: _v, createdAt: _c, updatedAt: _u, ...data } = rec;
   return data;
 };
 
-/** How to call each procedure of a resource router against a record. */
+/** How to call each procedure of a resource router against a record (every change names its version). */
 const RESOURCE_CALLS: Record<string, (rec: Rec) => unknown> = {
   list: (rec) => ({ filter: { id: rec.id }, pagination: { page: 1, perPage: 10 }, sort: { field: "id", order: "ASC" } }),
   getOne: (rec) => ({ id: rec.id }),
@@ -30,42 +57,60 @@ const RESOURCE_CALLS: Record<string, (rec: Rec) => unknown> = {
   getManyReference: (rec) => ({ target: "id", id: rec.id }),
   create: (rec) => ({ data: stripForCreate(rec) }),
   update: (rec) => ({ id: rec.id, version: rec.version, data: {} }),
-  updateMany: (rec) => ({ ids: [rec.id], data: {} }),
+  updateMany: (rec) => ({ ids: [rec.id], versions: [rec.version], data: {} }),
   delete: (rec) => ({ id: rec.id, version: rec.version }),
-  deleteMany: (rec) => ({ ids: [rec.id] }),
+  deleteMany: (rec) => ({ ids: [rec.id], versions: [rec.version] }),
 };
 
 let nurseryIndicatorId = 0;
 /** The Excel template of each set's reporting unit for 2026 (for `reporting.importWorkbook`), by locality id. */
 const reportTemplates = new Map<number, string>();
 
-/** How to call the other procedures against a set of records of one locality. */
-const OTHER_CALLS: Record<string, ((set: RecordSet) => unknown)[]> = {
-  "progress.planProgress": [(set) => ({ planId: set.plans!.id, year: 2026 })],
-  "progress.rollup": [(set) => ({ localityId: set.localities!.id, indicatorId: nurseryIndicatorId, year: 2026 })],
-  "progress.cascade": [(set) => ({ planId: set.plans!.id })],
-  "progress.tasksDue": [(set) => ({ year: 2026, planId: set.plans!.id }), (set) => ({ year: 2026, agencyId: set.agencies!.id })],
+/**
+ * How to call the other procedures against a set of records of one locality. `reads` names the resource whose record
+ * of the set the call reads: allowed where that record is public to the user (it lies above the user's locality).
+ */
+type OtherCall = { build: (set: RecordSet) => unknown; reads?: string };
+const OTHER_CALLS: Record<string, OtherCall[]> = {
+  "progress.planProgress": [{ build: (set) => ({ planId: set.plans!.id, year: 2026 }), reads: "plans" }],
+  "progress.roadmap": [{ build: (set) => ({ targetId: set.targets!.id }), reads: "targets" }],
+  "progress.rollup": [{ build: (set) => ({ localityId: set.localities!.id, indicatorId: nurseryIndicatorId, year: 2026 }) }],
+  "progress.cascade": [{ build: (set) => ({ planId: set.plans!.id }), reads: "plans" }],
+  "progress.tasksDue": [
+    { build: (set) => ({ year: 2026, planId: set.plans!.id }), reads: "plans" },
+    { build: (set) => ({ year: 2026, agencyId: set.agencies!.id }), reads: "agencies" },
+  ],
   // Only system administrators set up provinces: every other role is refused whatever the file says.
-  "provinceSetup.create": [(set) => ({ config: { province: { code: `copy-of-${set.localities!.code}`, nameVi: "Tỉnh thử" } } })],
-  "provinceSetup.validate": [(set) => ({ config: { province: { code: `copy-of-${set.localities!.code}`, nameVi: "Tỉnh thử" } } })],
-  "reports.transition": [(set) => ({ id: set.reports!.id, action: "reopen" }), (set) => ({ id: set.reports!.id, action: "submit" })],
+  "provinceSetup.create": [{ build: (set) => ({ config: { province: { code: `copy-of-${set.localities!.code}`, nameVi: "Tỉnh thử" } } }) }],
+  "provinceSetup.validate": [{ build: (set) => ({ config: { province: { code: `copy-of-${set.localities!.code}`, nameVi: "Tỉnh thử" } } }) }],
+  "reports.transition": [
+    { build: (set) => ({ id: set.reports!.id, action: "reopen", version: set.reports!.version }) },
+    { build: (set) => ({ id: set.reports!.id, action: "submit", version: set.reports!.version }) },
+  ],
   // The reporting cycle (router/reporting.ts, reports.forUnit/grid/saveValues).
-  "reports.forUnit": [(set) => ({ localityId: set.reports!.localityId, year: 2026 }), (set) => ({ localityId: set.reports!.localityId, year: 2031 })],
-  "reports.grid": [(set) => ({ id: set.reports!.id })],
-  "reports.saveValues": [(set) => ({ id: set.reports!.id, values: [] })],
-  "reporting.consolidate": [(set) => ({ localityId: set.localities!.id, year: 2026 })],
-  "reporting.template": [(set) => ({ localityId: set.reports!.localityId as number, year: 2026 })],
-  "reporting.importWorkbook": [(set) => ({ base64: reportTemplates.get(set.reports!.localityId as number) })],
+  "reports.forUnit": [{ build: (set) => ({ localityId: set.reports!.localityId, year: 2026 }) }, { build: (set) => ({ localityId: set.reports!.localityId, year: 2024 }) }],
+  "reports.grid": [{ build: (set) => ({ id: set.reports!.id }) }],
+  "reports.saveValues": [{ build: (set) => ({ id: set.reports!.id, version: set.reports!.version, values: [] }) }],
+  "reporting.consolidate": [{ build: (set) => ({ localityId: set.localities!.id, year: 2026 }) }],
+  "reporting.template": [{ build: (set) => ({ localityId: set.reports!.localityId as number, year: 2026 }) }],
+  "reporting.importWorkbook": [{ build: (set) => ({ base64: reportTemplates.get(set.reports!.localityId as number) }) }],
   // Progress is per user: another user's id is NOT_FOUND like a missing one.
-  "reporting.importProgress": [(set) => ({ progressId: `matrix-${set.localities!.id}` })],
-  "reporting.annualReport": [(set) => ({ localityId: set.localities!.id, year: 2026, format: "docx" }), (set) => ({ localityId: set.localities!.id, year: 2026, format: "xlsx" })],
-  "reporting.exportList": [(set) => ({ resource: "plans", ids: [set.plans!.id] }), (set) => ({ resource: "reports", ids: [set.reports!.id] }), () => ({ resource: "users" })],
-  "reporting.periods": [(set) => ({ localityId: set.localities!.id })],
-  "reporting.reportSettings": [(set) => ({ localityId: set.localities!.id })],
-  "reporting.updateReportSettings": [(set) => ({ localityId: set.localities!.id, reportDeadline: "12-05" })],
+  "reporting.importProgress": [{ build: (set) => ({ progressId: `matrix-${set.localities!.id}` }) }],
+  "reporting.annualReport": [
+    { build: (set) => ({ localityId: set.localities!.id, year: 2026, format: "docx" }) },
+    { build: (set) => ({ localityId: set.localities!.id, year: 2026, format: "xlsx" }) },
+  ],
+  "reporting.exportList": [
+    { build: (set) => ({ resource: "plans", ids: [set.plans!.id] }), reads: "plans" },
+    { build: (set) => ({ resource: "reports", ids: [set.reports!.id] }) },
+    { build: () => ({ resource: "users" }) },
+  ],
+  "reporting.periods": [{ build: (set) => ({ localityId: set.localities!.id }) }],
+  "reporting.reportSettings": [{ build: (set) => ({ localityId: set.localities!.id }) }],
+  "reporting.updateReportSettings": [{ build: (set) => ({ localityId: set.localities!.id, reportDeadline: "12-05" }) }],
   // Plugins per province: administrators only (other users read their province's with `pluginSettings.mine`).
-  "pluginSettings.list": [(set) => ({ filter: { localityId: set.reportingPeriods!.localityId } })],
-  "pluginSettings.update": [(set) => ({ localityId: set.reportingPeriods!.localityId, pluginId: "geopark-education", enabled: false })],
+  "pluginSettings.list": [{ build: (set) => ({ filter: { localityId: set.reportingPeriods!.localityId } }) }],
+  "pluginSettings.update": [{ build: (set) => ({ localityId: set.reportingPeriods!.localityId, pluginId: "geopark-education", enabled: false }) }],
 };
 /** Not about any locality's records: tested in auth.test.ts. `auth.me` answers about the caller only. */
 const PUBLIC = new Set(["auth.login", "auth.logout"]);
@@ -76,8 +121,10 @@ const isPluginProcedure = (path: string) => path.startsWith("plugins.");
 
 let server: TestServer;
 let admin: Client;
-const sets: Record<"laiChau" | "langSon" | "bangMac", RecordSet> = {} as never;
+const sets: Record<SetName, RecordSet> = {} as never;
 const users: Record<string, Client> = {};
+/** Records a write test changes from, per set: an editable report (a draft) with one of its values. */
+const drafts: Record<SetName, { reports: Rec; reportValues: Rec }> = {} as never;
 
 async function first(resource: string, filter: Record<string, unknown>): Promise<Rec> {
   const { data } = (await admin.call("query", `${resource}.list`, { filter, pagination: { page: 1, perPage: 1 }, sort: { field: "id", order: "ASC" } })) as {
@@ -89,6 +136,10 @@ async function first(resource: string, filter: Record<string, unknown>): Promise
 
 async function create(resource: string, data: Record<string, unknown>): Promise<Rec> {
   return ((await admin.call("mutation", `${resource}.create`, { data })) as { data: Rec }).data;
+}
+
+async function totalOf(resource: string): Promise<number> {
+  return ((await admin.call("query", `${resource}.list`, { pagination: { page: 1, perPage: 1 } })) as { total: number }).total;
 }
 
 /** A record of a plugin form at a new school under `parent` (Lai Châu: boarding-schools; Lạng Sơn: geopark-education). */
@@ -105,14 +156,14 @@ async function pluginRecordOf(provinceCode: string, parent: Rec): Promise<Record
 }
 
 /** One record of every resource, all belonging to the plan / locality / province given. */
-async function recordSet(o: { localityCode: string; agencyCode: string; planCode: string; valueLocalityCode: string; username: string; provinceCode: string; reportLocalityCode: string },
-): Promise<RecordSet> {
+async function recordSet(o: { localityCode: string; agencyCode: string; planCode: string; valueLocalityCode: string; username: string; provinceCode: string; reportLocalityCode: string }): Promise<RecordSet> {
   const locality = await first("localities", { code: o.localityCode });
   const plan = await first("plans", { code: o.planCode });
   const target = await first("targets", { planId: plan.id, indicatorId: nurseryIndicatorId });
   const province = await first("localities", { code: o.provinceCode });
   const reportLocality = await first("localities", { code: o.reportLocalityCode });
   const report = await first("reports", { localityId: reportLocality.id });
+  const valueLocality = await first("localities", { code: o.valueLocalityCode });
   return {
     localities: locality,
     agencies: await first("agencies", { code: o.agencyCode }),
@@ -125,7 +176,8 @@ async function recordSet(o: { localityCode: string; agencyCode: string; planCode
     targets: target,
     milestones: await create("milestones", { targetId: target.id, year: 2027, value: Number(target.value) * 0.9 }),
     tasks: await first("tasks", { planId: plan.id }),
-    indicatorValues: await first("indicatorValues", { localityId: (await first("localities", { code: o.valueLocalityCode })).id }),
+    // A figure entered directly (not published from a report, in a year no period closes): refused by area, not by a lock.
+    indicatorValues: await create("indicatorValues", { localityId: valueLocality.id, indicatorId: nurseryIndicatorId, year: 2024, numerator: 40, denominator: 50 }),
     users: await first("users", { username: o.username }),
     reportingPeriods: await first("reportingPeriods", { localityId: province.id }),
     reports: report,
@@ -138,6 +190,15 @@ async function recordSet(o: { localityCode: string; agencyCode: string; planCode
     localityLevels: await first("localityLevels", {}),
     collectiveAssignees: await first("collectiveAssignees", {}),
   };
+}
+
+/** A draft report of an agency of the set's reporting unit, in the province's 2026 period, with one value. */
+async function draftOf(set: RecordSet, agencyCode: string): Promise<{ reports: Rec; reportValues: Rec }> {
+  const period = await first("reportingPeriods", { localityId: set.reportingPeriods!.localityId, year: 2026 });
+  const agency = await first("agencies", { code: agencyCode });
+  const report = await create("reports", { periodId: period.id, localityId: set.reports!.localityId, agencyId: agency.id });
+  const value = await create("reportValues", { reportId: report.id, indicatorId: nurseryIndicatorId, numerator: 30, denominator: 40 });
+  return { reports: { ...report, version: await versionOf(admin, "reports", report.id) }, reportValues: value };
 }
 
 beforeAll(async () => {
@@ -171,16 +232,21 @@ beforeAll(async () => {
     provinceCode: "lang-son",
     reportLocalityCode: "bang-mac",
   });
+  drafts.laiChau = await draftOf(sets.laiChau, "ka-lang.peoples-committee");
+  drafts.langSon = await draftOf(sets.langSon, "chi-lang.peoples-committee");
+  drafts.bangMac = await draftOf(sets.bangMac, "bang-mac.peoples-committee");
   for (const set of Object.values(sets)) {
     const unitId = set.reports!.localityId as number;
     reportTemplates.set(unitId, (await admin.trpc.reporting.template.query({ localityId: unitId, year: 2026 })).base64);
   }
-  for (const name of ["langson.officer", "langson.viewer", "bangmac.officer", "dongdang.officer", "laichau.officer", "muongte.viewer"])
+  // A viewer of a commune, to read what lies above it as a viewer (the demo data has officers only at communes).
+  await create("users", { username: "bangmac.viewer", displayName: "Người xem xã Bằng Mạc", role: "viewer", localityId: sets.bangMac.localities!.id, password: DEMO_PASSWORD });
+  for (const name of ["langson.officer", "langson.viewer", "bangmac.officer", "bangmac.viewer", "dongdang.officer", "laichau.officer", "muongte.viewer"])
     users[name] = await loginAs(server.url, name);
 });
 afterAll(() => server?.stop());
 
-type Call = { path: string; type: "query" | "mutation"; input: unknown; resource: string | null; method: string; rec: Rec | null };
+type Call = { path: string; type: "query" | "mutation"; input: unknown; resource: string | null; method: string; rec: Rec | null; reads: string | null };
 
 /** Every call of the matrix against one set of records, and the procedures it could not build a call for. */
 function callsFor(set: RecordSet): { calls: Call[]; unknown: string[] } {
@@ -195,7 +261,7 @@ function callsFor(set: RecordSet): { calls: Call[]; unknown: string[] } {
     if (PUBLIC.has(path) || SELF.has(path) || isPluginProcedure(path)) continue;
     const other = OTHER_CALLS[path];
     if (other) {
-      for (const build of other) calls.push({ path, type, input: build(set), resource: null, method: path, rec: null });
+      for (const { build, reads } of other) calls.push({ path, type, input: build(set), resource: null, method: path, rec: reads ? set[reads]! : null, reads: reads ?? null });
       continue;
     }
     const dot = path.lastIndexOf(".");
@@ -207,13 +273,15 @@ function callsFor(set: RecordSet): { calls: Call[]; unknown: string[] } {
       unknown.push(path);
       continue;
     }
-    calls.push({ path, type, input: build(rec), resource, method, rec });
+    calls.push({ path, type, input: build(rec), resource, method, rec, reads: READS.has(method) ? resource : null });
   }
   return { calls, unknown };
 }
 
+const codeOfError = (e: unknown) => ((e as { data?: { code?: string } }).data?.code as string | undefined) ?? `thrown: ${(e as Error).message}`;
+
 /** Run the calls as `client` and return a description of every call whose outcome breaks the rules. */
-async function violations(client: Client, set: RecordSet): Promise<string[]> {
+async function violations(client: Client, set: RecordSet, above: readonly string[]): Promise<string[]> {
   const { calls } = callsFor(set);
   const problems: string[] = [];
   await Promise.all(
@@ -224,11 +292,22 @@ async function violations(client: Client, set: RecordSet): Promise<string[]> {
       try {
         result = await client.call(c.type, c.path, c.input);
       } catch (e) {
-        code = ((e as { data?: { code?: string } }).data?.code as string | undefined) ?? `thrown: ${(e as Error).message}`;
+        code = codeOfError(e);
       }
-      const isRead = c.resource !== null && READS.has(c.method);
-      if (c.resource && GLOBAL.has(c.resource) && isRead) {
+      const rows = (): Rec[] | null => {
+        const data = (result as { data?: unknown } | undefined)?.data;
+        return Array.isArray(data) ? (data as Rec[]) : null;
+      };
+      if (c.resource && GLOBAL.has(c.resource) && READS.has(c.method)) {
         if (code !== null) problems.push(`${label}: global read refused (${code})`);
+        return;
+      }
+      // A public record above the user's locality: read (and shown in lists), as the localities below read it.
+      if (c.reads && above.includes(c.reads)) {
+        if (code !== null) problems.push(`${label}: a public record of the area above refused (${code})`);
+        else if (c.resource && (c.method === "list" || c.method === "getManyReference" || c.method === "getMany") && !rows()!.some((r) => r.id === c.rec!.id))
+          problems.push(`${label}: the public record above is missing from the answer`);
+        else if (c.resource && c.method === "getOne" && (result as { data: Rec }).data.id !== c.rec!.id) problems.push(`${label}: another record answered`);
         return;
       }
       if (code !== null) {
@@ -237,8 +316,7 @@ async function violations(client: Client, set: RecordSet): Promise<string[]> {
       }
       // Answered: acceptable only for lists that leave the foreign record out.
       if (c.method === "list" || c.method === "getManyReference") {
-        const data = (result as { data: Rec[] }).data;
-        if (data.some((r) => r.id === c.rec!.id)) problems.push(`${label}: the list shows the other locality's record`);
+        if (rows()!.some((r) => r.id === c.rec!.id)) problems.push(`${label}: the list shows the other locality's record`);
         return;
       }
       problems.push(`${label}: answered instead of refusing`);
@@ -254,19 +332,30 @@ describe("authorisation matrix (every procedure × every role, against another l
     for (const path of PUBLIC) expect(PROCEDURES).toHaveProperty([path]);
     expect([...allUnknown], "procedures the authorisation matrix cannot call: add them to the matrix").toEqual([]);
     expect(Object.keys(PROCEDURES).length).toBeGreaterThan(150);
+    // Every calls entry names a procedure that exists (a renamed procedure must not leave a dead entry behind).
+    for (const path of Object.keys(OTHER_CALLS)) expect(PROCEDURES, path).toHaveProperty([path]);
   });
 
-  const cases: [string, keyof typeof sets][] = [
-    ["langson.officer", "laiChau"],
-    ["langson.viewer", "laiChau"],
-    ["bangmac.officer", "laiChau"],
-    ["bangmac.officer", "langSon"],
-    ["dongdang.officer", "bangMac"],
-    ["laichau.officer", "langSon"],
-    ["muongte.viewer", "langSon"],
+  /**
+   * User, the set of records, and which of the set's records lie ABOVE the user's locality (public: read only). The
+   * Bằng Mạc set's period is its province's, above Đồng Đăng too; the Lạng Sơn set's plan, its parts, its agency and
+   * its period lie above Bằng Mạc (its locality record, figures, reports and plugin records do not: they are the
+   * province's own, or a sibling commune's).
+   */
+  const ABOVE_COMMUNE = [...PUBLIC_ABOVE];
+  const cases: [string, SetName, string[]][] = [
+    ["langson.officer", "laiChau", []],
+    ["langson.viewer", "laiChau", []],
+    ["bangmac.officer", "laiChau", []],
+    ["dongdang.officer", "bangMac", ["reportingPeriods"]], // a sibling commune of the same province
+    ["laichau.officer", "langSon", []],
+    ["muongte.viewer", "langSon", []],
+    ["bangmac.officer", "langSon", ABOVE_COMMUNE], // a commune officer and its province's records
+    ["bangmac.viewer", "langSon", ABOVE_COMMUNE],
   ];
-  test.each(cases)("%s is refused every procedure on the records of %s", async (username, setName) => {
-    expect(await violations(users[username]!, sets[setName])).toEqual([]);
+  test.each(cases)("%s on the records of %s: refused every procedure; reads only of the public records above it (%j)", async (username, setName, above) => {
+    for (const resource of above) expect(PUBLIC_ABOVE.has(resource), resource).toBe(true);
+    expect(await violations(users[username]!, sets[setName], above)).toEqual([]);
   });
 
   test("not logged in: every procedure but login/logout answers UNAUTHORIZED (before reading the input)", async () => {
@@ -283,21 +372,23 @@ describe("authorisation matrix (every procedure × every role, against another l
   });
 
   test("the refusals are not blanket: each officer reads the same kinds of records in their own area", async () => {
-    const own: [string, keyof typeof sets, string[]][] = [
-      ["langson.officer", "langSon", []],
-      ["laichau.officer", "laiChau", []],
-      ["bangmac.officer", "bangMac", ["reportingPeriods"]], // the period belongs to the province, above the commune
+    const own: [string, SetName][] = [
+      ["langson.officer", "langSon"],
+      ["laichau.officer", "laiChau"],
+      ["bangmac.officer", "bangMac"], // the period belongs to the province, above the commune: public to it
     ];
-    for (const [username, setName, skip] of own) {
+    for (const [username, setName] of own) {
       const set = sets[setName];
       const client = users[username]!;
       for (const [resource, rec] of Object.entries(set)) {
-        if (ADMIN_ONLY.has(resource) || skip.includes(resource)) continue;
+        if (ADMIN_ONLY.has(resource)) continue;
         const got = (await client.call("query", `${resource}.getOne`, { id: (rec as Rec).id })) as { data: Rec };
         expect(got.data.id, `${username} ${resource}.getOne`).toBe((rec as Rec).id);
       }
       const progress = (await client.trpc.progress.planProgress.query({ planId: set.plans!.id, year: 2026 })) as { targets: unknown[] };
       expect(progress.targets.length).toBeGreaterThan(0);
+      const roadmap = await client.trpc.progress.roadmap.query({ targetId: set.targets!.id });
+      expect(roadmap.target.id).toBe(set.targets!.id);
     }
   });
 
@@ -314,14 +405,134 @@ describe("authorisation matrix (every procedure × every role, against another l
     const bm = sets.bangMac;
     const expectForbidden = async (client: Client, path: string, input: unknown) => expect((await errorOf(client.call("mutation", path, input))).data.code, path).toBe("FORBIDDEN");
     await expectForbidden(users["langson.viewer"]!, "plans.update", { id: ls.plans!.id, version: ls.plans!.version, data: { titleVi: "x" } });
-    await expectForbidden(users["langson.viewer"]!, "indicatorValues.delete", { id: ls.indicatorValues!.id });
+    await expectForbidden(users["langson.viewer"]!, "indicatorValues.delete", { id: ls.indicatorValues!.id, version: ls.indicatorValues!.version });
+    await expectForbidden(users["bangmac.viewer"]!, "indicatorValues.update", { id: bm.indicatorValues!.id, version: bm.indicatorValues!.version, data: { noteVi: "x" } });
     await expectForbidden(users["bangmac.officer"]!, "localities.update", { id: bm.localities!.id, version: bm.localities!.version, data: { population: 1 } });
     await expectForbidden(users["bangmac.officer"]!, "agencies.update", { id: bm.agencies!.id, version: bm.agencies!.version, data: { shortName: "x" } });
     await expectForbidden(users["langson.officer"]!, "indicators.update", { id: ls.indicators!.id, version: ls.indicators!.version, data: { nameVi: "x" } });
     await expectForbidden(users["langson.officer"]!, "users.create", { data: { username: "x.y", displayName: "x", role: "viewer", localityId: ls.localities!.id, password: "long-enough" } });
     // …while writing inside the area works for them:
-    const value = sets.bangMac.indicatorValues!;
+    const value = bm.indicatorValues!;
     const updated = await users["bangmac.officer"]!.trpc.indicatorValues.update.mutate({ id: value.id, version: value.version, data: { noteVi: "kiểm tra" } });
     expect(updated.data.version).toBe(value.version + 1);
+    bm.indicatorValues = updated.data as Rec;
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Nested references: every id-valued input field, given an id of another province.
+
+/** The field whose value places the record (its area): an id of another province there is refused as the area's. */
+function scopeFieldOf(def: AnyResource): string | null {
+  switch (def.scope.kind) {
+    case "locality":
+    case "via":
+      return def.scope.column;
+    case "tree":
+      return "parentId";
+    case "global":
+      return null;
+  }
+}
+
+type RefField = { resource: string; field: string; virtual: boolean; target: AnyResource | undefined };
+
+/** Every id-valued input field of every resource: its reference columns (`refs`) and its lists of ids (`virtualRefs`). */
+function refFields(): RefField[] {
+  const out: RefField[] = [];
+  for (const [name, def] of Object.entries(RESOURCES) as [string, AnyResource][]) {
+    const fks = foreignRefs(def.table);
+    for (const field of Object.keys(def.refs)) {
+      const fk = fks.find((r) => r.field === field);
+      out.push({ resource: name, field, virtual: false, target: fk ? resourceOfTable(fk.table) : undefined });
+    }
+    for (const [field, vref] of Object.entries(def.virtualRefs ?? {})) out.push({ resource: name, field, virtual: true, target: vref.resource() });
+  }
+  return out;
+}
+
+/** Reference data belongs to no province: there is no record of another province to point at. */
+const isReferenceData = (f: RefField) => f.target === undefined || f.target.scope.kind === "global";
+
+/** The fields of a record a create may send again (its schema's fields and the virtual fields). */
+function creatable(def: AnyResource, rec: Rec): Record<string, unknown> {
+  const shape = (def.inputSchema as unknown as { shape?: Record<string, unknown> }).shape;
+  const data = stripForCreate(rec);
+  if (!shape) return data;
+  const keys = new Set([...Object.keys(shape), ...(def.virtualFields ?? [])]);
+  return Object.fromEntries(Object.entries(data).filter(([k]) => keys.has(k)));
+}
+
+/** Does the refusal name the field (or, for the field that places the record, refuse the area)? */
+function refusesField(e: { data: { code: string; eduplan?: { fieldErrors: { path: string }[] } } }, field: string, def: AnyResource): boolean {
+  const named = (e.data.eduplan?.fieldErrors ?? []).some((f) => f.path === field || f.path.startsWith(`${field}.`));
+  if (e.data.code === "BAD_REQUEST") return named;
+  if (e.data.code === "FORBIDDEN") return named || field === scopeFieldOf(def);
+  return false;
+}
+
+async function snapshot(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const name of [...Object.keys(RESOURCES), "auditLog"]) out[name] = await totalOf(name);
+  return out;
+}
+
+describe("nested references: an id of another province in any id-valued field is refused, naming it, and nothing is written", () => {
+  test("every id-valued field is known to the matrix (reference data aside), and each names a resource with a record in the other province's set", () => {
+    const fields = refFields();
+    expect(fields.length).toBeGreaterThan(25);
+    const missing = fields.filter((f) => !isReferenceData(f) && !sets.laiChau[f.target!.name]).map((f) => `${f.resource}.${f.field} → ${f.target!.name}`);
+    expect(missing, "a reference to a resource the Lai Châu set has no record of").toEqual([]);
+    // Reference data only (indicators, levels): the rule of these fields is "exists".
+    for (const f of fields.filter(isReferenceData)) expect((RESOURCES as Record<string, AnyResource>)[f.resource]!.refs[f.field], `${f.resource}.${f.field}`).toBe("exists");
+  });
+
+  /** The record each actor changes, per resource (one they may edit now, so only the reference can be at fault). */
+  const basesOf = (actor: string): Record<string, Rec> =>
+    actor === "langson.officer"
+      ? { ...sets.langSon, localities: sets.bangMac.localities!, ...drafts.langSon }
+      : { ...sets.bangMac, ...drafts.bangMac };
+
+  test.each(["langson.officer", "bangmac.officer"])("%s: create and update with an id of Lai Châu in each field", async (actor) => {
+    const client = users[actor]!;
+    const role = actor === "langson.officer" ? "province_officer" : "commune_officer";
+    const bases = basesOf(actor);
+    const before = await snapshot();
+    const problems: string[] = [];
+    let tried = 0;
+    for (const f of refFields()) {
+      const def = (RESOURCES as Record<string, AnyResource>)[f.resource]!;
+      if (isReferenceData(f) || !def.access.write.includes(role as never)) continue;
+      const base = bases[f.resource];
+      if (!base) {
+        problems.push(`${f.resource}.${f.field}: no record of ${actor}'s area to write from`);
+        continue;
+      }
+      const foreign = sets.laiChau[f.target!.name]!.id;
+      const value = f.virtual ? [foreign] : foreign;
+      const version = await versionOf(admin, f.resource, base.id);
+      const stored = (await admin.call("query", `${f.resource}.getOne`, { id: base.id })) as { data: Rec };
+      const attempts: [string, () => Promise<unknown>][] = [
+        ["create", () => client.call("mutation", `${f.resource}.create`, { data: { ...creatable(def, stored.data), [f.field]: value } })],
+        ["update", () => client.call("mutation", `${f.resource}.update`, { id: base.id, version, data: { [f.field]: value } })],
+      ];
+      for (const [method, attempt] of attempts) {
+        tried++;
+        let outcome: string;
+        try {
+          await attempt();
+          outcome = "accepted";
+        } catch (e) {
+          const err = e as { data: { code: string; eduplan?: { fieldErrors: { path: string }[]; message: { en: string } } } };
+          outcome = refusesField(err, f.field, def) ? "refused" : `${err.data?.code}: ${err.data?.eduplan?.message.en ?? (e as Error).message}`;
+        }
+        if (outcome !== "refused") problems.push(`${f.resource}.${method} ${f.field}=${JSON.stringify(value)}: ${outcome}`);
+      }
+      const after = (await admin.call("query", `${f.resource}.getOne`, { id: base.id })) as { data: Rec };
+      if (JSON.stringify(after.data) !== JSON.stringify(stored.data)) problems.push(`${f.resource} #${base.id} changed by a refused write of ${f.field}`);
+    }
+    expect(problems).toEqual([]);
+    expect(tried).toBeGreaterThan(actor === "langson.officer" ? 40 : 25);
+    expect(await snapshot(), "rows and audit entries after the refused writes").toEqual(before);
   });
 });
