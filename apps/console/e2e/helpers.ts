@@ -110,6 +110,7 @@ export function apiClient(baseUrl: string) {
   let session = "";
   const cookieFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const headers = new Headers(init?.headers);
+    headers.set("origin", new URL(baseUrl).origin); // the server refuses mutations without its own Origin (as a browser sends)
     if (session) headers.set("cookie", session);
     const res = await fetch(input, { ...init, headers });
     for (const cookie of res.headers.getSetCookie()) {
