@@ -16,12 +16,52 @@ function titles(ws: Worksheet, m: AnnualReportModel, columns: number, subtitle: 
   return 5;
 }
 
+/** Thousands separator for counts (Excel shows it in the reader's locale: 1.234 in Vietnamese). */
+const COUNT = "#,##0";
+
+/** A result cell: a number, formatted by unit (rates as 46,6%, counts with thousands, yes/no as Có/Không). */
+function resultCell(ws: Worksheet, r: number, c: number, value: number | null, unit: string): void {
+  const cell = ws.getCell(r, c);
+  if (value === null) {
+    cell.value = null;
+    return;
+  }
+  switch (unit) {
+    case "percent":
+      cell.value = value / 100;
+      cell.numFmt = "0.0%";
+      break;
+    case "boolean":
+      cell.value = value;
+      cell.numFmt = '"Có";;"Không"';
+      break;
+    case "per10kInhabitants":
+    case "ratio":
+      cell.value = value;
+      cell.numFmt = "#,##0.0";
+      break;
+    case "level":
+      cell.value = value;
+      cell.numFmt = '"Mức độ "0';
+      break;
+    default:
+      cell.value = value;
+      cell.numFmt = COUNT;
+  }
+}
+
+/** The header row stays in view and is printed on every page. */
+function keepHeader(ws: Worksheet, headerRowNumber: number): void {
+  ws.views = [{ state: "frozen", ySplit: headerRowNumber }];
+  ws.pageSetup.printTitlesRow = `${headerRowNumber}:${headerRowNumber}`;
+}
+
 function targetsSheet(ws: Worksheet, m: AnnualReportModel): void {
-  const headers = ["STT", "Chỉ tiêu", `Mục tiêu đến năm ${m.targetYear}`, `Lộ trình năm ${m.year}`, `Kết quả năm ${m.year}`, "Đánh giá", "Mã chỉ tiêu", "Tử số", "Mẫu số", "Số đơn vị"];
-  [7, 50, 16, 14, 14, 16, 34, 12, 12, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const headers = ["STT", "Chỉ tiêu", `Mục tiêu đến năm ${m.targetYear}`, `Lộ trình năm ${m.year}`, `Kết quả năm ${m.year}`, "Đánh giá", "Lý do", "Tử số", "Mẫu số", "Số đơn vị"];
+  [7, 50, 16, 22, 14, 18, 50, 12, 12, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   let r = titles(ws, m, headers.length, "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU");
   headerRow(ws, r, headers);
-  ws.views = [{ state: "frozen", ySplit: r }];
+  keepHeader(ws, r);
   for (const section of m.targetSections) {
     if (section.titleVi && m.targetSections.length > 1) {
       r++;
@@ -34,7 +74,9 @@ function targetsSheet(ws: Worksheet, m: AnnualReportModel): void {
     }
     for (const row of section.rows) {
       r++;
-      ws.getRow(r).values = [row.stt, row.nameVi, row.target, row.milestone, row.result, row.assessmentVi, row.indicatorCode, row.numerator, row.denominator, row.contributors];
+      ws.getRow(r).values = [row.stt, row.nameVi, row.target, row.milestone, null, row.assessmentVi, row.reasonVi, row.numerator, row.denominator, row.contributors];
+      resultCell(ws, r, 5, row.resultValue, row.unit);
+      for (const c of [8, 9, 10]) ws.getCell(r, c).numFmt = COUNT;
       bodyCells(ws, r, headers.length);
       for (const c of [1, 3, 4, 5, 6]) ws.getCell(r, c).alignment = { horizontal: "center", vertical: "top", wrapText: true };
     }
@@ -50,28 +92,32 @@ function tasksSheet(ws: Worksheet, m: AnnualReportModel): void {
   [7, 50, 14, 14, 16, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   let r = titles(ws, m, headers.length, "II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ");
   headerRow(ws, r, headers);
+  keepHeader(ws, r);
+  const counts = (row: number) => [3, 4, 5, 6].forEach((c) => (ws.getCell(row, c).numFmt = COUNT));
   m.taskGroups.forEach((g, i) => {
     r++;
     ws.getRow(r).values = [i + 1, g.assigneeVi, g.tasks.length, g.counts.completed, g.counts.inProgress, g.counts.notStarted];
+    counts(r);
     bodyCells(ws, r, headers.length);
   });
   r++;
   ws.getRow(r).values = ["", "Tổng số (mỗi nhiệm vụ tính một lần)", m.taskTotals.total, m.taskTotals.completed, m.taskTotals.inProgress, m.taskTotals.notStarted];
+  counts(r);
   bodyCells(ws, r, headers.length);
   ws.getRow(r).font = { name: FONT, size: 12, bold: true };
 }
 
 function taskListSheet(ws: Worksheet, m: AnnualReportModel): void {
-  const headers = ["STT", "Cơ quan chủ trì", "Nhiệm vụ", "Trạng thái", "Mã nhiệm vụ"];
-  [7, 34, 70, 18, 30].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const headers = ["STT", "Cơ quan chủ trì", "Nhiệm vụ", "Trạng thái"];
+  [7, 34, 80, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   let r = titles(ws, m, headers.length, `Danh sách nhiệm vụ năm ${m.year} theo cơ quan chủ trì`);
   headerRow(ws, r, headers);
-  ws.views = [{ state: "frozen", ySplit: r }];
+  keepHeader(ws, r);
   let k = 0;
   for (const g of m.taskGroups)
     for (const t of g.tasks) {
       r++;
-      ws.getRow(r).values = [++k, g.assigneeVi, t.titleVi, t.statusVi, t.code];
+      ws.getRow(r).values = [++k, g.assigneeVi, t.titleVi, t.statusVi];
       bodyCells(ws, r, headers.length);
     }
 }
@@ -81,6 +127,7 @@ function unitsSheet(ws: Worksheet, m: AnnualReportModel): void {
   [7, 36, 22, 14, 14, 50].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   let r = titles(ws, m, headers.length, "III. ĐƠN VỊ BÁO CÁO");
   headerRow(ws, r, headers);
+  keepHeader(ws, r);
   m.units.forEach((u, i) => {
     r++;
     ws.getRow(r).values = [i + 1, u.nameVi, u.statusVi, u.submittedAt ? new Date(u.submittedAt) : null, u.late ? "Có" : "", u.noteVi];

@@ -137,29 +137,41 @@ describe("buildAnnualReportXlsx", () => {
     const targets = wb.getWorksheet("Chỉ tiêu")!;
     expect(String(targets.getCell("A1").value)).toMatch(/Báo cáo kết quả thực hiện Kế hoạch số 243\/KH-UBND .* năm 2026/);
     expect((targets.getRow(5).values as unknown[]).slice(1, 7)).toEqual(["STT", "Chỉ tiêu", "Mục tiêu đến năm 2030", "Lộ trình năm 2026", "Kết quả năm 2026", "Đánh giá"]);
+    const expected = model.targetSections.flatMap((x) => x.rows).find((r) => r.indicatorCode === "ecec.nursery.enrolment_rate")!;
     let nurseryRow: ExcelJS.Row | undefined;
     targets.eachRow((row) => {
-      if (row.getCell(7).value === "ecec.nursery.enrolment_rate") nurseryRow = row;
+      if (row.getCell(2).value === expected.nameVi) nurseryRow = row;
     });
-    const expected = model.targetSections.flatMap((x) => x.rows).find((r) => r.indicatorCode === "ecec.nursery.enrolment_rate")!;
     expect(nurseryRow!.getCell(3).value).toBe("≥ 48,5%");
-    expect(nurseryRow!.getCell(5).value).toBe(expected.result);
+    // Results are numbers with a percent format, never text ("46,58%").
+    expect(nurseryRow!.getCell(5).value).toBeCloseTo(expected.resultValue! / 100, 12);
+    expect(nurseryRow!.getCell(5).numFmt).toBe("0.0%");
     expect(nurseryRow!.getCell(6).value).toBe(expected.assessmentVi);
+    expect(nurseryRow!.getCell(7).value).toBe(expected.reasonVi);
     expect(nurseryRow!.getCell(8).value).toBe(expected.numerator);
     expect(nurseryRow!.getCell(9).value).toBe(expected.denominator);
+    expect(nurseryRow!.getCell(8).numFmt).toBe("#,##0");
+    // No indicator code is printed.
+    targets.eachRow((row) => row.eachCell((c) => expect(String(c.value ?? "")).not.toMatch(/^[a-z_]+\.[a-z_.]+$/)));
+    // Every sheet keeps its header row in view and prints it on every page.
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
+      expect(ws.pageSetup.printTitlesRow).toBe("5:5");
+    }
 
     const tasks = wb.getWorksheet("Nhiệm vụ")!;
     expect((tasks.getRow(5).values as unknown[]).slice(1)).toEqual(["STT", "Cơ quan chủ trì", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa thực hiện"]);
     expect(tasks.getRow(6).getCell(2).value).toBe(model.taskGroups[0]!.assigneeVi);
     expect(tasks.getRow(6).getCell(3).value).toBe(model.taskGroups[0]!.tasks.length);
+    expect(tasks.getRow(6).getCell(3).numFmt).toBe("#,##0");
 
     const list = wb.getWorksheet("Danh sách nhiệm vụ")!;
-    expect((list.getRow(5).values as unknown[]).slice(1)).toEqual(["STT", "Cơ quan chủ trì", "Nhiệm vụ", "Trạng thái", "Mã nhiệm vụ"]);
+    expect((list.getRow(5).values as unknown[]).slice(1)).toEqual(["STT", "Cơ quan chủ trì", "Nhiệm vụ", "Trạng thái"]);
     const listed: unknown[] = [];
     list.eachRow((row, n) => {
-      if (n > 5) listed.push(row.getCell(5).value);
+      if (n > 5) listed.push(row.getCell(3).value);
     });
-    expect(listed).toEqual(model.taskGroups.flatMap((g) => g.tasks.map((t) => t.code)));
+    expect(listed).toEqual(model.taskGroups.flatMap((g) => g.tasks.map((t) => t.titleVi)));
 
     const units = wb.getWorksheet("Đơn vị báo cáo")!;
     expect((units.getRow(5).values as unknown[]).slice(1)).toEqual(["STT", "Đơn vị", "Trạng thái", "Ngày gửi", "Quá hạn / nộp muộn", "Ghi chú"]);

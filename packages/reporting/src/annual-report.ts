@@ -36,6 +36,9 @@ export type TargetTableRow = {
   milestone: string;
   /** The result, with one number of decimals per column (1 for rates). */
   result: string;
+  /** The result as a number in the indicator's unit (a rate in %), and that unit: for the spreadsheet's number cells. */
+  resultValue: number | null;
+  unit: string;
   /** Σ numerators and denominators behind a rate; units that contributed. */
   numerator: number | null;
   denominator: number | null;
@@ -181,6 +184,8 @@ function targetSections(c: Consolidation): TargetTableSection[] {
         target,
         milestone: formatExpectation(t.evaluation.expected, unit, "vi", decimals),
         result: formatValue(t.actual.value, unit, "vi", decimals),
+        resultValue: t.actual.value,
+        unit,
         numerator: t.actual.numerator,
         denominator: t.actual.denominator,
         contributors: t.actual.contributors,

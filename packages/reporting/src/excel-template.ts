@@ -1,6 +1,6 @@
 import { and, assertWritable, EduplanError, eq, inArray, RESOURCES, schema as s, type Db, type Principal } from "@eduplan/db";
 import { openUnitReport, saveReportValues } from "@eduplan/cycle";
-import { indicatorValueIssues, isReportEditable, ratioScale, type IndicatorUnit, type ReportStatus, type Role } from "@eduplan/domain";
+import { indicatorValueIssues, isReportEditable, rateOf, ratioScale, type IndicatorUnit, type ReportStatus, type Role } from "@eduplan/domain";
 import { formatExpectation } from "@eduplan/domain";
 import { primaryTargets, roadmapsOf, targetEvaluationInput, verdictOf } from "./evaluation.js";
 import { formatTarget, formatValue, formatVietnameseDate, parseNumberCell, REPORT_STATUS_VI, unitLabel } from "./format.js";
@@ -66,6 +66,8 @@ export type TemplateRow = {
   targetText: string;
   milestoneText: string;
   previousText: string;
+  /** Last year's approved figure as a number in the indicator's unit (a rate in %), for the sheet's number cell. */
+  previousValue: number | null;
   numerator: number | null;
   denominator: number | null;
   value: number | null;
@@ -142,6 +144,7 @@ export function templateData(db: Executor, { localityId, year }: ReportUnitOptio
       targetText: (targetTexts.get(id) ?? []).join("; "),
       milestoneText: milestoneTexts.get(id) ?? "",
       previousText: prev ? formatValue(prev.value, ind.unit) : "",
+      previousValue: prev?.value ?? null,
       numerator: v?.numerator ?? null,
       denominator: v?.denominator ?? null,
       value: v?.value ?? null,
@@ -194,8 +197,56 @@ function numberValidation(kind: "nonNegative" | "percent" | "boolean") {
   };
 }
 
+/** Number formats of a figure in its unit: rates with one decimal, counts with thousands, yes/no as "Có"/"Không". */
+function figureFormat(unit: string): string {
+  switch (unit) {
+    case "percent":
+      return "0.0";
+    case "per10kInhabitants":
+    case "ratio":
+      return "#,##0.0";
+    case "boolean":
+      return '"Có";;"Không"';
+    case "level":
+      return "0";
+    default:
+      return "#,##0.##";
+  }
+}
+
+/** A submitted or approved report cannot be imported into: its template is for reading only. */
+export function isTemplateLocked(data: Pick<TemplateData, "report" | "period">): boolean {
+  return (!!data.report && !isReportEditable(data.report.status as ReportStatus)) || !!data.period?.isClosed;
+}
+
+/** The warning printed on the template of a locked report (and shown by the console on download). */
+export function lockedTemplateWarning(data: Pick<TemplateData, "report" | "period" | "year">): { vi: string; en: string } | null {
+  if (!isTemplateLocked(data)) return null;
+  const status = data.report ? REPORT_STATUS_VI[data.report.status as ReportStatus] : "";
+  return data.period?.isClosed
+    ? { vi: `KỲ BÁO CÁO NĂM ${data.year} ĐÃ KHÓA SỔ: tệp này chỉ để xem, không nhập lại được.`, en: `The ${data.year} reporting period is closed: this file is for reading only and cannot be imported.` }
+    : {
+        vi: `BÁO CÁO ĐÃ KHÓA (${status.toLowerCase()}): tệp này chỉ để xem, không nhập lại được. Muốn sửa số liệu, đề nghị Sở trả lại hoặc mở lại báo cáo.`,
+        en: `The report is locked (${data.report!.status}): this file is for reading only and cannot be imported. To change figures, ask for the report to be returned or reopened.`,
+      };
+}
+
+function numeratorValidation(rowNumber: number, percent: boolean) {
+  const H = `${TEMPLATE_COLUMNS.numerator.letter}${rowNumber}`;
+  const I = `${TEMPLATE_COLUMNS.denominator.letter}${rowNumber}`;
+  return {
+    type: "custom" as const,
+    formulae: [percent ? `AND(ISNUMBER(${H}),${H}>=0,OR(ISBLANK(${I}),${H}<=${I}))` : `AND(ISNUMBER(${H}),${H}>=0)`],
+    allowBlank: true,
+    showErrorMessage: true,
+    errorTitle: "Giá trị không hợp lệ",
+    error: percent ? "Tử số là một số không âm và không lớn hơn mẫu số." : "Nhập một số không âm (ví dụ 48,5).",
+  };
+}
+
 function writeTemplateSheet(ws: Worksheet, data: TemplateData): void {
   const { unit, year, plan, period, report, rows } = data;
+  const locked = isTemplateLocked(data);
   const targetYear = plan?.periodEnd ?? 2030;
   const widths = [6, 30, 48, 12, 16, 14, 14, 12, 12, 12, 30];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -211,15 +262,23 @@ function writeTemplateSheet(ws: Worksheet, data: TemplateData): void {
     ws,
     4,
     11,
-    "Nhập số liệu vào các ô màu vàng (có thể gõ 48,5). Chỉ tiêu tỷ lệ: nhập Tử số và Mẫu số, Giá trị được tính tự động. Không sửa cột Mã chỉ tiêu.",
+    lockedTemplateWarning(data)?.vi ??
+      "Nhập số liệu vào các ô màu vàng (có thể gõ 48,5). Chỉ tiêu tỷ lệ: nhập Tử số và Mẫu số, Giá trị được tính tự động. Trang tính được khóa: không chèn, xóa hay di chuyển cột.",
     10,
     false,
   );
-  ws.getCell(4, 1).font = { name: FONT, size: 10, italic: true };
+  ws.getCell(4, 1).font = locked ? { name: FONT, size: 11, bold: true, color: { argb: "FFC00000" } } : { name: FONT, size: 10, italic: true };
   ws.getRow(2).height = 30;
   headerRow(ws, HEADER_ROW, templateHeaders(year, targetYear));
   ws.getCell(HEADER_ROW, TEMPLATE_COLUMNS.value.index).note = "Chỉ tiêu tỷ lệ: Giá trị = Tử số / Mẫu số × 100 (tính tự động). Chỉ tiêu khác: nhập trực tiếp.";
   ws.views = [{ state: "frozen", xSplit: 3, ySplit: HEADER_ROW }];
+  // The indicator code is for the import, not for people: kept in a hidden, locked column.
+  ws.getColumn(TEMPLATE_COLUMNS.code.index).hidden = true;
+  ws.pageSetup.printTitlesRow = `${HEADER_ROW}:${HEADER_ROW}`;
+  const input = (c: ReturnType<Worksheet["getCell"]>) => {
+    c.fill = locked ? DISABLED_FILL : INPUT_FILL;
+    c.protection = { locked };
+  };
 
   rows.forEach((r, i) => {
     const rowNumber = FIRST_DATA_ROW + i;
@@ -232,7 +291,9 @@ function writeTemplateSheet(ws: Worksheet, data: TemplateData): void {
     row.getCell(TEMPLATE_COLUMNS.unit.index).value = unitLabel(unitCode);
     row.getCell(TEMPLATE_COLUMNS.target.index).value = r.extra ? "(ngoài kế hoạch)" : r.targetText;
     row.getCell(TEMPLATE_COLUMNS.milestone.index).value = r.milestoneText;
-    row.getCell(TEMPLATE_COLUMNS.previous.index).value = r.previousText;
+    const previous = row.getCell(TEMPLATE_COLUMNS.previous.index);
+    previous.value = r.previousValue;
+    previous.numFmt = figureFormat(unitCode);
     row.getCell(TEMPLATE_COLUMNS.comment.index).value = r.commentVi ?? null;
     bodyCells(ws, rowNumber, 11);
     row.getCell(TEMPLATE_COLUMNS.stt.index).alignment = { horizontal: "center", vertical: "top" };
@@ -240,21 +301,23 @@ function writeTemplateSheet(ws: Worksheet, data: TemplateData): void {
     const den = row.getCell(TEMPLATE_COLUMNS.denominator.index);
     const val = row.getCell(TEMPLATE_COLUMNS.value.index);
     const comment = row.getCell(TEMPLATE_COLUMNS.comment.index);
-    comment.fill = INPUT_FILL;
+    input(comment);
     if (isRatio) {
       num.value = r.numerator;
       den.value = r.denominator;
       for (const c of [num, den]) {
-        c.fill = INPUT_FILL;
+        input(c);
         c.numFmt = "#,##0.##";
-        c.dataValidation = numberValidation("nonNegative");
       }
+      // Numerator and denominator not negative, and for a percentage the numerator not above the denominator.
+      num.dataValidation = numeratorValidation(rowNumber, unitCode === "percent");
+      den.dataValidation = numberValidation("nonNegative");
       const scale = ratioScale(unitCode);
       const H = `${TEMPLATE_COLUMNS.numerator.letter}${rowNumber}`;
       const I = `${TEMPLATE_COLUMNS.denominator.letter}${rowNumber}`;
-      const result = r.numerator !== null && r.denominator !== null && r.denominator > 0 ? (r.numerator / r.denominator) * scale : "";
+      const result = rateOf(r.numerator, r.denominator, unitCode) ?? "";
       val.value = { formula: `IF(AND(ISNUMBER(${H}),ISNUMBER(${I}),${I}>0),${H}/${I}*${scale},"")`, result } as never;
-      val.numFmt = "0.00";
+      val.numFmt = figureFormat(unitCode);
       val.fill = DISABLED_FILL;
       const measure = r.indicator.measure;
       if (measure) {
@@ -266,7 +329,7 @@ function writeTemplateSheet(ws: Worksheet, data: TemplateData): void {
       num.fill = DISABLED_FILL;
       den.fill = DISABLED_FILL;
       val.value = r.value;
-      val.fill = INPUT_FILL;
+      input(val);
       val.numFmt = unitCode === "boolean" ? "0" : "#,##0.##";
       val.dataValidation = numberValidation(unitCode === "boolean" ? "boolean" : unitCode === "percent" ? "percent" : "nonNegative");
       if (unitCode === "boolean") val.note = "Nhập 1 nếu đạt / có, 0 nếu chưa.";
@@ -306,8 +369,13 @@ export async function exportReportTemplate(db: Db, options: ReportUnitOptions): 
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   writeTemplateSheet(ws, data);
-  const meta = wb.addWorksheet(META_SHEET, { state: "hidden" });
+  // Only the input cells are unlocked; rows and columns cannot be inserted, deleted or sorted. No password: the
+  // protection prevents mistakes, not a determined user (whatever they change, the import checks the file).
+  await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, formatCells: false, insertRows: false, insertColumns: false, deleteRows: false, deleteColumns: false, sort: false, autoFilter: false });
+  // "veryHidden": the meta sheet cannot be unhidden from Excel's menus.
+  const meta = wb.addWorksheet(META_SHEET, { state: "veryHidden" });
   writeMetaSheet(meta, data);
+  await meta.protect("", { selectLockedCells: false, selectUnlockedCells: false });
   return toBuffer(wb);
 }
 
@@ -371,7 +439,14 @@ function err(sheet: string, row: number, column: string, en: string, vi: string)
   return { sheet, row, column, header: HEADER_OF[column] ?? "", message: { vi: row > 0 ? `Dòng ${row}${column ? `, cột ${column}${HEADER_OF[column] ? ` (${HEADER_OF[column]})` : ""}` : ""}: ${vi}` : vi, en } };
 }
 
-type Meta = { unit: LocalityRow; year: number; period: PeriodRow; reportVersion: number };
+type Meta = {
+  unit: LocalityRow;
+  year: number;
+  period: PeriodRow;
+  reportVersion: number;
+  /** The indicators the template was made with (its rows); null for a template that does not list them. */
+  codes: Set<string> | null;
+};
 
 function readMeta(db: Executor, ws: Worksheet | undefined, principal: Principal): { meta: Meta | null; errors: ImportError[] } {
   if (!ws)
@@ -380,9 +455,11 @@ function readMeta(db: Executor, ws: Worksheet | undefined, principal: Principal)
       errors: [err(META_SHEET, 0, "", "the file has no 'meta' sheet: export the template from EduPlan and fill that file", "Tệp không có trang “meta”: hãy tải mẫu báo cáo từ EduPlan và nhập số liệu vào chính tệp đó")],
     };
   const kv = new Map<string, unknown>();
+  const codes = new Set<string>();
   ws.eachRow((row) => {
     const key = cellText(row.getCell(1).value);
-    if (key && key !== "indicator" && !kv.has(key)) kv.set(key, cellRaw(row.getCell(2).value));
+    if (key === "indicator") codes.add(cellText(row.getCell(2).value));
+    else if (key && !kv.has(key)) kv.set(key, cellRaw(row.getCell(2).value));
   });
   const errors: ImportError[] = [];
   const version = kv.get("formatVersion");
@@ -401,7 +478,7 @@ function readMeta(db: Executor, ws: Worksheet | undefined, principal: Principal)
   const period = periodFor(db, unit.id, year);
   if (!period) return { meta: null, errors: [err(META_SHEET, 0, "", `no reporting period is open for ${year} for ${unit.nameVi}`, `Chưa có kỳ báo cáo năm ${year} cho ${unit.nameVi}`)] };
   if (period.isClosed) return { meta: null, errors: [err(META_SHEET, 0, "", `the reporting period ${year} is closed`, `Kỳ báo cáo năm ${year} đã khóa sổ`)] };
-  return { meta: { unit, year, period, reportVersion: Number(kv.get("reportVersion") ?? 0) }, errors: [] };
+  return { meta: { unit, year, period, reportVersion: Number(kv.get("reportVersion") ?? 0), codes: codes.size ? codes : null }, errors: [] };
 }
 
 function lockedError(status: string): EduplanError {
@@ -411,6 +488,71 @@ function lockedError(status: string): EduplanError {
   });
 }
 
+
+/** The header labels the import reads by position; the year columns are matched whatever their year. */
+const EXPECTED_HEADERS: { letter: string; label: string | RegExp; name?: string; optional?: boolean }[] = [
+  { letter: "A", label: "STT" },
+  { letter: "B", label: "Mã chỉ tiêu" },
+  { letter: "C", label: "Chỉ tiêu" },
+  { letter: "D", label: "Đơn vị tính" },
+  { letter: "E", label: /^Chỉ tiêu \d{4}$/u, name: "Chỉ tiêu <năm>" },
+  { letter: "F", label: /^Lộ trình năm \d{4}$/u, name: "Lộ trình năm <năm>" },
+  { letter: "G", label: /^Kết quả năm \d{4}$/u, name: "Kết quả năm <năm>" },
+  { letter: "H", label: "Tử số" },
+  { letter: "I", label: "Mẫu số" },
+  { letter: "J", label: "Giá trị" },
+  // The last column may be missing (deleted): the stored comments are then kept as they are.
+  { letter: "K", label: "Ghi chú", optional: true },
+];
+
+/** The header row: the first row (of the first 30) with "Mã chỉ tiêu" or "Tử số" in any column; 0 when none. */
+function findHeaderRow(ws: Worksheet): number {
+  for (let r = 1; r <= Math.min(ws.rowCount, 30); r++) {
+    const texts = (ws.getRow(r).values as unknown[]).map((v) => cellText(v as never).toLowerCase());
+    if (texts.includes("mã chỉ tiêu") || texts.includes("tử số")) return r;
+  }
+  return 0;
+}
+
+/**
+ * Check the header labels, column by column: a file whose columns were moved, inserted or deleted is refused with
+ * ONE error naming what is where (never a cascade of row errors). Returns whether the comment column is present.
+ */
+function checkHeaders(ws: Worksheet, headerRow: number): { error: ImportError | null; hasComment: boolean } {
+  const problems: { en: string; vi: string }[] = [];
+  let hasComment = true;
+  for (const h of EXPECTED_HEADERS) {
+    const text = cellText(ws.getCell(`${h.letter}${headerRow}`).value);
+    const ok = typeof h.label === "string" ? text.toLowerCase() === h.label.toLowerCase() : h.label.test(text);
+    if (ok) continue;
+    if (h.optional && text === "") {
+      hasComment = false;
+      continue;
+    }
+    const want = typeof h.label === "string" ? h.label : h.name!;
+    problems.push({
+      vi: `cột ${h.letter} phải là “${want}”${text ? ` nhưng là “${text}”` : " nhưng đang trống"}`,
+      en: `column ${h.letter} should be '${want}'${text ? ` but is '${text}'` : " but is empty"}`,
+    });
+  }
+  // Anything right of the last column is a column inserted or moved there.
+  const extra = cellText(ws.getCell(`L${headerRow}`).value);
+  if (extra) problems.push({ vi: `có thêm cột L “${extra}”`, en: `an extra column L '${extra}'` });
+  if (!problems.length) return { error: null, hasComment };
+  return {
+    hasComment,
+    error: {
+      sheet: TEMPLATE_SHEET,
+      row: headerRow,
+      column: "",
+      header: "",
+      message: {
+        vi: `Các cột của mẫu báo cáo đã bị thay đổi (${problems.map((p) => p.vi).join("; ")}). Hãy tải lại mẫu từ EduPlan và nhập số liệu mà không chèn, xóa hay di chuyển cột. Không có số liệu nào được ghi.`,
+        en: `The template's columns were changed (${problems.map((p) => p.en).join("; ")}). Download the template again from EduPlan and fill it without inserting, deleting or moving columns. Nothing was written.`,
+      },
+    },
+  };
+}
 
 const YES = new Set(["co", "có", "x", "đạt", "dat", "yes"]);
 const NO = new Set(["khong", "không", "chưa", "chua", "no"]);
@@ -422,6 +564,7 @@ function parseRow(
   seen: Map<string, number>,
   errors: ImportError[],
   storedComments: Map<number, string | null>,
+  template: { codes: Set<string> | null; hasComment: boolean },
 ): ParsedRow | null {
   const row = ws.getRow(rowNumber);
   const C = TEMPLATE_COLUMNS;
@@ -431,7 +574,8 @@ function parseRow(
   const valueCell = row.getCell(C.value.index).value;
   // The template's rate formula (and its possibly stale cached result) is not an input.
   let rawVal = isFormula(valueCell) ? null : cellRaw(valueCell);
-  const comment = cellText(row.getCell(C.comment.index).value) || null;
+  // Without a comment column nothing is known of the comments: each keeps what is stored.
+  let comment = template.hasComment ? cellText(row.getCell(C.comment.index).value) || null : null;
   const blank = (x: unknown) => x === null || x === undefined || (typeof x === "string" && x.trim() === "");
   if (!code) {
     if ([rawNum, rawDen, rawVal].every(blank)) return null;
@@ -443,6 +587,20 @@ function parseRow(
     errors.push(err(TEMPLATE_SHEET, rowNumber, "B", `unknown indicator code '${code}'`, `Mã chỉ tiêu “${code}” không tồn tại`));
     return null;
   }
+  // A row pasted from another unit's file: an indicator this unit's template does not have.
+  if (template.codes && !template.codes.has(code)) {
+    errors.push(
+      err(
+        TEMPLATE_SHEET,
+        rowNumber,
+        "B",
+        `indicator '${code}' (${indicator.nameVi}) is not in this unit's template (pasted from another file?): delete the row`,
+        `Chỉ tiêu “${indicator.nameVi}” (${code}) không có trong mẫu báo cáo của đơn vị này (có thể dán từ tệp của đơn vị khác): hãy xóa dòng này`,
+      ),
+    );
+    return null;
+  }
+  if (!template.hasComment) comment = storedComments.get(indicator.id) ?? null;
   const before = errors.length;
   if (seen.has(code)) errors.push(err(TEMPLATE_SHEET, rowNumber, "B", `indicator '${code}' already appears on row ${seen.get(code)}`, `Chỉ tiêu “${code}” đã có ở dòng ${seen.get(code)}`));
   else seen.set(code, rowNumber);
@@ -554,8 +712,11 @@ export async function importReportWorkbook(db: Db, buffer: Buffer | Uint8Array |
 
   const ws = wb.getWorksheet(TEMPLATE_SHEET) ?? wb.worksheets.find((w) => w.state !== "hidden" && w.name !== META_SHEET);
   if (!ws) return { ok: false, errors: [err(TEMPLATE_SHEET, 0, "", "the file has no 'Báo cáo' sheet", "Tệp không có trang “Báo cáo”")] };
-  const headerRowNumber = templateHeaderRow(ws);
+  const headerRowNumber = findHeaderRow(ws);
   if (!headerRowNumber) return { ok: false, errors: [err(TEMPLATE_SHEET, 0, "", "the header row (with 'Mã chỉ tiêu' in column B) is missing", "Không tìm thấy dòng tiêu đề (cột B “Mã chỉ tiêu”)")] };
+  const headers = checkHeaders(ws, headerRowNumber);
+  if (headers.error) return { ok: false, errors: [headers.error] };
+  const template = { codes: meta.codes, hasComment: headers.hasComment };
 
   const indicatorsByCode = new Map(db.select().from(s.indicators).all().map((i) => [i.code, i]));
   const storedComments = new Map(
@@ -575,7 +736,7 @@ export async function importReportWorkbook(db: Db, buffer: Buffer | Uint8Array |
   const lastRow = ws.rowCount;
   const total = Math.max(1, lastRow - first + 1);
   for (let r = first; r <= lastRow; r++) {
-    const p = parseRow(ws, r, indicatorsByCode, seen, errors, storedComments);
+    const p = parseRow(ws, r, indicatorsByCode, seen, errors, storedComments, template);
     if (p) parsed.push(p);
     const done = r - first + 1;
     if (done % 50 === 0 || r === lastRow) {

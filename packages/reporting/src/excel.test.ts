@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepositories, EduplanError, SYSTEM_ACTOR, type Db } from "@eduplan/db";
 import { exportList, exportReportTemplate, importReportWorkbook, templateDataRows, META_SHEET, TEMPLATE_FORMAT_VERSION, TEMPLATE_SHEET, type ImportResult } from "./index.js";
@@ -86,14 +87,17 @@ describe("exportReportTemplate", () => {
     expect(row.getCell(3).value).toBe("Tỷ lệ huy động trẻ nhà trẻ đến trường");
     expect(row.getCell(4).value).toBe("%");
     expect(String(row.getCell(5).value)).toMatch(/%$/);
-    expect(String(row.getCell(7).value)).toMatch(/^\d+(,\d+)?%$/); // 2026's approved figure, Vietnamese style
+    // 2026's approved figure: a number (percent points) with one decimal, never text.
+    expect(typeof row.getCell(7).value).toBe("number");
+    expect(row.getCell(7).numFmt).toBe("0.0");
     // The rate is a formula; the inputs are validated numbers ≥ 0.
     expect(row.getCell(10).formula).toMatch(/^IF\(AND\(ISNUMBER\(H\d+\),ISNUMBER\(I\d+\),I\d+>0\),H\d+\/I\d+\*100,""\)$/);
-    expect(row.getCell(8).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
+    // Numerator: not negative and, for a percentage, not above the denominator.
+    expect(row.getCell(8).dataValidation).toMatchObject({ type: "custom", formulae: [`AND(ISNUMBER(H${nursery.row}),H${nursery.row}>=0,OR(ISBLANK(I${nursery.row}),H${nursery.row}<=I${nursery.row}))`] });
     expect(row.getCell(9).dataValidation).toMatchObject({ type: "decimal", operator: "greaterThanOrEqual", formulae: [0] });
 
     const meta = wb.getWorksheet(META_SHEET)!;
-    expect(meta.state).toBe("hidden");
+    expect(meta.state).toBe("veryHidden");
     const kv = new Map<string, unknown>();
     meta.eachRow((r) => {
       if (r.getCell(1).value !== "indicator") kv.set(String(r.getCell(1).value), r.getCell(2).value);
@@ -125,9 +129,116 @@ describe("exportReportTemplate", () => {
       expect(ws.getRow(row).getCell(8).value).toBe(v.numerator);
       expect(ws.getRow(row).getCell(9).value).toBe(v.denominator);
       expect((ws.getRow(row).getCell(10).value as { result: number }).result).toBeCloseTo(v.value!, 9);
+      // The prefilled comment is the report's, in Vietnamese only.
+      expect(String(ws.getRow(row).getCell(11).value ?? "")).not.toMatch(/synthetic|sample|figures/i);
       checked++;
     }
     expect(checked).toBe(values.size);
+  });
+});
+
+describe("the template is protected: only input cells can be changed", () => {
+  it("protects the sheet, unlocks exactly the input cells, hides the code column and the meta sheet", async () => {
+    const bangMac = localityId(db, "bang-mac");
+    const buffer = await exportReportTemplate(db, { localityId: bangMac, year: 2027 });
+    const zip = await JSZip.loadAsync(buffer);
+    const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    // Both sheets protected: no inserting, deleting or sorting rows or columns.
+    // (In OOXML an action is allowed only when its attribute is "0"; left out, it is protected.)
+    const protections = sheets.map((xml) => /<sheetProtection [^>]*\/>/.exec(xml)?.[0] ?? "");
+    for (const p of protections) expect(p).toMatch(/sheet="1"/);
+    for (const action of ["insertColumns", "deleteColumns", "insertRows", "deleteRows", "sort"]) expect(protections[0]).not.toContain(`${action}="0"`);
+    const wb = await load(buffer);
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    expect(ws.getColumn(2).hidden).toBe(true);
+    const ratios = ratioCodes(db);
+    for (const { row, code } of dataRows(ws)) {
+      const locked = (c: number) => ws.getRow(row).getCell(c).protection?.locked !== false;
+      const inputs = ratios.has(code) ? [8, 9, 11] : [10, 11];
+      for (let c = 1; c <= 11; c++) expect({ code, column: c, locked: locked(c) }).toEqual({ code, column: c, locked: !inputs.includes(c) });
+    }
+    // No snake_case code visible: the visible columns hold names, units and figures.
+    for (const { row } of dataRows(ws)) for (const c of [1, 3, 4, 5, 6, 7]) expect(String(ws.getRow(row).getCell(c).value ?? "")).not.toMatch(/[a-z]+_[a-z]+/);
+  });
+
+  it("warns on the template of a locked report and leaves no cell to fill", async () => {
+    const unit = localityId(db, "dong-dang"); // submitted in 2026 (sample data)
+    const ws = (await load(await exportReportTemplate(db, { localityId: unit, year: 2026 }))).getWorksheet(TEMPLATE_SHEET)!;
+    expect(String(ws.getCell("A4").value)).toMatch(/^BÁO CÁO ĐÃ KHÓA \(đã gửi, chờ duyệt\): tệp này chỉ để xem, không nhập lại được/);
+    for (const { row } of dataRows(ws)) for (let c = 1; c <= 11; c++) expect(ws.getRow(row).getCell(c).protection?.locked).not.toBe(false);
+  });
+});
+
+describe("importReportWorkbook: the file's columns and rows are the template's", () => {
+  it("a deleted column is refused with ONE clear error naming the columns, and nothing is written", async () => {
+    const wb = await load(await exportReportTemplate(db, { localityId: localityId(db, "luong-van-tri"), year: 2026 }));
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    fill(ws, db);
+    ws.spliceColumns(7, 1); // "Kết quả năm 2025" deleted: Tử số, Mẫu số, … shift left
+    const before = snapshot(db);
+    const result = await importReportWorkbook(db, await save(wb), { actor: provinceOfficer(db) });
+    expect(result.ok).toBe(false);
+    const errors = (result as Extract<ImportResult, { ok: false }>).errors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message.vi).toMatch(/^Các cột của mẫu báo cáo đã bị thay đổi \(cột G phải là “Kết quả năm <năm>” nhưng là “Tử số”; cột H phải là “Tử số” nhưng là “Mẫu số”/);
+    expect(errors[0]!.message.vi).toMatch(/Không có số liệu nào được ghi\.$/);
+    expect(errors[0]!.message.en).toMatch(/columns were changed/);
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it("moved columns (numerator and denominator swapped) are refused the same way", async () => {
+    const wb = await load(await exportReportTemplate(db, { localityId: localityId(db, "luong-van-tri"), year: 2026 }));
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    for (let r = 5; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const [h, i] = [row.getCell(8).value, row.getCell(9).value];
+      row.getCell(8).value = i;
+      row.getCell(9).value = h;
+    }
+    const before = snapshot(db);
+    const result = await importReportWorkbook(db, await save(wb), { actor: provinceOfficer(db) });
+    const errors = (result as Extract<ImportResult, { ok: false }>).errors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ sheet: TEMPLATE_SHEET, row: 5, column: "" });
+    expect(errors[0]!.message.vi).toContain("cột H phải là “Tử số” nhưng là “Mẫu số”; cột I phải là “Mẫu số” nhưng là “Tử số”");
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it("without the comment column, the stored comments are kept (a field whose column is absent never changes)", async () => {
+    const unit = localityId(db, "luong-van-tri");
+    const report = (db.$client.prepare("select r.id from reports r join reporting_periods p on p.id = r.period_id where r.locality_id = ? and p.year = 2026").get(unit) as { id: number }).id;
+    const before = reportValuesOf(db, report);
+    const commented = [...before.values()].filter((v) => v.comment_vi);
+    expect(commented.length).toBeGreaterThan(3);
+    const wb = await load(await exportReportTemplate(db, { localityId: unit, year: 2026 }));
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    const target = dataRows(ws).find((r) => before.get(r.code)?.comment_vi)!;
+    ws.getRow(target.row).getCell(8).value = 30;
+    ws.getRow(target.row).getCell(9).value = 60;
+    ws.spliceColumns(11, 1); // "Ghi chú" deleted
+    const result = await importReportWorkbook(db, await save(wb), { actor: provinceOfficer(db) });
+    expect(result).toMatchObject({ ok: true, reportId: report });
+    const after = reportValuesOf(db, report);
+    for (const v of commented) expect(after.get(v.code)!.comment_vi).toBe(v.comment_vi);
+    expect(after.get(target.code)).toMatchObject({ numerator: 30, denominator: 60 });
+  });
+
+  it("a row of an indicator that is not in this unit's template (pasted from another unit's file) is refused", async () => {
+    const wb = await load(await exportReportTemplate(db, { localityId: localityId(db, "bang-mac"), year: 2027 }));
+    const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
+    const foreign = "vocational.langson_college_development"; // a Lạng Sơn target, not in Bằng Mạc's plan
+    expect(dataRows(ws).some((r) => r.code === foreign)).toBe(false);
+    fill(ws, db);
+    const row = ws.getRow(ws.rowCount + 1);
+    row.getCell(2).value = foreign;
+    row.getCell(10).value = 1;
+    const before = snapshot(db);
+    const result = await importReportWorkbook(db, await save(wb), { actor });
+    const errors = (result as Extract<ImportResult, { ok: false }>).errors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ sheet: TEMPLATE_SHEET, row: row.number, column: "B" });
+    expect(errors[0]!.message.vi).toMatch(/^Dòng \d+, cột B \(Mã chỉ tiêu\): Chỉ tiêu “.+” \(vocational\.langson_college_development\) không có trong mẫu báo cáo của đơn vị này/);
+    expect(snapshot(db)).toEqual(before);
   });
 });
 

@@ -6,7 +6,8 @@ import { transitionReport } from "@eduplan/cycle";
  * 2025–2026 with plausible, reproducible (seeded) commune reports for the sample provinces, for the rate indicators
  * their plans target. Every figure is flagged `isSynthetic` and says so in its note.
  */
-export const SYNTHETIC_NOTE = "Dữ liệu mẫu (mô phỏng), không phải số liệu báo cáo — synthetic sample data, not reported figures";
+// In Vietnamese only: it is the comment officers see prefilled in their reports and templates.
+export const SYNTHETIC_NOTE = "Dữ liệu mẫu (mô phỏng), không phải số liệu báo cáo";
 export const SYNTHETIC_YEARS = [2025, 2026] as const;
 
 function seededRandom(seed: string): () => number {

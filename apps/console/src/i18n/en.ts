@@ -680,6 +680,7 @@ const en: TranslationMessages = {
         title: "Enter figures with Excel",
         pageTitle: "Reports through Excel",
         help: "Download the template prefilled with the indicators and the current figures, fill in the yellow cells and upload the file. The whole file is checked before anything is written: if a row is wrong, nothing is written.",
+        lockedTemplate: "The report is locked (submitted, approved or its period closed): the downloaded file is for reading only and cannot be imported.",
         downloadTemplate: "Download Excel template",
         upload: "Upload Excel file",
         phase: { idle: "", reading: "reading the file…", uploading: "uploading…", processing: "the server is checking and writing…", done: "done" },

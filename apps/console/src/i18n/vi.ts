@@ -685,6 +685,7 @@ const vi: TranslationMessages = {
         title: "Nhập số liệu bằng Excel",
         pageTitle: "Báo cáo bằng Excel",
         help: "Tải mẫu báo cáo đã điền sẵn chỉ tiêu và số liệu hiện có, nhập số liệu vào các ô màu vàng rồi tải tệp lên. Tệp được kiểm tra toàn bộ trước khi ghi: nếu có dòng sai, không có số liệu nào được ghi.",
+        lockedTemplate: "Báo cáo đã khóa (đã gửi, đã duyệt hoặc kỳ báo cáo đã khóa sổ): tệp vừa tải chỉ để xem, không nhập lại được.",
         downloadTemplate: "Tải mẫu Excel",
         upload: "Tải tệp Excel lên",
         phase: { idle: "", reading: "đang đọc tệp…", uploading: "đang tải lên…", processing: "máy chủ đang kiểm tra và ghi…", done: "xong" },

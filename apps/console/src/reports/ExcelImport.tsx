@@ -29,7 +29,11 @@ type Phase = "idle" | "reading" | "uploading" | "processing" | "done";
 const SHARE = { reading: [0, 25], uploading: [25, 60], processing: [60, 100] } as const;
 
 /** Downloads the prefilled template of a unit and year (creating the draft report first when the user may). */
-export function TemplateButton({ localityId, year, ensureReport, disabled }: { localityId: number | null; year: number; ensureReport?: boolean; disabled?: boolean }) {
+/** A report that cannot take figures any more: submitted or approved, or its period closed. */
+export const isLockedGrid = (g: { report: Record<string, unknown>; period: { isClosed: boolean } }) => !["draft", "returned"].includes(String(g.report.status)) || g.period.isClosed;
+
+/** Download a unit's template; when its report is locked (submitted, approved, period closed) the officer is warned that the file is for reading only. */
+export function TemplateButton({ localityId, year, ensureReport, disabled, locked }: { localityId: number | null; year: number; ensureReport?: boolean; disabled?: boolean; locked?: boolean }) {
   const translate = useTranslate();
   const notify = useNotify();
   const { locale } = useUiLocale();
@@ -44,8 +48,10 @@ export function TemplateButton({ localityId, year, ensureReport, disabled }: { l
         if (localityId === null) return;
         setBusy(true);
         try {
-          if (ensureReport) await trpc.reports.forUnit.mutate({ localityId, year });
+          let readOnly = locked ?? false;
+          if (ensureReport) readOnly = isLockedGrid(await trpc.reports.forUnit.mutate({ localityId, year })) || readOnly;
           downloadFile(await trpc.reporting.template.query({ localityId, year }));
+          if (readOnly) notify("eduplan.reporting.excel.lockedTemplate", { type: "warning", autoHideDuration: 10000 });
         } catch (error) {
           notify(describeError(error, locale).message, { type: "error" });
         } finally {

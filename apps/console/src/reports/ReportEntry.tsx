@@ -39,7 +39,7 @@ import { describeError } from "../errors";
 import { formatExpectation } from "@eduplan/domain";
 import { formatDate, formatDateTime, formatPercent, formatValue, formatTargetValue, uiLocale } from "../format";
 import { trpc } from "../trpc";
-import { ExcelImport, TemplateButton } from "./ExcelImport";
+import { ExcelImport, isLockedGrid, TemplateButton } from "./ExcelImport";
 import {
   achievementOf,
   checkRow,
@@ -474,7 +474,7 @@ export function ReportEntry() {
               {translate("eduplan.reporting.excel.help")}
             </Typography>
             <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
-              <TemplateButton localityId={grid.unit.id} year={grid.year} />
+              <TemplateButton localityId={grid.unit.id} year={grid.year} locked={isLockedGrid(grid)} />
             </Stack>
             <Divider sx={{ mb: 2 }} />
             <ExcelImport
