@@ -26,7 +26,7 @@ async function eduplan(args: string[]) {
 
 describe("pnpm eduplan plan import", () => {
   it("--evaluate prints precision and recall of targets, task rows and agencies", async () => {
-    const r = await eduplan(["plan", "import", "--evaluate", join(DATA, "muong-te-district-plan-2025.txt"), join(DATA, "targets.gold.json"), join(DATA, "tasks.gold.json")]);
+    const r = await eduplan(["plan", "import", "--evaluate", join(DATA, "muong-te-district-plan-2025.txt"), join(DATA, "gold.json")]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Nguồn \/ source: muong-te-2025/);
     expect(r.stdout).toMatch(/^Targets\s+precision \d+,\d% {2}recall \d+,\d%/m);

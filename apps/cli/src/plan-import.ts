@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
 import { evaluate, formatEvaluation, formatSummary, GoldTargetsSchema, GoldTasksSchema, importPlan, PlanImportError } from "@eduplan/plan-import";
 
@@ -10,16 +10,27 @@ interface Options {
   verbose?: boolean;
 }
 
-/** Read gold files: the catalog's targets shape (sources/targets) and/or the hand-written tasks shape. */
-function readGold(files: string[]) {
-  const gold: { targets?: ReturnType<typeof GoldTargetsSchema.parse>; tasks?: ReturnType<typeof GoldTasksSchema.parse> } = {};
+type Gold = { targets?: ReturnType<typeof GoldTargetsSchema.parse>; tasks?: ReturnType<typeof GoldTasksSchema.parse> };
+
+/**
+ * Read gold files: the catalog's targets shape (sources/targets), the hand-written tasks shape, or a file that
+ * includes others ({ "include": ["targets.gold.json", "tasks.gold.json"] }, paths relative to it).
+ */
+function readGold(files: string[], gold: Gold = {}): Gold {
   for (const file of files) {
     const json: unknown = JSON.parse(readFileSync(file, "utf8"));
     const keys = typeof json === "object" && json !== null ? Object.keys(json) : [];
+    if (keys.includes("include")) {
+      const include = (json as { include: unknown }).include;
+      if (!Array.isArray(include) || !include.every((f) => typeof f === "string"))
+        throw new Error(`${file}: "include" phải là danh sách tên tệp / "include" must be a list of file names`);
+      readGold(include.map((f: string) => join(dirname(file), f)), gold);
+      continue;
+    }
     if (keys.includes("targets")) gold.targets = GoldTargetsSchema.parse(json);
     if (keys.includes("tasks")) gold.tasks = GoldTasksSchema.parse(json);
     if (!keys.includes("targets") && !keys.includes("tasks"))
-      throw new Error(`${file}: tệp chuẩn cần khóa "targets" hoặc "tasks" / a gold file needs "targets" or "tasks"`);
+      throw new Error(`${file}: tệp chuẩn cần khóa "targets", "tasks" hoặc "include" / a gold file needs "targets", "tasks" or "include"`);
   }
   return gold;
 }
