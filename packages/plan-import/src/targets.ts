@@ -281,17 +281,19 @@ export function targetsInSentence(s: Sentence, firstIndex: number): Omit<TargetF
     }
     if (!chosen) {
       // Only written figures ("98%", "4/10 xã"), not "tất cả" with nothing recognisable around it.
-      if ((!v.percent && !v.counted) || !/\d/.test(v.text)) continue;
+      if (!/\d/.test(v.text)) continue;
       const [cs] = clauseBounds(f, v.start);
       const from = Math.max(cs, prevEnd);
       const around = f.slice(from, v.start).split(" ").length >= 3 ? f.slice(from, v.start) : f.slice(v.end, postEnd);
-      const { best, second } = closestIndicator(around, v.counted ? "number" : "percent");
+      const { best, second } = closestIndicator(around, v.percent ? "percent" : "number");
+      // A bare number with nothing recognisable around it is not a target ("đạt 2 giải").
+      if (!best && !v.percent && !v.counted) continue;
       const spanStart = f.slice(from, v.start).trim() ? from : v.start;
       const spanEnd = spanStart === v.start ? postEnd : v.end;
       const resolved: Resolved = best ? { codes: [best.code], confidence: 0.25 + best.score * 0.4, runnerUp: second?.code ?? null } : { codes: [], confidence: 0.2, runnerUp: null };
       const mention: Mention = { entry: { pattern: /$^/g, code: best?.code ?? "", mode: "numeric", unit: "percent" }, start: spanStart, end: spanEnd, n: null };
       if (best) {
-        emit(mention, resolved, v, spanStart, spanEnd, v.comparator, v.value, "percent", parentIndex, [from, v.start]);
+        emit(mention, resolved, v, spanStart, spanEnd, v.comparator, v.value, v.percent ? "percent" : "count", parentIndex, [from, v.start]);
       } else {
         unmatched.push({ v, spanStart, spanEnd, parentIndex, from });
       }
@@ -328,7 +330,7 @@ export function targetsInSentence(s: Sentence, firstIndex: number): Omit<TargetF
       value: u.v.value,
       valueMax: u.v.valueMax,
       valueText: u.v.text,
-      unit: u.v.counted ? "count" : "percent",
+      unit: u.v.percent ? "percent" : "count",
       targetYear: yearFor(s, u.spanStart, u.spanStart),
       schoolYear: null,
       appliesEveryYear: false,
