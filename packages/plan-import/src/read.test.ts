@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { PlanImportError, type ImportErrorCode } from "./errors.js";
 import { docxLyingSizes, docxWithExternalEntity, docxZipBomb, longPdf, scannedPdf, textToDocx, textToPdf } from "./fixtures.js";
@@ -49,6 +50,11 @@ describe("refusals: clear bilingual messages, nothing returned", () => {
   it("a file that is not a plan", async () => {
     await expectRefused(importPlan(Buffer.from("Danh sách mua sắm: bút, giấy, mực in.\nTổng cộng: 3 món."), "x.txt"), "notAPlan", /không phải là một kế hoạch/);
     await expectRefused(importPlan(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), "x.png"), "unsupportedFormat", /chỉ nhận/);
+  });
+  it("a zip that is not a Word document (an .xlsx, a .zip)", async () => {
+    const zip = new JSZip();
+    zip.file("xl/workbook.xml", "<workbook/>");
+    await expectRefused(importPlan(await zip.generateAsync({ type: "nodebuffer" }), "book.xlsx"), "unsupportedFormat", /không phải văn bản Word/);
   });
   it("a scanned PDF without a text layer", async () => {
     await expectRefused(importPlan(await scannedPdf(), "scan.pdf"), "noTextLayer", /không có lớp chữ/);

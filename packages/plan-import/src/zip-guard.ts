@@ -63,7 +63,8 @@ export function checkDocxArchive(buf: Buffer): void {
   }
   if (declared > LIMITS.maxZipUncompressedBytes)
     unsafe(`dung lượng giải nén ${Math.round(declared / 1048576)} MB vượt giới hạn`, `declared uncompressed size ${Math.round(declared / 1048576)} MB exceeds the limit`);
-  if (!entries.some((e) => e.name === "word/document.xml")) unsafe("không có word/document.xml", "no word/document.xml");
+  if (!entries.some((e) => e.name === "word/document.xml"))
+    refuse("unsupportedFormat", "Tệp nén này không phải văn bản Word (.docx): chỉ nhận .txt, .docx hoặc PDF có lớp chữ.", "This archive is not a Word document (.docx): only text, DOCX or PDF with a text layer are accepted.");
   let actual = 0;
   for (const e of entries) {
     const p = e.localOffset;
