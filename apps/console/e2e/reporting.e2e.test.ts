@@ -53,7 +53,7 @@ describeInBrowser("the reporting cycle in headless Chromium", () => {
     const period = (await province.trpc.reportingPeriods.list.query({ filter: { year: 2026 } })).data[0]!;
     const report = (await province.trpc.reports.list.query({ filter: { localityId: bangMac.id, periodId: period.id } })).data[0]!;
     reportId = report.id;
-    await province.trpc.reports.transition.mutate({ id: reportId, action: "reopen" });
+    await province.trpc.reports.transition.mutate({ id: reportId, action: "reopen", version: report.version });
   });
 
   afterAll(async () => {

@@ -11,7 +11,7 @@ import {
   checkTransition,
   isReportEditable,
   isReportLate,
-  ratioScale,
+  rateOf,
   type Aggregation,
   type Comparator,
   type Direction,
@@ -81,7 +81,7 @@ export { isoToday };
 
 /** The displayed figure of a row: a rate from its numerator and denominator, else the value. */
 export function rowValue(aggregation: string, unit: string, v: { numerator: number | null; denominator: number | null; value: number | null }): number | null {
-  if (aggregation === "ratio") return v.numerator !== null && v.denominator !== null && v.denominator > 0 ? (v.numerator / v.denominator) * ratioScale(unit as IndicatorUnit) : null;
+  if (aggregation === "ratio") return rateOf(v.numerator, v.denominator, unit);
   return v.value;
 }
 

@@ -1,10 +1,11 @@
 /** Which period, deadline, plan and report a reporting unit has for a year: defined once, read by every screen and file. */
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { EduplanError, RESOURCES, createRecord, lineageOf, schema as s, type Executor, type Principal, type Tx } from "@eduplan/db";
+
+export { applicablePlan, ownPlan, reportIndicatorIds, type PlanRow } from "@eduplan/db";
 import { periodDeadline } from "@eduplan/domain";
 
 export type PeriodRow = typeof s.reportingPeriods.$inferSelect;
-export type PlanRow = typeof s.plans.$inferSelect;
 export type ReportRow = typeof s.reports.$inferSelect;
 
 /** The deadline setting ("MM-DD") that applies to a locality: its own, else its nearest ancestor's, else 12-10. */
@@ -28,20 +29,6 @@ export function periodOf(db: Executor, localityId: number, year: number): Period
 /** The deadline of `year` for a unit: its period's, else the one its province's setting gives. */
 export function deadlineOf(db: Executor, localityId: number, year: number): string {
   return periodOf(db, localityId, year)?.deadline ?? periodDeadline(year, deadlineSettingOf(db, localityId).reportDeadline);
-}
-
-/** The newest plan of a locality itself (by issue date, then id), or null. */
-export function ownPlan(db: Executor, localityId: number): PlanRow | null {
-  return db.select().from(s.plans).where(eq(s.plans.localityId, localityId)).orderBy(sql`${s.plans.issuedOn} is null`, desc(s.plans.issuedOn), desc(s.plans.id)).get() ?? null;
-}
-
-/** The plan a unit reports against: its own if it has one, else its nearest ancestor's (its province's). */
-export function applicablePlan(db: Executor, localityId: number): PlanRow | null {
-  for (const { id } of lineageOf(db, localityId)) {
-    const plan = ownPlan(db, id);
-    if (plan) return plan;
-  }
-  return null;
 }
 
 /** A unit's own report (not an agency's) in a period. */

@@ -9,6 +9,7 @@ import {
   deleteRecord,
   notFound,
   readRecord,
+  reportIndicatorIds,
   reportLock,
   schema as s,
   staleVersion,
@@ -20,15 +21,6 @@ import {
   type Tx,
 } from "@eduplan/db";
 import { checkReportFigures, fieldErrorsFromIssues, type ReportFigureInput } from "@eduplan/domain";
-import { applicablePlan } from "./periods.js";
-
-/** The indicators a report may hold: its plan's (the unit's own plan, else its province's) and the ones it already has. */
-export function reportIndicatorIds(db: Executor, report: { id: number; localityId?: unknown }): Set<number> {
-  const plan = applicablePlan(db, Number(report.localityId));
-  const planned = plan ? db.select({ id: s.targets.indicatorId }).from(s.targets).where(eq(s.targets.planId, plan.id)).all() : [];
-  const held = db.select({ id: s.reportValues.indicatorId }).from(s.reportValues).where(eq(s.reportValues.reportId, report.id)).all();
-  return new Set([...planned, ...held].map((r) => r.id));
-}
 
 /** A report the user may change now, at `version`: its area, its lock (submitted, approved, closed period), its version. */
 export function editableReport(tx: Tx, reportId: number, version: number, principal: Principal): Row {

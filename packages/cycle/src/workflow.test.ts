@@ -42,6 +42,9 @@ beforeAll(() => {
   ids.c2 = repos.localities.create({ code: "c2", nameVi: "Xã Hai", levelCode: "commune", parentId: ids.p }, SYSTEM).id;
   ids.ind = repos.indicators.create({ code: "rate", nameVi: "Tỷ lệ", nameEn: "Rate", educationLevelCode: "nursery", unit: "percent", direction: "increase", aggregation: "ratio" }, SYSTEM).id;
   ids.period = repos.reportingPeriods.create({ localityId: ids.p, year: 2026, deadline: "2026-12-10" }, SYSTEM).id;
+  // The province's plan targets the rate: its units report it.
+  ids.plan = repos.plans.create({ localityId: ids.p, code: "p-plan", documentKind: "plan", titleVi: "Kế hoạch của tỉnh" }, SYSTEM).id;
+  repos.targets.create({ planId: ids.plan, indicatorId: ids.ind, code: "rate", comparator: "gte", value: 60, targetYear: 2030 }, SYSTEM);
   commune = { userId: 2, username: "xa1", role: "commune_officer", localityId: ids.c1! };
   otherCommune = { userId: 4, username: "xa2", role: "commune_officer", localityId: ids.c2! };
   province = { userId: 3, username: "so", role: "province_officer", localityId: ids.p! };
@@ -109,6 +112,16 @@ describe("report workflow", () => {
     expect(thrown(() => repos.reports.create({ periodId: ids.period, localityId: other.id }, admin))).toMatchObject({ fieldErrors: [{ path: "localityId" }] });
     const report = repos.reports.create({ periodId: ids.period, localityId: ids.c2 }, otherCommune);
     expect(thrown(() => repos.reportValues.create({ reportId: report.id, indicatorId: ids.ind, numerator: 9, denominator: 3 }, otherCommune))).toMatchObject({ fieldErrors: [{ path: "numerator" }] });
+  });
+
+  it("a report holds only its plan's indicators, whether saved as a grid or value by value", () => {
+    const other = repos.indicators.create({ code: "other", nameVi: "Chỉ tiêu khác", nameEn: "Other", educationLevelCode: "nursery", unit: "count", direction: "increase", aggregation: "sum" }, SYSTEM);
+    const report = repos.reports.list({ filter: { localityId: ids.c1 } }, admin).data[0]!;
+    const before = db.select().from(s.reportValues).all().length;
+    const grid = thrown(() => db.transaction((tx) => saveReportValues(tx, report.id, [{ indicatorId: ids.ind!, numerator: 1, denominator: 2 }, { indicatorId: other.id, value: 3 }], report.version, commune)));
+    expect(grid).toMatchObject({ reason: "validation", fieldErrors: [{ path: "values.1.indicatorId" }] });
+    expect(thrown(() => repos.reportValues.create({ reportId: report.id, indicatorId: other.id, value: 3 }, commune))).toMatchObject({ fieldErrors: [{ path: "indicatorId" }] });
+    expect(db.select().from(s.reportValues).all().length).toBe(before);
   });
 
   it("a closed period locks its reports and the figures of its year", () => {

@@ -84,6 +84,15 @@ export function ratioScale(unit: IndicatorUnit): number {
   return 1;
 }
 
+/**
+ * THE rate computation: numerator / denominator × the unit's scale (48,5 for a percentage); null without a positive
+ * denominator. Screens, files, rollups and stored figures all compute rates here.
+ */
+export function rateOf(numerator: number | null | undefined, denominator: number | null | undefined, unit: string): number | null {
+  if (numerator === null || numerator === undefined || denominator === null || denominator === undefined || !(denominator > 0)) return null;
+  return (numerator / denominator) * ratioScale(unit as IndicatorUnit);
+}
+
 /** The upper bound a value of this unit may take, if any (a rate cannot exceed 100%). */
 export function unitMaximum(unit: IndicatorUnit): number | null {
   if (unit === "percent") return 100;

@@ -1,5 +1,5 @@
 import { and, eq, readMinMax, readRollup, schema as s, sql } from "@eduplan/db";
-import { ratioScale, type Aggregation, type IndicatorUnit, type LocalityFlag } from "@eduplan/domain";
+import { rateOf, type Aggregation, type LocalityFlag } from "@eduplan/domain";
 import type { Executor } from "./lookup.js";
 
 /* The consolidated figure of an indicator for a locality and year: what every view judges a target on. */
@@ -61,12 +61,11 @@ export function consolidatedActual(
   areaFlag: LocalityFlag | null = null,
 ): ConsolidatedActual {
   const aggregation = indicator.aggregation as Aggregation;
-  const scale = ratioScale(indicator.unit as IndicatorUnit);
   if (areaFlag) {
     const row = readFlaggedRollup(db, localityId, indicator.id, year, areaFlag);
     if (!row) return EMPTY_ACTUAL;
     const base = { ...EMPTY_ACTUAL, contributors: row.n, depth: row.depth, source: "rollup" as const };
-    if (aggregation === "ratio") return { ...base, numerator: row.num, denominator: row.den, value: row.ratios && row.den > 0 ? (row.num / row.den) * scale : null, contributors: row.ratios };
+    if (aggregation === "ratio") return { ...base, numerator: row.num, denominator: row.den, value: row.ratios ? rateOf(row.num, row.den, indicator.unit) : null, contributors: row.ratios };
     if (aggregation === "sum") return { ...base, value: row.val };
     if (aggregation === "min" || aggregation === "max") return { ...base, min: row.mn, max: row.mx, value: aggregation === "min" ? row.mn : row.mx };
     return EMPTY_ACTUAL;
@@ -76,7 +75,7 @@ export function consolidatedActual(
     if (sums) {
       if (aggregation === "sum") return { ...EMPTY_ACTUAL, value: sums.valueSum, contributors: sums.contributors, depth: sums.depth, source: "rollup" };
       // Rates are Σ numerators / Σ denominators, never an average of rates.
-      const value = sums.denominatorSum > 0 ? (sums.numeratorSum / sums.denominatorSum) * scale : null;
+      const value = rateOf(sums.numeratorSum, sums.denominatorSum, indicator.unit);
       return { ...EMPTY_ACTUAL, value, numerator: sums.numeratorSum, denominator: sums.denominatorSum, contributors: sums.contributors, depth: sums.depth, source: "rollup" };
     }
   } else if (aggregation === "min" || aggregation === "max") {

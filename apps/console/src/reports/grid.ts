@@ -3,7 +3,7 @@
  * checked the way the server checks it (so most mistakes are caught before sending), the rate computed live from the
  * numerator and denominator, and the row's achievement against this year's milestone and the final target.
  */
-import { evaluateTargetForYear, ratioScale, type IndicatorUnit, type TargetState, type Verdict } from "@eduplan/domain";
+import { evaluateTargetForYear, rateOf, type TargetState, type Verdict } from "@eduplan/domain";
 import type { RouterOutputs } from "@eduplan/api";
 import { formatNumber, localeTag, parseDecimal } from "../format";
 
@@ -95,7 +95,7 @@ export function checkRow(row: Pick<GridRow, "aggregation" | "unit">, draft: RowD
 export function liveValue(row: Pick<GridRow, "aggregation" | "unit">, figures: Pick<RowFigures, "numerator" | "denominator" | "value">): number | null {
   if (isRate(row)) {
     const { numerator, denominator } = figures;
-    return numerator !== null && denominator !== null && denominator > 0 ? (numerator / denominator) * ratioScale(row.unit as IndicatorUnit) : null;
+    return rateOf(numerator, denominator, row.unit);
   }
   return figures.value;
 }

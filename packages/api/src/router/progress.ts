@@ -22,7 +22,7 @@ import {
 import {
   YearSchema,
   compareCascade,
-  ratioScale,
+  rateOf,
   tasksDueInYear,
   type Aggregation,
   type CascadeTarget,
@@ -74,7 +74,7 @@ function rollupValue(db: Db, localityId: number, indicator: IndicatorRow, year: 
     case "ratio": {
       const r = readRollup(db, localityId, indicator.id, year);
       if (!r) return empty;
-      const value = r.denominatorSum > 0 ? (r.numeratorSum / r.denominatorSum) * ratioScale(indicator.unit as IndicatorUnit) : null;
+      const value = rateOf(r.numeratorSum, r.denominatorSum, indicator.unit);
       return { aggregation, numerator: r.numeratorSum, denominator: r.denominatorSum, value, contributors: r.contributors, depth: r.depth };
     }
     case "sum": {

@@ -4,16 +4,17 @@ import {
   IndicatorValueInputSchema,
   RESOURCE_ACCESS,
   ReportValueInputSchema,
+  checkReportFigures,
   fieldErrorsFromIssues,
   indicatorValueIssues,
-  ratioScale,
   type FieldError,
-  type IndicatorUnit,
+  rateOf,
 } from "@eduplan/domain";
 import { EduplanError, fieldError } from "../errors.js";
 import { registerResource } from "../guard.js";
 import { defineResource, type Executor } from "../resource.js";
 import * as s from "../schema/index.js";
+import { reportIndicatorIds } from "../report-scope.js";
 import { applyValueToRollups } from "../sqlite/aggregates.js";
 import { reports } from "./reports.js";
 import { closedPeriodFor, indicatorOf, periodClosed, reportLock } from "./shared.js";
@@ -38,7 +39,7 @@ export function withComputedValue(db: Executor, data: Record<string, unknown>): 
   const indicator = indicatorOf(db, data.indicatorId);
   const { numerator, denominator } = figureOf(data);
   if (indicator?.aggregation === "ratio" && numerator !== null && denominator !== null && denominator > 0)
-    return { ...data, value: (numerator / denominator) * ratioScale(indicator.unit as IndicatorUnit) };
+    return { ...data, value: rateOf(numerator, denominator, indicator.unit) };
   return data;
 }
 
@@ -76,6 +77,20 @@ export const indicatorValues = defineResource({
 });
 registerResource(indicatorValues);
 
+/**
+ * A report value written one at a time (the CRUD of report values) passes the same check as a whole grid: the domain's
+ * `checkReportFigures`, with the indicators of the report's plan.
+ */
+function reportValueErrors(db: Executor, data: Record<string, unknown>): FieldError[] {
+  const report = db.select().from(s.reports).where(eq(s.reports.id, Number(data.reportId))).get();
+  if (!report) return [fieldError("reportId", "unknown report", "Báo cáo không tồn tại")];
+  const indicator = indicatorOf(db, data.indicatorId);
+  const indicators = new Map(indicator ? [[indicator.id, indicator]] : []);
+  const row = { ...figureOf(data), indicatorId: Number(data.indicatorId), commentVi: (data.commentVi as string | null | undefined) ?? null };
+  const { issues } = checkReportFigures([row], indicators, reportIndicatorIds(db, report));
+  return fieldErrorsFromIssues(issues.map((i) => ({ ...i, path: i.path.slice(2) })));
+}
+
 export const reportValues = defineResource({
   name: "reportValues",
   entityVi: "số liệu báo cáo",
@@ -88,7 +103,7 @@ export const reportValues = defineResource({
     const report = tx.select().from(s.reports).where(eq(s.reports.id, Number(row.reportId))).get();
     return report ? reportLock(tx, report) : null;
   },
-  check: figureErrors,
+  check: reportValueErrors,
   beforeWrite: (tx, data) => withComputedValue(tx, data),
 });
 registerResource(reportValues);
