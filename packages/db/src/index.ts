@@ -7,6 +7,7 @@ export * from "./crud.js";
 export { assertReadable, assertRole, assertWritable, assertReferences, foreignRefs, isReadable, outOfArea, readCondition, registerResource, resourceOfTable } from "./guard.js";
 export * from "./area.js";
 export * from "./report-scope.js";
+export * from "./settings.js";
 export * from "./resources/index.js";
 export * from "./passwords.js";
 export * from "./sqlite/aggregates.js";

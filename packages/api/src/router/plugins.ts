@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { AnyRouter } from "@trpc/server";
-import { EduplanError, RESOURCES, assertWritable, createRecord, deleteRecord, fieldError, getRecord, notFound, recordAudit, schema as s, updateRecord, validation, type Row, type Tx } from "@eduplan/db";
+import { EduplanError, RESOURCES, assertWritable, createRecord, deleteRecord, fieldError, getRecord, schema as s, setProvincePlugin, updateRecord, validation, type Row, type Tx } from "@eduplan/db";
 import { CodeSchema, fieldErrorsFromZod, VersionSchema, YearSchema } from "@eduplan/domain";
 import { describeFields } from "@eduplan/plugin-sdk";
 import type { PluginRuntime, RecordInput } from "@eduplan/plugin-host";
@@ -254,10 +254,6 @@ export const pluginSettingsRouter = router({
       const runtime = ctx.services.plugins;
       const plugin = runtime.plugin(input.pluginId);
       if (!plugin) throw validation([fieldError("pluginId", `no active plugin '${input.pluginId}'`, `Không có plugin '${input.pluginId}' đang hoạt động`)]);
-      const province = ctx.db.select().from(s.localities).where(eq(s.localities.id, input.localityId)).get();
-      if (!province) throw notFound("địa bàn", input.localityId);
-      if (province.levelCode !== "province")
-        throw validation([fieldError("localityId", "plugins are enabled per province", "Plugin được bật, tắt theo tỉnh")]);
       let settings: Record<string, unknown> | undefined;
       if (input.settings !== undefined) {
         const schema = plugin.settings as z.ZodObject | undefined;
@@ -266,18 +262,11 @@ export const pluginSettingsRouter = router({
         settings = parsed.data as Record<string, unknown>;
       }
       ctx.db.transaction((tx) => {
-        const before = tx.select().from(s.localityPlugins).where(and(eq(s.localityPlugins.localityId, province.id), eq(s.localityPlugins.pluginId, plugin.id))).get() ?? null;
-        const now = new Date().toISOString();
-        const values = { enabled: input.enabled ?? before?.enabled ?? false, settings: settings ?? before?.settings ?? {}, updatedAt: now };
-        tx.insert(s.localityPlugins)
-          .values({ localityId: province.id, pluginId: plugin.id, ...values })
-          .onConflictDoUpdate({ target: [s.localityPlugins.localityId, s.localityPlugins.pluginId], set: values })
-          .run();
-        const after = tx.select().from(s.localityPlugins).where(and(eq(s.localityPlugins.localityId, province.id), eq(s.localityPlugins.pluginId, plugin.id))).get();
-        recordAudit(tx, principalOf(ctx.user), "update", "pluginSettings", null, before, after, province.id);
+        const principal = principalOf(ctx.user);
+        const { after } = setProvincePlugin(tx, input.localityId, plugin.id, { enabled: input.enabled, settings }, principal);
         // New settings may change the figures (which sites count…): recompute the province's, while enabled.
-        if (settings !== undefined && after?.enabled) runtime.recomputeWithin(tx, principalOf(ctx.user), plugin.id, province.id);
+        if (settings !== undefined && after.enabled) runtime.recomputeWithin(tx, principal, plugin.id, input.localityId);
       });
-      return { data: settingRows(ctx, [province.id]).find((r) => r.pluginId === plugin.id)! };
+      return { data: settingRows(ctx, [input.localityId]).find((r) => r.pluginId === plugin.id)! };
     }),
 });

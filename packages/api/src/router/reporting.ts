@@ -17,7 +17,7 @@
 import { z } from "zod";
 import { and, desc, eq, getTableColumns, gte, sql } from "drizzle-orm";
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
-import { RESOURCES, assertWritable, fieldError, getRecord, getRecords, inArray, listRecords, recordAudit, schema as s, updateRecord, validation, withinOrAboveCondition, type ResourceDefinition, type Row } from "@eduplan/db";
+import { RESOURCES, fieldError, getRecord, getRecords, inArray, listRecords, schema as s, setReportDeadline, updateRecord, validation, withinOrAboveCondition, type ResourceDefinition, type Row } from "@eduplan/db";
 import { deadlineSettingOf } from "@eduplan/cycle";
 import { MonthDaySchema, YearSchema, IsoDateSchema } from "@eduplan/domain";
 import {
@@ -184,8 +184,21 @@ const ExportListInput = z.object({
   /** Exactly these records, in this order (what the console's list shows); any outside the user's area → FORBIDDEN. */
   ids: z.array(IdInput).max(5000).optional(),
   /** Columns and their headers (the console sends its translated field labels); default: every field, Vietnamese headers. */
-  columns: z.array(z.object({ key: z.string().min(1).max(100), header: z.string().min(1).max(200) })).min(1).max(200).optional(),
+  columns: z
+    .array(
+      z.object({
+        key: z.string().min(1).max(100),
+        header: z.string().min(1).max(200),
+        /** Labels of the column's coded values in the user's language (the console sends its translations). */
+        labels: z.record(z.string().max(100), z.string().max(300)).optional(),
+      }),
+    )
+    .min(1)
+    .max(200)
+    .optional(),
   title: z.string().max(300).optional(),
+  /** The user's language, for texts the export writes itself (timings, yes/no). */
+  locale: z.enum(["vi", "en"]).optional(),
 });
 
 const MAX_EXPORT_ROWS = 20_000;
@@ -223,7 +236,7 @@ async function exportResourceList(ctx: Authed, input: z.infer<typeof ExportListI
   });
   const title = input.title ?? `Danh sách ${def.entityVi}`;
   // Built off the event loop (ctx.services.jobs: the server's worker pool).
-  const listOptions = { sheetName: def.entityVi.slice(0, 31) };
+  const listOptions = { sheetName: def.entityVi.slice(0, 31), locale: input.locale };
   const buffer = await ctx.services.jobs.run({ kind: "listExport", userId: ctx.user.id, input: { rows: shown, columns, title, options: listOptions } }, () =>
     exportList(shown, columns, title, listOptions),
   );
@@ -340,13 +353,7 @@ export const reportingRouter = router({
     .mutation(({ ctx, input }) => {
       const actor = principalOf(ctx.user);
       const periodsUpdated = ctx.db.transaction((tx) => {
-        assertWritable(tx, RESOURCES.reportingPeriods, actor, { localityId: input.localityId });
-        const before = tx.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, input.localityId)).get() ?? null;
-        tx.insert(s.localitySettings)
-          .values({ localityId: input.localityId, reportDeadline: input.reportDeadline })
-          .onConflictDoUpdate({ target: s.localitySettings.localityId, set: { reportDeadline: input.reportDeadline } })
-          .run();
-        recordAudit(tx, actor, before ? "update" : "create", "localitySettings", input.localityId, before, { localityId: input.localityId, reportDeadline: input.reportDeadline }, input.localityId);
+        setReportDeadline(tx, input.localityId, input.reportDeadline, actor);
         if (!input.applyToOpenPeriods) return 0;
         // Open periods of this year and later take the new deadline.
         const open = tx
