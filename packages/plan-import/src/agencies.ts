@@ -1,5 +1,5 @@
 import { AGENCY_ENTRIES, AGENCY_NAMES, COLLECTIVE_CODES, type DocLevel } from "./dictionaries/agencies.js";
-import { originalSpan, type Folded } from "./fold.js";
+import { foldPlain, originalSpan, type Folded } from "./fold.js";
 import type { AgencyRef } from "./types.js";
 
 const ALIASES: { alias: string; entry: (typeof AGENCY_ENTRIES)[number] }[] = AGENCY_ENTRIES.flatMap((entry) =>
@@ -12,7 +12,13 @@ function resolve(entry: (typeof AGENCY_ENTRIES)[number], level: DocLevel | null)
 }
 
 export function agencyRef(code: string, text: string, start: number, end: number): AgencyRef {
-  return { code, nameVi: AGENCY_NAMES[code] ?? code, collective: COLLECTIVE_CODES.has(code), text, start, end };
+  return { code, nameVi: AGENCY_NAMES[code] ?? code, collective: COLLECTIVE_CODES.has(code), known: true, text, start, end };
+}
+
+/** A body the registry does not know, named by a heading of the assignment section ("12. Công an tỉnh"). */
+export function unknownAgencyRef(name: string, start: number): AgencyRef {
+  const slug = foldPlain(name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return { code: `new:${slug}`, nameVi: name, collective: /^(các|những)\s/iu.test(name), known: false, text: name, start, end: start + name.length };
 }
 
 /** The agency named at folded position `pos`, if any (whole words only). */

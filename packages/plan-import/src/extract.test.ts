@@ -204,6 +204,14 @@ describe("tasks and reporting duties", () => {
     expect([difficulties.recipients.map((a) => a.code), difficulties.via.map((a) => a.code)]).toEqual([["peoples-committee"], ["education-dept"]]);
     expect(d.agencies.find((a) => a.code === "education-dept")!.roles).toEqual(expect.arrayContaining(["lead", "coordinator", "recipient"]));
   });
+  it("keeps a body the registry does not know, named by its heading, for the officer to create", () => {
+    const d = fromText(PLAN("Tỷ lệ huy động trẻ nhà trẻ đến trường đạt 48,5%.\nV. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh\nChủ trì, phối hợp với Sở Giáo dục và Đào tạo bảo đảm an ninh trường học."));
+    const [task] = d.tasks;
+    expect(task!.leads).toEqual([expect.objectContaining({ code: "new:cong-an-tinh", nameVi: "Công an tỉnh", known: false })]);
+    expect(d.text.slice(task!.leads[0]!.start, task!.leads[0]!.end)).toBe("Công an tỉnh");
+    expect(task!.coordinators.map((a) => a.code)).toEqual(["education-dept"]);
+    expect(d.agencies.find((a) => a.code === "new:cong-an-tinh")!.roles).toEqual(["lead"]);
+  });
   it("reads a task table, keeping every row and flagging repeats", async () => {
     const text = [
       "KẾ HOẠCH",

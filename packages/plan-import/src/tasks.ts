@@ -1,5 +1,5 @@
 import type { TaskTiming } from "@eduplan/domain";
-import { agenciesIn, agencyList } from "./agencies.js";
+import { agenciesIn, agencyList, unknownAgencyRef } from "./agencies.js";
 import type { DocLevel } from "./dictionaries/agencies.js";
 import { fold, foldPlain, originalSpan, type Folded } from "./fold.js";
 import type { Paragraph } from "./segment.js";
@@ -111,7 +111,13 @@ export function tasksFromAssignments(ps: Paragraph[], level: DocLevel | null): {
       const f = fold(title);
       const base = p.start + (p.text.length - title.length);
       const refs = agenciesIn(f, level, title, base);
-      if (refs.length) heading = /^de nghi\b/.test(f.text) ? { leads: [], requested: refs } : { leads: refs, requested: [] };
+      const requestedHeading = /^de nghi\b/.test(f.text);
+      // A numbered heading here names who is assigned; one the registry does not know is kept for the officer to create.
+      if (!refs.length && p.depth !== null && p.depth >= 2 && title.length < 100) {
+        const name = requestedHeading ? title.replace(/^Đề nghị\s+/iu, "") : title;
+        refs.push(unknownAgencyRef(name, base + (title.length - name.length)));
+      }
+      if (refs.length) heading = requestedHeading ? { leads: [], requested: refs } : { leads: refs, requested: [] };
       continue;
     }
     const text = p.text.replace(/^[-–•+]\s*/, "").replace(/^\d+\.\s+/, "");

@@ -107,9 +107,11 @@ export const TargetFindingSchema = z.object({
 export type TargetFinding = z.infer<typeof TargetFindingSchema>;
 
 export const AgencyRefSchema = z.object({
+  /** A registry code ("education-dept"), or "new:<slug>" for a body the registry does not know (to create on review). */
   code: z.string(),
   nameVi: z.string(),
   collective: z.boolean(),
+  known: z.boolean().default(true),
   /** The words of the document. */
   text: z.string(),
   start: z.number().int(),
