@@ -1,4 +1,4 @@
-import { RESOURCES, SYSTEM, and, createRecord, eq, inArray, schema as s, sql, withinCondition, type Db } from "@eduplan/db";
+import { RESOURCES, SYSTEM, and, createRecord, eq, inArray, reportIndicatorIds, schema as s, sql, withinCondition, type Db } from "@eduplan/db";
 import { transitionReport } from "@eduplan/cycle";
 
 /**
@@ -65,7 +65,10 @@ export async function generateSyntheticFigures(db: Db, provinceCodes: string[] =
           const fate = i === 0 ? "approved" : u === units.length - 1 ? "missing" : u === units.length - 2 ? "draft" : u === 1 ? "returned" : u === 2 ? "submitted" : "approved";
           if (fate === "missing") return;
           const report = createRecord(tx, RESOURCES.reports, { periodId: period.id, localityId: unit.id }, SYSTEM);
+          // A unit reports the indicators of the plan it reports against (its own, else its province's).
+          const reported = reportIndicatorIds(tx, { localityId: unit.id });
           for (const [indicatorId, { code, direction, goal }] of goalOf) {
+            if (!reported.has(indicatorId)) continue;
             const random = seededRandom(`${unit.code}|${code}`);
             const denominator = Math.round(150 + random() * 1850);
             const start = direction === "decrease" ? goal * (1.05 + random() * 0.6) : Math.max(0, goal * (0.8 + random() * 0.18));
