@@ -41,7 +41,8 @@ export const RESOURCE_ACCESS = {
   pluginRecords: { read: ALL, write: OFFICERS },
   educationLevels: { read: ALL, write: NOBODY },
   localityLevels: { read: ALL, write: NOBODY },
-  collectiveAssignees: { read: ALL, write: NOBODY },
+  // Built in, or declared by a province file (administrators): read by all, for the names in plans.
+  collectiveAssignees: { read: ALL, write: ADMIN },
   auditLog: { read: ADMIN, write: NOBODY },
   // Console pages that are not API resources.
   pluginForms: { read: ALL, write: OFFICERS },

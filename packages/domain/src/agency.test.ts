@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_COLLECTIVE_ASSIGNEES, expandCollectiveAssignee, type AgencyKind, type CollectiveAssignee } from "./agency.js";
+import {
+  AgencyInputSchema,
+  CollectiveAssigneeInputSchema,
+  CollectiveAssigneeSchema,
+  DEFAULT_COLLECTIVE_ASSIGNEES,
+  expandCollectiveAssignee,
+  type AgencyKind,
+  type CollectiveAssignee,
+} from "./agency.js";
+import { repeatedAssigneeNames } from "./assignee-match.js";
 
 const collective = (code: string): CollectiveAssignee => {
   const c = DEFAULT_COLLECTIVE_ASSIGNEES.find((x) => x.code === code);
@@ -75,7 +84,34 @@ describe("expandCollectiveAssignee", () => {
   });
 
   it("an empty kinds list matches every kind in scope", () => {
-    const anyAtSelf: CollectiveAssignee = { code: "all", nameVi: "Tất cả", nameEn: "All", kinds: [], scope: "self", localityLevels: [] };
+    const anyAtSelf = CollectiveAssigneeSchema.parse({ code: "all", nameVi: "Tất cả", kinds: [], scope: "self" });
     expect(ids(expandCollectiveAssignee(anyAtSelf, 2, AGENCIES, LOCALITIES))).toEqual([200, 201, 202]);
+  });
+
+  it("a collective declared with its member agencies stands for exactly those ('các cơ quan liên quan' of one plan)", () => {
+    const related = CollectiveAssigneeSchema.parse({ code: "related", nameVi: "Các cơ quan liên quan", localityId: 1, kinds: ["healthDept"], memberAgencyIds: [103, 105] });
+    expect(ids(expandCollectiveAssignee(related, 1, AGENCIES, LOCALITIES))).toEqual([103, 105]);
+  });
+
+  it("a collective declared by a locality level: 'UBND các huyện, thành phố' before the 2025 reform", () => {
+    expect(ids(expandCollectiveAssignee(collective("district-peoples-committees"), 1, AGENCIES, LOCALITIES))).toEqual([200]);
+  });
+});
+
+describe("collective assignees are data", () => {
+  it("the built-ins are rows like any other: no locality, aliases, valid against the input schema", () => {
+    for (const c of DEFAULT_COLLECTIVE_ASSIGNEES) {
+      expect(CollectiveAssigneeInputSchema.parse(c)).toEqual(c);
+      expect(c.localityId).toBeNull();
+      expect(c.aliases.length).toBeGreaterThan(0);
+      expect(repeatedAssigneeNames([c.nameVi, ...c.aliases])).toEqual([]);
+    }
+    expect(new Set(DEFAULT_COLLECTIVE_ASSIGNEES.map((c) => c.code)).size).toBe(DEFAULT_COLLECTIVE_ASSIGNEES.length);
+  });
+
+  it("an agency keeps several aliases", () => {
+    const a = AgencyInputSchema.parse({ code: "ubnd", nameVi: "Ủy ban nhân dân tỉnh Lạng Sơn", kind: "peoplesCommittee", localityId: 1, aliases: ["UBND tỉnh", "Ủy ban nhân dân tỉnh"] });
+    expect(a.aliases).toEqual(["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
+    expect(AgencyInputSchema.parse({ code: "x", nameVi: "Sở Y tế", kind: "healthDept", localityId: 1 }).aliases).toEqual([]);
   });
 });

@@ -49,6 +49,8 @@ const agencyFields = {
   nameVi: NameViSchema,
   nameEn: NameEnSchema.default(null),
   shortName: z.string().trim().max(60).nullable().default(null),
+  /** Other ways the documents write the name ("UBND tỉnh", "Ủy ban nhân dân tỉnh Lạng Sơn"), matched by `createAssigneeMatcher`. */
+  aliases: z.array(NameViSchema).max(50).default([]),
   kind: AgencyKindSchema,
   localityId: IdSchema,
   parentId: IdSchema.nullable().default(null),
@@ -74,20 +76,32 @@ export const AgencySuccessionSchema = z.object({
 export type AgencySuccession = z.infer<typeof AgencySuccessionSchema>;
 
 /**
- * A collective assignee as the documents write them ("các sở, ban, ngành", "UBND các xã, phường"): a rule that
- * expands to the matching agencies within a locality.
+ * A collective assignee as the documents write them ("các sở, ban, ngành", "UBND các xã, phường"): data, declared per
+ * province (or built in, `localityId` null, usable everywhere). It stands for its member agencies when it lists them,
+ * else for the agencies that match its rule (kinds, at the plan's own locality or below it, at some locality levels).
  */
-export const CollectiveAssigneeSchema = z.object({
+const collectiveFields = {
   code: CodeSchema,
   nameVi: NameViSchema,
-  nameEn: z.string().min(1),
+  nameEn: NameEnSchema.default(null),
+  /** Other wordings of the same collective ("các sở, ngành", "các sở, ban, ngành tỉnh"). */
+  aliases: z.array(NameViSchema).max(50).default([]),
+  /** The province (or other locality) that declares it; null = built in, available to every plan. */
+  localityId: IdSchema.nullable().default(null),
   /** Agencies of these kinds match (empty = any kind). */
   kinds: z.array(AgencyKindSchema).default([]),
-  /** Match agencies located at these locality levels, relative to the plan's locality: 'self' or 'children'. */
+  /** Match agencies of the plan's own locality ('self') or of the localities below it ('descendants'). */
   scope: z.enum(["self", "descendants"]).default("self"),
   /** Restrict to localities of these level codes (for 'descendants'). */
   localityLevels: z.array(CodeSchema).default([]),
-});
+  /** The agencies it stands for, when the province lists them; then the rule above is not used. */
+  memberAgencyIds: z.array(IdSchema).default([]),
+};
+export const CollectiveAssigneeInputSchema = z.object(collectiveFields);
+export type CollectiveAssigneeInput = z.input<typeof CollectiveAssigneeInputSchema>;
+export const CollectiveAssigneeRecordSchema = z.object({ ...recordFields, ...collectiveFields });
+/** A collective as the expansion needs it (a stored row or a built-in). */
+export const CollectiveAssigneeSchema = z.object(collectiveFields);
 export type CollectiveAssignee = z.infer<typeof CollectiveAssigneeSchema>;
 
 const DEPARTMENT_KINDS: AgencyKind[] = [
@@ -112,39 +126,57 @@ const DIVISION_KINDS: AgencyKind[] = [
   "otherDivision",
 ];
 
+const builtIn = (c: CollectiveAssigneeInput): CollectiveAssignee => CollectiveAssigneeSchema.parse(c);
+
+/** The collectives every installation has: rows like any other (`localityId` null), loaded with the reference data. */
 export const DEFAULT_COLLECTIVE_ASSIGNEES: CollectiveAssignee[] = [
-  {
+  builtIn({
     code: "provincial-agencies",
     nameVi: "Các sở, ban, ngành",
     nameEn: "Provincial departments, boards and sectors",
+    aliases: ["Các sở, ban, ngành tỉnh", "Các sở, ngành", "Các sở, ban, ngành, địa phương"],
     kinds: DEPARTMENT_KINDS,
-    scope: "self",
-    localityLevels: [],
-  },
-  {
+  }),
+  builtIn({
     code: "district-agencies",
     nameVi: "Các cơ quan, ban, ngành, đoàn thể huyện",
     nameEn: "District agencies and mass organisations",
+    aliases: ["Các cơ quan, đơn vị, đoàn thể huyện"],
     kinds: [...DIVISION_KINDS, "fatherlandFrontCommittee", "socioPoliticalOrganisation"],
-    scope: "self",
-    localityLevels: [],
-  },
-  {
+  }),
+  builtIn({
     code: "commune-peoples-committees",
     nameVi: "UBND các xã, phường",
     nameEn: "Commune and ward People's Committees",
+    aliases: ["UBND các xã, phường, thị trấn", "UBND các xã"],
     kinds: ["peoplesCommittee"],
     scope: "descendants",
     localityLevels: ["commune", "ward", "township"],
-  },
-  {
+  }),
+  builtIn({
     code: "institutions",
     nameVi: "Các cơ sở giáo dục",
     nameEn: "Educational institutions",
+    aliases: ["Các cơ sở giáo dục, đào tạo", "Các trường học"],
     kinds: ["school", "college", "centre"],
     scope: "descendants",
-    localityLevels: [],
-  },
+  }),
+  builtIn({
+    code: "socio-political-organisations",
+    nameVi: "Các tổ chức chính trị - xã hội",
+    nameEn: "Socio-political organisations",
+    aliases: ["Ủy ban MTTQ và các tổ chức chính trị - xã hội", "Các đoàn thể"],
+    kinds: ["fatherlandFrontCommittee", "socioPoliticalOrganisation"],
+  }),
+  builtIn({
+    code: "district-peoples-committees",
+    nameVi: "UBND các huyện, thành phố",
+    nameEn: "District and city People's Committees (before 2025)",
+    aliases: ["UBND các huyện, thị xã, thành phố", "UBND các huyện"],
+    kinds: ["peoplesCommittee"],
+    scope: "descendants",
+    localityLevels: ["district", "city", "town"],
+  }),
 ];
 
 /**
@@ -152,11 +184,15 @@ export const DEFAULT_COLLECTIVE_ASSIGNEES: CollectiveAssignee[] = [
  * `descendantsOf` gives every locality below a locality (from the closure table or a tree walk).
  */
 export function expandCollectiveAssignee<A extends Pick<Agency, "id" | "kind" | "localityId">>(
-  collective: CollectiveAssignee,
+  collective: Pick<CollectiveAssignee, "kinds" | "scope" | "localityLevels"> & { memberAgencyIds?: readonly number[] },
   localityId: number,
   agencies: A[],
   localities: { id: number; parentId: number | null; levelCode: string }[],
 ): A[] {
+  if (collective.memberAgencyIds?.length) {
+    const members = new Set(collective.memberAgencyIds);
+    return agencies.filter((a) => members.has(a.id));
+  }
   let inScope: Set<number>;
   if (collective.scope === "self") {
     inScope = new Set([localityId]);

@@ -2,6 +2,7 @@ export * from "./primitives.js";
 export * from "./errors.js";
 export * from "./locality.js";
 export * from "./agency.js";
+export * from "./assignee-match.js";
 export * from "./education-level.js";
 export * from "./indicator.js";
 export * from "./plan.js";

@@ -1,6 +1,7 @@
 import {
   DEFAULT_COLLECTIVE_ASSIGNEES,
   fieldErrorsFromIssues,
+  repeatedAssigneeNames,
   targetIndicatorIssues,
   targetShapeIssues,
   type IndicatorUnit,
@@ -9,6 +10,7 @@ import { EDUCATION_LEVELS, LOCALITY_LEVELS, NATIONAL, NATIONAL_TARGETS, REFERENC
 import {
   CrudRepository,
   RESOURCES,
+  collectiveAssignees,
   SYSTEM_ACTOR,
   schema as s,
   type Principal,
@@ -96,8 +98,8 @@ export async function ensureReferenceData(db: Db, actor: Principal = SYSTEM_ACTO
       tx.insert(s.localityLevels).values(level).onConflictDoUpdate({ target: s.localityLevels.code, set: level }).run();
     for (const level of EDUCATION_LEVELS)
       tx.insert(s.educationLevels).values(level).onConflictDoUpdate({ target: s.educationLevels.code, set: level }).run();
-    for (const c of DEFAULT_COLLECTIVE_ASSIGNEES)
-      tx.insert(s.collectiveAssignees).values(c).onConflictDoUpdate({ target: s.collectiveAssignees.code, set: c }).run();
+    const builtIns = new Map(tx.select({ id: s.collectiveAssignees.id, code: s.collectiveAssignees.code }).from(s.collectiveAssignees).all().map((c) => [c.code, c.id]));
+    for (const c of DEFAULT_COLLECTIVE_ASSIGNEES) w.upsert(collectiveAssignees, builtIns.get(c.code), c);
     const nationId = idByCode(tx, s.localities, [NATIONAL.nation.code]).get(NATIONAL.nation.code);
     const nation = w.upsert(RESOURCES.localities, nationId, { ...NATIONAL.nation, parentId: null });
     const agencyIds = idByCode(tx, s.agencies, NATIONAL.agencies.map((a) => a.code));
@@ -176,6 +178,21 @@ function parentsFirst<T>(items: T[], key: (t: T) => string, parent: (t: T) => st
 }
 
 /**
+ * The collective codes a province's plans may name: the built-ins, those declared before by the province or one of the
+ * file's localities, and those the file declares.
+ */
+function availableCollectives(tx: Tx, config: ParsedConfig["config"]): { all: Set<string>; fromDb: Set<string> } {
+  const localityCodes = new Set([config.province.code, ...config.localities.map((l) => l.code)]);
+  const rows = tx
+    .select({ code: s.collectiveAssignees.code, localityCode: s.localities.code })
+    .from(s.collectiveAssignees)
+    .leftJoin(s.localities, eq(s.localities.id, s.collectiveAssignees.localityId))
+    .all();
+  const fromDb = new Set(rows.filter((r) => r.localityCode === null || localityCodes.has(r.localityCode)).map((r) => r.code));
+  return { all: new Set([...fromDb, ...config.collectives.map((c) => c.code)]), fromDb };
+}
+
+/**
  * Validate a parsed province file against the database (every code resolves, every figure fits its indicator)
  * and return all errors, located by path and line. Writes nothing.
  */
@@ -205,6 +222,7 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
   const agencyCodes = new Set(config.agencies.map((a) => a.code));
   const dbAgencies = idByCode(tx, s.agencies, [
     ...config.agencies.flatMap((a) => [a.parent, ...(a.predecessors ?? []).map((p) => p.agency)]),
+    ...config.collectives.flatMap((c) => c.members ?? []),
     ...config.plans.flatMap((p) => [
       p.issuingAgency,
       ...(p.tasks ?? []).flatMap((t) => [...t.lead, ...(t.coordinating ?? [])]),
@@ -213,7 +231,21 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
     ]),
   ].filter((c): c is string => !!c));
   const knownAgency = (code: string) => agencyCodes.has(code) || dbAgencies.has(code);
-  const collectives = new Set(DEFAULT_COLLECTIVE_ASSIGNEES.map((c) => c.code));
+  const collectives = availableCollectives(tx, config);
+  const dbCollectives = new Map(tx.select({ code: s.collectiveAssignees.code, localityId: s.collectiveAssignees.localityId }).from(s.collectiveAssignees).all().map((c) => [c.code, c.localityId]));
+  const seenCollectives = new Set<string>();
+  config.collectives.forEach((c, i) => {
+    const at = `collectives.${i}`;
+    if (seenCollectives.has(c.code)) err(`${at}.code`, `duplicate collective code '${c.code}'`, `Mã nhóm cơ quan '${c.code}' bị trùng`);
+    seenCollectives.add(c.code);
+    if (dbCollectives.has(c.code) && (dbCollectives.get(c.code) === null || !collectives.fromDb.has(c.code)))
+      err(`${at}.code`, `the code '${c.code}' is already used by a built-in collective or another province's`, `Mã '${c.code}' đã được dùng cho nhóm cơ quan dùng chung hoặc của tỉnh khác`);
+    if (c.locality && !knownLocality(c.locality)) err(`${at}.locality`, `unknown locality '${c.locality}'`, `Không có địa bàn '${c.locality}'`);
+    (c.members ?? []).forEach((m, j) => {
+      if (!knownAgency(m)) err(`${at}.members.${j}`, `unknown agency '${m}'`, `Không có cơ quan '${m}'`);
+    });
+    for (const name of repeatedAssigneeNames([c.nameVi, ...(c.aliases ?? [])])) err(`${at}.aliases`, `'${name}' repeats a name of this collective`, `'${name}' trùng với một tên khác của nhóm cơ quan này`);
+  });
   config.agencies.forEach((a, i) => {
     if (!knownLocality(a.locality)) err(`agencies.${i}.locality`, `unknown locality '${a.locality}'`, `Không có địa bàn '${a.locality}'`);
     if (a.parent && !knownAgency(a.parent)) err(`agencies.${i}.parent`, `unknown parent agency '${a.parent}'`, `Không có cơ quan cấp trên '${a.parent}'`);
@@ -254,14 +286,14 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
     (plan.agencyDuties ?? []).forEach((d, i) => {
       if (!d.agency === !d.collective) err(`${at}.agencyDuties.${i}`, "name exactly one of agency or collective", "Chọn đúng một: agency hoặc collective");
       if (d.agency && !knownAgency(d.agency)) err(`${at}.agencyDuties.${i}.agency`, `unknown agency '${d.agency}'`, `Không có cơ quan '${d.agency}'`);
-      if (d.collective && !collectives.has(d.collective)) err(`${at}.agencyDuties.${i}.collective`, `unknown collective '${d.collective}'`, `Không có nhóm cơ quan '${d.collective}'`);
+      if (d.collective && !collectives.all.has(d.collective)) err(`${at}.agencyDuties.${i}.collective`, `unknown collective '${d.collective}'`, `Không có nhóm cơ quan '${d.collective}'`);
     });
     (plan.reportingObligations ?? []).forEach((o, i) => {
       for (const f of ["reporter", "recipient"] as const) {
         const code = o[f];
         if (code && !knownAgency(code)) err(`${at}.reportingObligations.${i}.${f}`, `unknown agency '${code}'`, `Không có cơ quan '${code}'`);
       }
-      if (o.reporterCollective && !collectives.has(o.reporterCollective))
+      if (o.reporterCollective && !collectives.all.has(o.reporterCollective))
         err(`${at}.reportingObligations.${i}.reporterCollective`, `unknown collective '${o.reporterCollective}'`, `Không có nhóm cơ quan '${o.reporterCollective}'`);
     });
     const flat = flattenTargets(plan.targets ?? [], `${at}.targets`);
@@ -303,7 +335,7 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
       if (t.solutionGroup && !groups.has(t.solutionGroup)) err(`${at}.tasks.${i}.solutionGroup`, `unknown solution group '${t.solutionGroup}'`, `Không có nhóm giải pháp '${t.solutionGroup}'`);
       for (const role of ["lead", "coordinating"] as const)
         (t[role] ?? []).forEach((code, j) => {
-          if (!knownAgency(code) && !collectives.has(code)) err(`${at}.tasks.${i}.${role}.${j}`, `unknown agency or collective '${code}'`, `Không có cơ quan hoặc nhóm cơ quan '${code}'`);
+          if (!knownAgency(code) && !collectives.all.has(code)) err(`${at}.tasks.${i}.${role}.${j}`, `unknown agency or collective '${code}'`, `Không có cơ quan hoặc nhóm cơ quan '${code}'`);
         });
     });
   });
@@ -375,6 +407,7 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
           nameVi: a.nameVi,
           nameEn: a.nameEn ?? null,
           shortName: a.shortName ?? null,
+          aliases: a.aliases ?? [],
           kind: a.kind,
           localityId: resolveLocality(a.locality),
           parentId: a.parent ? resolveAgency(a.parent) : null,
@@ -390,6 +423,21 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
             .values({ predecessorId: resolveAgency(pred.agency), successorId: agencyId.get(a.code)!, kind: pred.kind, effectiveOn: pred.effectiveOn ?? null, noteVi: pred.noteVi ?? null })
             .onConflictDoUpdate({ target: [s.agencySuccessions.predecessorId, s.agencySuccessions.successorId], set: { kind: pred.kind, effectiveOn: pred.effectiveOn ?? null, noteVi: pred.noteVi ?? null } })
             .run();
+
+      const existingCollectives = new Map(tx.select({ id: s.collectiveAssignees.id, code: s.collectiveAssignees.code }).from(s.collectiveAssignees).all().map((c) => [c.code, c.id] as const));
+      for (const c of config.collectives)
+        w.upsert(collectiveAssignees, existingCollectives.get(c.code), {
+          code: c.code,
+          nameVi: c.nameVi,
+          nameEn: c.nameEn ?? null,
+          aliases: c.aliases ?? [],
+          localityId: resolveLocality(c.locality ?? p.code),
+          kinds: c.kinds ?? [],
+          scope: c.scope ?? "self",
+          localityLevels: c.localityLevels ?? [],
+          memberAgencyIds: (c.members ?? []).map(resolveAgency),
+        });
+      const collectiveCodes = availableCollectives(tx, config).all;
 
       const existingUsers = new Map(
         config.users.length
@@ -440,7 +488,7 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
           generalObjectiveVi: plan.generalObjectiveVi ?? null,
         });
         planId.set(plan.code, row.id);
-        applyPlanContents(w, tx, row.id, plan, resolveAgency, resolvePlan);
+        applyPlanContents(w, tx, row.id, plan, resolveAgency, resolvePlan, collectiveCodes);
       }
       return w.summary;
     });
@@ -457,8 +505,7 @@ function defaultAggregationFor(unit: string) {
   return ["percent", "per10kInhabitants", "ratio"].includes(unit) ? "ratio" : ["count", "vnd"].includes(unit) ? "sum" : ["level", "boolean"].includes(unit) ? "min" : "none";
 }
 
-function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, resolveAgency: (c: string) => number, resolvePlan: (c: string) => number) {
-  const collectives = new Set(DEFAULT_COLLECTIVE_ASSIGNEES.map((c) => c.code));
+function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, resolveAgency: (c: string) => number, resolvePlan: (c: string) => number, collectives: Set<string>) {
   const rowsOf = (table: SQLiteTable, column: SQLiteColumn) =>
     tx.select().from(table).where(eq(column, planId)).orderBy((table as typeof s.fundingSources).id).all() as Row[];
 

@@ -76,6 +76,8 @@ export const AgencyEntrySchema = z.strictObject({
   nameVi: z.string().trim().min(1),
   nameEn: z.string().trim().min(1).optional(),
   shortName: z.string().trim().max(60).optional(),
+  /** Other ways the documents write its name ("UBND tỉnh", "Ủy ban nhân dân tỉnh Lạng Sơn"). */
+  aliases: z.array(z.string().trim().min(1)).optional(),
   kind: AgencyKindSchema,
   /** Locality code. */
   locality: CodeSchema,
@@ -88,6 +90,25 @@ export const AgencyEntrySchema = z.strictObject({
   predecessors: z
     .array(z.strictObject({ agency: CodeSchema, kind: z.enum(SUCCESSION_KINDS), effectiveOn: IsoDateSchema.optional(), noteVi: z.string().optional() }))
     .optional(),
+});
+
+/** A collective assignee the province's plans name ("Các cơ quan liên quan", "UBND các huyện, thành phố"). */
+export const CollectiveEntrySchema = z.strictObject({
+  /** Unique across the installation (built-ins and every province's): prefix it with the province, e.g. `ls.related`. */
+  code: CodeSchema,
+  nameVi: z.string().trim().min(1),
+  nameEn: z.string().trim().min(1).optional(),
+  aliases: z.array(z.string().trim().min(1)).optional(),
+  /** The locality that declares it; the province when omitted. */
+  locality: CodeSchema.optional(),
+  /** The agencies it stands for; when given, kinds/scope/localityLevels are not used. */
+  members: z.array(CodeSchema).optional(),
+  /** Else: agencies of these kinds … */
+  kinds: z.array(AgencyKindSchema).optional(),
+  /** … at the plan's own locality (`self`) or below it (`descendants`) … */
+  scope: z.enum(["self", "descendants"]).optional(),
+  /** … at localities of these levels. */
+  localityLevels: z.array(CodeSchema).optional(),
 });
 
 export const UserEntrySchema = z.strictObject({
@@ -258,6 +279,8 @@ export const ProvinceConfigSchema = z.strictObject({
   plugins: z.array(CodeSchema).default([]),
   localities: z.array(LocalityEntrySchema).default([]),
   agencies: z.array(AgencyEntrySchema).default([]),
+  /** Collective assignees the plans of this province name, beyond the built-in ones. */
+  collectives: z.array(CollectiveEntrySchema).default([]),
   users: z.array(UserEntrySchema).default([]),
   /** Indicators this province adds beyond the core catalog. */
   indicators: z.array(IndicatorEntrySchema).default([]),

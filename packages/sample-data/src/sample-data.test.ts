@@ -42,7 +42,14 @@ const EDUCATION_LEVEL_OF_PREFIX: [string, string][] = [
   ["lower_secondary.", "lowerSecondary"],
   ["upper_secondary.", "upperSecondary"],
 ];
-const COLLECTIVES = new Set(["provincial-agencies", "district-agencies", "commune-peoples-committees", "institutions"]);
+const COLLECTIVES = new Set([
+  "provincial-agencies",
+  "district-agencies",
+  "commune-peoples-committees",
+  "institutions",
+  "socio-political-organisations",
+  "district-peoples-committees",
+]);
 
 const configs: { file: string; config: ProvinceConfig }[] = SAMPLE_PROVINCE_FILES.map((file) => ({
   file,

@@ -1,6 +1,6 @@
 /** Read-only resources: the reference tables and the audit log. */
 import { z } from "zod";
-import { defineResource, schema as s, type Row } from "@eduplan/db";
+import { collectiveAssignees, defineResource, schema as s, type Row } from "@eduplan/db";
 import { RESOURCE_ACCESS } from "@eduplan/domain";
 import { readOnlyRouter } from "./resource.js";
 
@@ -10,7 +10,8 @@ const NO_INPUT = z.object({});
 export const REFERENCE_DEFINITIONS = {
   educationLevels: defineResource({ name: "educationLevels", entityVi: "cấp học", table: s.educationLevels, access: RESOURCE_ACCESS.educationLevels, inputSchema: NO_INPUT, scope: { kind: "global" }, refs: {}, defaultSort: { field: "sortOrder", order: "ASC" } }),
   localityLevels: defineResource({ name: "localityLevels", entityVi: "cấp địa bàn", table: s.localityLevels, access: RESOURCE_ACCESS.localityLevels, inputSchema: NO_INPUT, scope: { kind: "global" }, refs: {}, defaultSort: { field: "rank", order: "ASC" } }),
-  collectiveAssignees: defineResource({ name: "collectiveAssignees", entityVi: "nhóm cơ quan", table: s.collectiveAssignees, access: RESOURCE_ACCESS.collectiveAssignees, inputSchema: NO_INPUT, scope: { kind: "global" }, refs: {}, defaultSort: { field: "code", order: "ASC" } }),
+  // Defined in @eduplan/db (its members, its area checks); read-only through the API.
+  collectiveAssignees,
   auditLog: defineResource({ name: "auditLog", entityVi: "nhật ký thay đổi", table: s.auditLog, access: RESOURCE_ACCESS.auditLog, inputSchema: NO_INPUT, scope: { kind: "global" }, refs: {}, defaultSort: { field: "id", order: "DESC" } }),
 };
 

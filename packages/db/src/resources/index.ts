@@ -34,6 +34,8 @@ export const RESOURCES = {
 
 export type ResourceName = keyof typeof RESOURCES;
 export { planChild } from "./plans.js";
+/** Read by the API as reference data, written by administrators and the province file (not a CRUD resource of the API). */
+export { collectiveAssignees, collectiveCodeErrors } from "./collectives.js";
 export { figureErrors, withComputedValue, publishedFigureLocked } from "./figures.js";
 export { reportLock, reportLocked, periodClosed, closedPeriodFor } from "./shared.js";
 export { isoToday } from "./reports.js";

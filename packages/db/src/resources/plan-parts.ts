@@ -8,6 +8,7 @@ import {
   SolutionGroupInputSchema,
 } from "@eduplan/domain";
 import * as s from "../schema/index.js";
+import { collectiveCodeErrors } from "./collectives.js";
 import { planChild } from "./plans.js";
 
 export const documentRelations = planChild({
@@ -46,6 +47,7 @@ export const agencyDuties = planChild({
   inputSchema: AgencyDutyInputSchema,
   refs: { agencyId: "readable" },
   defaultSort: { field: "sortOrder", order: "ASC" },
+  check: (tx, data) => (data.collectiveCode ? collectiveCodeErrors(tx, data.planId, [{ field: "collectiveCode", code: String(data.collectiveCode) }]) : []),
 });
 
 export const reportingObligations = planChild({
@@ -55,4 +57,5 @@ export const reportingObligations = planChild({
   access: RESOURCE_ACCESS.reportingObligations,
   inputSchema: ReportingObligationInputSchema,
   refs: { reporterAgencyId: "readable", recipientAgencyId: "readable" },
+  check: (tx, data) => (data.reporterCollectiveCode ? collectiveCodeErrors(tx, data.planId, [{ field: "reporterCollectiveCode", code: String(data.reporterCollectiveCode) }]) : []),
 });

@@ -3,6 +3,7 @@ import { RESOURCE_ACCESS, TaskInputSchema } from "@eduplan/domain";
 import { fieldError } from "../errors.js";
 import * as s from "../schema/index.js";
 import { agencies } from "./agencies.js";
+import { collectiveCodeErrors } from "./collectives.js";
 import { planChild } from "./plans.js";
 
 const TASK_VIRTUAL = ["leadAgencyIds", "coordinatingAgencyIds", "leadCollectiveCodes", "coordinatingCollectiveCodes"] as const;
@@ -44,9 +45,8 @@ export const tasks = planChild({
   },
   check(tx, data) {
     const errors = [];
-    const codes = [...list(data, "leadCollectiveCodes"), ...list(data, "coordinatingCollectiveCodes")].map(String);
-    const known = codes.length ? tx.select({ code: s.collectiveAssignees.code }).from(s.collectiveAssignees).where(inArray(s.collectiveAssignees.code, codes)).all().map((c) => c.code) : [];
-    for (const c of codes) if (!known.includes(c)) errors.push(fieldError("leadCollectiveCodes", `unknown collective assignee '${c}'`, `Nhóm cơ quan '${c}' không tồn tại`));
+    const codes = (["leadCollectiveCodes", "coordinatingCollectiveCodes"] as const).flatMap((field) => list(data, field).map((c, i) => ({ field: `${field}.${i}`, code: String(c) })));
+    errors.push(...collectiveCodeErrors(tx, data.planId, codes));
     if (data.solutionGroupId != null) {
       const group = tx.select().from(s.solutionGroups).where(eq(s.solutionGroups.id, Number(data.solutionGroupId))).get();
       if (!group || group.planId !== data.planId) errors.push(fieldError("solutionGroupId", "the solution group must belong to the same plan", "Nhóm giải pháp phải thuộc cùng kế hoạch"));

@@ -10,6 +10,7 @@ export const agencies = sqliteTable(
     nameVi: text().notNull(),
     nameEn: text(),
     shortName: text(),
+    aliases: text({ mode: "json" }).$type<string[]>().notNull().default([]),
     kind: text().notNull(),
     localityId: integer()
       .notNull()

@@ -1,6 +1,7 @@
 export * from "./reference.js";
 export * from "./localities.js";
 export * from "./agencies.js";
+export * from "./collectives.js";
 export * from "./indicators.js";
 export * from "./plans.js";
 export * from "./targets.js";

@@ -26,17 +26,3 @@ export const educationLevels = sqliteTable(
   },
   (t) => [uniqueIndex("education_levels_code_uq").on(t.code)],
 );
-
-export const collectiveAssignees = sqliteTable(
-  "collective_assignees",
-  {
-    ...entityColumns(),
-    code: text().notNull(),
-    nameVi: text().notNull(),
-    nameEn: text().notNull(),
-    kinds: text({ mode: "json" }).$type<string[]>().notNull(),
-    scope: text({ enum: ["self", "descendants"] }).notNull(),
-    localityLevels: text({ mode: "json" }).$type<string[]>().notNull(),
-  },
-  (t) => [uniqueIndex("collective_assignees_code_uq").on(t.code)],
-);

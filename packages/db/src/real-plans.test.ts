@@ -1,0 +1,105 @@
+/** Issue #11 "Real plans fit": the concepts the model lacked, on the guarded write path, against a real SQLite file. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_COLLECTIVE_ASSIGNEES } from "@eduplan/domain";
+import { closeDatabase, collectiveAssignees, createRepositories, CrudRepository, foreignRefs, openDatabase, schema as s, SYSTEM_ACTOR, type Db, type Repositories } from "./index.js";
+
+const thrown = async (fn: () => unknown): Promise<unknown> => {
+  try {
+    await fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected an error, the call succeeded");
+};
+
+let dir: string;
+let db: Db;
+let repos: Repositories;
+let collectives: CrudRepository;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "eduplan-real-"));
+  db = openDatabase(join(dir, "db.sqlite"));
+  db.insert(s.localityLevels)
+    .values([
+      { code: "province", nameVi: "Tỉnh", nameEn: "Province", rank: 1, isAdministrative: true },
+      { code: "commune", nameVi: "Xã", nameEn: "Commune", rank: 3, isAdministrative: true },
+    ])
+    .run();
+  repos = createRepositories(db);
+  collectives = new CrudRepository(db, collectiveAssignees);
+  for (const c of DEFAULT_COLLECTIVE_ASSIGNEES) await collectives.create(c, SYSTEM_ACTOR);
+  const loc = async (code: string, levelCode: string, parent?: string) =>
+    (ids[code] = (await repos.localities.create({ code, nameVi: code, levelCode, parentId: parent ? ids[parent] : null }, SYSTEM_ACTOR)).id);
+  await loc("ls", "province");
+  await loc("ls.bm", "commune", "ls");
+  await loc("lc", "province");
+  const agency = async (code: string, nameVi: string, kind: string, locality: string, aliases: string[] = []) =>
+    (ids[code] = (await repos.agencies.create({ code, nameVi, kind, localityId: ids[locality], aliases }, SYSTEM_ACTOR)).id);
+  await agency("ls.ubnd", "Ủy ban nhân dân tỉnh Lạng Sơn", "peoplesCommittee", "ls", ["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
+  await agency("ls.sgddt", "Sở Giáo dục và Đào tạo", "educationDept", "ls", ["Sở GD&ĐT"]);
+  await agency("ls.skhcn", "Sở Khoa học và Công nghệ", "scienceTechnologyDept", "ls");
+  await agency("ls.mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "fatherlandFrontCommittee", "ls");
+  await agency("lc.syt", "Sở Y tế", "healthDept", "lc");
+  const plan = async (code: string, locality: string) => (ids[code] = (await repos.plans.create({ code, documentKind: "plan", titleVi: code, localityId: ids[locality] }, SYSTEM_ACTOR)).id);
+  await plan("ls.243", "ls");
+  await plan("ls.bm.plan", "ls.bm");
+  await plan("lc.plan", "lc");
+});
+afterAll(() => {
+  closeDatabase(db);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("collective assignees are data (declared per province, built-ins are rows)", () => {
+  it("the built-ins are rows with no locality; a reference column rule is declared for the locality", async () => {
+    const rows = collectives.list({ pagination: { page: 1, perPage: 100 } }, SYSTEM_ACTOR).data;
+    expect(rows.map((r) => r.code).sort()).toEqual(DEFAULT_COLLECTIVE_ASSIGNEES.map((c) => c.code).sort());
+    expect(rows.every((r) => r.localityId === null)).toBe(true);
+    expect(Object.keys(collectiveAssignees.refs).sort()).toEqual(foreignRefs(collectiveAssignees.table).map((r) => r.field).sort());
+  });
+
+  it("a province declares one with aliases and member agencies; the members are read back in order", async () => {
+    const c = await collectives.create(
+      { code: "ls.related", nameVi: "Các cơ quan liên quan", aliases: ["Các cơ quan, đơn vị liên quan"], localityId: ids["ls"], memberAgencyIds: [ids["ls.skhcn"], ids["ls.sgddt"]] },
+      SYSTEM_ACTOR,
+    );
+    ids["ls.related"] = c.id;
+    expect(collectives.getOne(c.id, SYSTEM_ACTOR)).toMatchObject({ aliases: ["Các cơ quan, đơn vị liên quan"], memberAgencyIds: [ids["ls.skhcn"], ids["ls.sgddt"]] });
+  });
+
+  it("refuses a member agency of another province, an alias repeating the name, members of a built-in", async () => {
+    const e = (await thrown(() =>
+      collectives.create({ code: "ls.bad", nameVi: "Các sở, ngành liên quan", aliases: ["Các Sở , ngành liên quan."], localityId: ids["ls"], memberAgencyIds: [ids["lc.syt"]] }, SYSTEM_ACTOR),
+    )) as { fieldErrors: { path: string }[] };
+    expect(e.fieldErrors.map((f) => f.path).sort()).toEqual(["aliases", "memberAgencyIds.0"]);
+    const builtIn = (await thrown(() => collectives.create({ code: "x.all", nameVi: "Tất cả", memberAgencyIds: [ids["ls.sgddt"]] }, SYSTEM_ACTOR))) as { fieldErrors: { path: string }[] };
+    expect(builtIn.fieldErrors.map((f) => f.path)).toEqual(["memberAgencyIds"]);
+  });
+
+  it("a task of the province (or a commune below it) names the province's collective; another province's plan cannot", async () => {
+    const task = await repos.tasks.create({ planId: ids["ls.243"], code: "V.1", titleVi: "Phối hợp", timing: { kind: "year", year: 2026 }, leadAgencyIds: [ids["ls.sgddt"]], coordinatingCollectiveCodes: ["ls.related"] }, SYSTEM_ACTOR);
+    expect(task.coordinatingCollectiveCodes).toEqual(["ls.related"]);
+    await repos.tasks.create({ planId: ids["ls.bm.plan"], code: "1", titleVi: "Xã", timing: { kind: "year", year: 2026 }, leadCollectiveCodes: ["ls.related"] }, SYSTEM_ACTOR);
+    const e = (await thrown(() =>
+      repos.tasks.create({ planId: ids["lc.plan"], code: "1", titleVi: "Khác tỉnh", timing: { kind: "year", year: 2026 }, leadAgencyIds: [ids["lc.syt"]], coordinatingCollectiveCodes: ["ls.related", "no-such"] }, SYSTEM_ACTOR),
+    )) as { fieldErrors: { path: string; message: { vi: string } }[] };
+    expect(e.fieldErrors.map((f) => f.path)).toEqual(["coordinatingCollectiveCodes.0", "coordinatingCollectiveCodes.1"]);
+    expect(e.fieldErrors[0]!.message.vi).toMatch(/địa bàn khác/);
+  });
+
+  it("agency duties and reporters name collectives under the same rule", async () => {
+    const e = (await thrown(() => repos.agencyDuties.create({ planId: ids["lc.plan"], collectiveCode: "ls.related", dutiesVi: "…" }, SYSTEM_ACTOR))) as { fieldErrors: { path: string }[] };
+    expect(e.fieldErrors.map((f) => f.path)).toEqual(["collectiveCode"]);
+    const ok = await repos.agencyDuties.create({ planId: ids["ls.243"], collectiveCode: "ls.related", dutiesVi: "Phối hợp thực hiện" }, SYSTEM_ACTOR);
+    expect(ok.collectiveCode).toBe("ls.related");
+  });
+
+  it("an agency keeps several aliases", async () => {
+    expect(repos.agencies.getOne(ids["ls.ubnd"]!, SYSTEM_ACTOR).aliases).toEqual(["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
+  });
+});

@@ -1,0 +1,112 @@
+/** Issue #11 "Real plans fit": what a province file can now say, applied to a real SQLite file. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { closeDatabase, createRepositories, openDatabase, schema as s, sql, SYSTEM_ACTOR, type Db } from "@eduplan/db";
+import { applyProvinceConfig, ConfigInvalidError, ensureReferenceData, parseProvinceConfig } from "./index.js";
+
+let dir: string;
+let db: Db;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "eduplan-real-"));
+  db = openDatabase(join(dir, "test.db"));
+  await ensureReferenceData(db);
+});
+afterEach(() => {
+  closeDatabase(db);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const BASE = `province:
+  code: thu
+  officialCode: "99"
+  nameVi: Tỉnh Thử
+  nameEn: Test Province
+  isMountainous: true
+localities:
+  - code: thu.xa-a
+    nameVi: Xã A
+    level: commune
+    parent: thu
+agencies:
+  - code: thu.ubnd
+    nameVi: Ủy ban nhân dân tỉnh Thử
+    aliases: [UBND tỉnh, Ủy ban nhân dân tỉnh]
+    kind: peoplesCommittee
+    locality: thu
+  - code: thu.sgddt
+    nameVi: Sở Giáo dục và Đào tạo
+    aliases: [Sở GD&ĐT]
+    kind: educationDept
+    locality: thu
+  - code: thu.skhcn
+    nameVi: Sở Khoa học và Công nghệ
+    kind: scienceTechnologyDept
+    locality: thu
+  - code: thu.mttq
+    nameVi: Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+    kind: fatherlandFrontCommittee
+    locality: thu
+collectives:
+  - code: thu.related
+    nameVi: Các cơ quan liên quan
+    aliases: ["Các cơ quan, đơn vị liên quan"]
+    members: [thu.skhcn, thu.sgddt]
+`;
+const PLAN = `plans:
+  - code: thu.kh-1
+    documentKind: plan
+    titleVi: Kế hoạch thử
+    locality: thu
+    tasks:
+      - code: "1"
+        titleVi: Nhiệm vụ một
+        timing: { kind: year, year: 2026 }
+        lead: [thu.sgddt]
+        coordinating: [thu.related, provincial-agencies]
+`;
+
+const apply = (text: string, file = "thu.yaml") => applyProvinceConfig(db, parseProvinceConfig(text, file));
+const refusal = async (text: string): Promise<ConfigInvalidError> => {
+  try {
+    await apply(text);
+  } catch (e) {
+    if (e instanceof ConfigInvalidError) return e;
+    throw e;
+  }
+  throw new Error("the file was accepted");
+};
+
+describe("collective assignees and agency aliases in the province file", () => {
+  it("declares a collective with its members and aliases, names it in a task, and changes nothing when applied again", async () => {
+    await apply(BASE + PLAN);
+    const repos = createRepositories(db);
+    const c = db.select().from(s.collectiveAssignees).where(sql`code = 'thu.related'`).get()!;
+    expect(c.localityId).toBe(db.select().from(s.localities).where(sql`code = 'thu'`).get()!.id);
+    expect(c.aliases).toEqual(["Các cơ quan, đơn vị liên quan"]);
+    const members = db.select().from(s.collectiveMembers).where(sql`collective_id = ${c.id}`).all();
+    expect(members).toHaveLength(2);
+    const task = repos.tasks.list({ filter: { code: "1" } }, SYSTEM_ACTOR).data[0]!;
+    expect(task.coordinatingCollectiveCodes).toEqual(["thu.related", "provincial-agencies"]);
+    expect(db.select().from(s.agencies).where(sql`code = 'thu.ubnd'`).get()!.aliases).toEqual(["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
+    const again = await apply(BASE + PLAN);
+    expect({ created: again.created, updated: again.updated }).toEqual({ created: 0, updated: 0 });
+  });
+
+  it("refuses a code taken by a built-in, an unknown member and an undeclared collective, all at once", async () => {
+    const broken = (BASE + PLAN).replace("code: thu.related", "code: provincial-agencies").replace("members: [thu.skhcn, thu.sgddt]", "members: [thu.skhcn, thu.no-such]");
+    const e = await refusal(broken.replace("coordinating: [provincial-agencies, provincial-agencies]", ""));
+    const paths = e.errors.map((x) => x.path);
+    expect(paths).toContain("collectives.0.code");
+    expect(paths).toContain("collectives.0.members.1");
+    expect(paths).toContain("plans.0.tasks.0.coordinating.0");
+  });
+
+  it("refuses another province's collective", async () => {
+    await apply(BASE);
+    const other = `province:\n  code: khac\n  nameVi: Tỉnh Khác\n${PLAN.replace(/thu\.kh-1/, "khac.kh-1").replace("locality: thu", "locality: khac").replace("lead: [thu.sgddt]", "lead: [provincial-agencies]")}`;
+    const e = await refusal(other);
+    expect(e.errors.map((x) => x.path)).toEqual(["plans.0.tasks.0.coordinating.0"]);
+  });
+});
