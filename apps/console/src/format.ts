@@ -1,20 +1,18 @@
 /**
  * The console's formatting: numbers, percentages, dates and target values come from the domain's one formatter
  * (`@eduplan/domain`, shared with the printed reports and the Excel files); here are only the console's adaptations
- * (react-admin's DateField options, reading what an officer types, task timings).
+ * (react-admin's DateField options, reading what an officer types).
  */
 import {
-  formatDate,
   formatDifference as formatDifferenceIn,
   formatNumber as formatNumberIn,
   formatPercent as formatPercentIn,
   formatTarget,
-  localeTag,
   toLocale,
   type Locale,
 } from "@eduplan/domain";
 
-export { formatCount, formatDate, formatDateTime, formatRange, formatValue, formatYear, localeTag, unitSuffix } from "@eduplan/domain";
+export { formatCount, formatDate, formatDateTime, formatRange, formatTiming, formatValue, formatYear, localeTag, unitSuffix } from "@eduplan/domain";
 
 export type UiLocale = Locale;
 
@@ -81,38 +79,4 @@ export function parseDecimal(text: string | number | null | undefined, locale: s
   }
   if (!/^\d+(\.\d+)?$/.test(s) && !/^\.\d+$/.test(s)) return Number.NaN;
   return sign * Number(s);
-}
-
-/** A task's timing as the documents write it: "Năm 2026", "Hằng năm", "Năm 2026, hằng năm", "Khi Luật được ban hành". */
-export function formatTiming(timing: unknown, locale: string): string {
-  if (typeof timing !== "object" || timing === null) return "";
-  const t = timing as Record<string, unknown>;
-  const en = locale === "en";
-  const year = (v: unknown) => (typeof v === "number" ? String(v) : "");
-  const span = (from: unknown, to: unknown) =>
-    from != null && to != null ? ` (${year(from)}–${year(to)})` : from != null ? (en ? ` (from ${year(from)})` : ` (từ ${year(from)})`) : to != null ? (en ? ` (until ${year(to)})` : ` (đến ${year(to)})`) : "";
-  switch (t.kind) {
-    case "year":
-      return en ? `In ${year(t.year)}` : `Năm ${year(t.year)}`;
-    case "yearly":
-      return (en ? "Every year" : "Hằng năm") + span(t.from, t.to);
-    case "yearThenYearly":
-      return en ? `In ${year(t.year)}, then every year${t.to != null ? ` until ${year(t.to)}` : ""}` : `Năm ${year(t.year)}, hằng năm${t.to != null ? ` đến ${year(t.to)}` : ""}`;
-    case "yearRange":
-      return en ? `${year(t.from)}–${year(t.to)}` : `Giai đoạn ${year(t.from)}–${year(t.to)}`;
-    case "schoolYear":
-      return en ? `School year ${year(t.startYear)}–${typeof t.startYear === "number" ? t.startYear + 1 : ""}` : `Năm học ${year(t.startYear)}–${typeof t.startYear === "number" ? t.startYear + 1 : ""}`;
-    case "quarter":
-      return en ? `Q${String(t.quarter)} ${year(t.year)}` : `Quý ${String(t.quarter)}/${year(t.year)}`;
-    case "date":
-      return formatDate(t.date as string, locale);
-    case "event": {
-      const text = en && typeof t.eventEn === "string" && t.eventEn ? t.eventEn : String(t.eventVi ?? "");
-      return t.occurredOn ? `${text} (${formatDate(t.occurredOn as string, locale)})` : text;
-    }
-    case "continuous":
-      return (en ? "Continuous" : "Thường xuyên") + span(t.from, t.to);
-    default:
-      return "";
-  }
 }

@@ -196,3 +196,37 @@ export function formatDateLine(iso: string | null | undefined, year: number): st
   // Days below 10 and months below 3 take a leading zero.
   return `ngày ${day < 10 ? `0${day}` : day} tháng ${month < 3 ? `0${month}` : month} năm ${m[1]}`;
 }
+
+/** A task's timing as the documents write it: "Năm 2026", "Hằng năm", "Năm 2026, hằng năm", "Khi Luật được ban hành". */
+export function formatTiming(timing: unknown, locale: string = "vi"): string {
+  if (typeof timing !== "object" || timing === null) return "";
+  const t = timing as Record<string, unknown>;
+  const en = toLocale(locale) === "en";
+  const year = (v: unknown) => (typeof v === "number" ? String(v) : "");
+  const span = (from: unknown, to: unknown) =>
+    from != null && to != null ? ` (${year(from)}–${year(to)})` : from != null ? (en ? ` (from ${year(from)})` : ` (từ ${year(from)})`) : to != null ? (en ? ` (until ${year(to)})` : ` (đến ${year(to)})`) : "";
+  switch (t.kind) {
+    case "year":
+      return en ? `In ${year(t.year)}` : `Năm ${year(t.year)}`;
+    case "yearly":
+      return (en ? "Every year" : "Hằng năm") + span(t.from, t.to);
+    case "yearThenYearly":
+      return en ? `In ${year(t.year)}, then every year${t.to != null ? ` until ${year(t.to)}` : ""}` : `Năm ${year(t.year)}, hằng năm${t.to != null ? ` đến ${year(t.to)}` : ""}`;
+    case "yearRange":
+      return en ? `${year(t.from)}–${year(t.to)}` : `Giai đoạn ${year(t.from)}–${year(t.to)}`;
+    case "schoolYear":
+      return en ? `School year ${year(t.startYear)}–${typeof t.startYear === "number" ? t.startYear + 1 : ""}` : `Năm học ${year(t.startYear)}–${typeof t.startYear === "number" ? t.startYear + 1 : ""}`;
+    case "quarter":
+      return en ? `Q${String(t.quarter)} ${year(t.year)}` : `Quý ${String(t.quarter)}/${year(t.year)}`;
+    case "date":
+      return formatDate(t.date as string, locale);
+    case "event": {
+      const text = en && typeof t.eventEn === "string" && t.eventEn ? t.eventEn : String(t.eventVi ?? "");
+      return t.occurredOn ? `${text} (${formatDate(t.occurredOn as string, locale)})` : text;
+    }
+    case "continuous":
+      return (en ? "Continuous" : "Thường xuyên") + span(t.from, t.to);
+    default:
+      return "";
+  }
+}

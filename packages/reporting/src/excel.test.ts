@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepositories, EduplanError, SYSTEM_ACTOR, type Db } from "@eduplan/db";
-import { exportList, exportReportTemplate, importReportWorkbook, templateDataRows, META_SHEET, TEMPLATE_FORMAT_VERSION, TEMPLATE_SHEET, type ImportResult } from "./index.js";
+import { escapeFormulaText, exportList, exportReportTemplate, importReportWorkbook, templateDataRows, META_SHEET, TEMPLATE_FORMAT_VERSION, TEMPLATE_SHEET, type ImportResult } from "./index.js";
 import { localityId, provinceOfficer, seededDatabase, snapshot, type Seeded } from "./test-support.js";
 
 let seeded: Seeded;
@@ -449,5 +449,37 @@ describe("exportList", () => {
 
     const plain = (await load(await exportList([], columns))).worksheets[0]!;
     expect((plain.getRow(1).values as unknown[]).slice(1)).toEqual(columns.map((c) => c.header));
+  });
+
+  it("labels coded values, writes timings as documents do, shows timestamps in local time, and escapes formula-like text", async () => {
+    const rows = [
+      { status: "notStarted", kind: "otherDept", timing: { kind: "yearThenYearly", year: 2026, to: null }, at: "2026-11-25T17:30:00Z", note: "=HYPERLINK(\"http://x\")" },
+      { status: "completed", kind: "educationDept", timing: { kind: "event", eventVi: "Khi Luật được ban hành", eventEn: null, occurredOn: null }, at: null, note: "+84 912 345 678" },
+      { status: "unknownCode", kind: null, timing: null, at: null, note: "@SUM(A1) -1 and a normal text" },
+    ];
+    const columns = [
+      { key: "status", header: "Trạng thái", labels: { notStarted: "Chưa thực hiện", completed: "Hoàn thành" } },
+      { key: "kind", header: "Loại cơ quan", labels: { otherDept: "Sở, ngành khác", educationDept: "Sở Giáo dục và Đào tạo" } },
+      { key: "timing", header: "Thời gian thực hiện" },
+      { key: "at", header: "Thời điểm" },
+      { key: "note", header: "Ghi chú" },
+    ];
+    const ws = (await load(await exportList(rows, columns))).worksheets[0]!;
+    const cells = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
+    expect(cells(2).slice(0, 3)).toEqual(["Chưa thực hiện", "Sở, ngành khác", "Năm 2026, hằng năm"]);
+    expect(cells(3).slice(0, 3)).toEqual(["Hoàn thành", "Sở Giáo dục và Đào tạo", "Khi Luật được ban hành"]);
+    expect(cells(4)[0]).toBe("unknownCode");
+    // 17:30 UTC is 00:30 the next day in Vietnam (UTC+7): the cell holds the local wall-clock time.
+    const at = ws.getRow(2).getCell(4).value as Date;
+    expect(at.toISOString()).toBe("2026-11-26T00:30:00.000Z");
+    expect(ws.getRow(2).getCell(4).numFmt).toBe("dd/mm/yyyy hh:mm");
+    expect(ws.getRow(2).getCell(5).value).toBe("'=HYPERLINK(\"http://x\")");
+    expect(ws.getRow(3).getCell(5).value).toBe("'+84 912 345 678");
+    expect(ws.getRow(4).getCell(5).value).toBe("'@SUM(A1) -1 and a normal text");
+    expect(escapeFormulaText("-5 học sinh")).toBe("'-5 học sinh");
+    expect(escapeFormulaText("Bình thường")).toBe("Bình thường");
+    // English timings when the user reads English.
+    const en = (await load(await exportList(rows, columns, undefined, { locale: "en" }))).worksheets[0]!;
+    expect(en.getRow(2).getCell(3).value).toBe("In 2026, then every year");
   });
 });

@@ -42,7 +42,7 @@ export {
   verdictOf,
   type TargetEvaluationInput,
 } from "./evaluation.js";
-export { exportList, type ListColumn, type ListExportOptions } from "./list-export.js";
+export { DEFAULT_TIME_ZONE, escapeFormulaText, exportList, type ListColumn, type ListExportOptions } from "./list-export.js";
 export {
   annualReportModel,
   annualReportModelSync,
