@@ -43,14 +43,16 @@ export type RefsOf<T extends SQLiteTable> = { [K in keyof T["$inferSelect"] & st
 /** A reference held outside the table's columns (task assignees): a list of ids of another resource. */
 export type VirtualRef = { resource: () => AnyResource; rule: RefRule };
 
-export type ResourceDefinition<T extends SQLiteTable = SQLiteTable> = {
+export type InputSchema = z.ZodType<Record<string, unknown>>;
+
+export type ResourceDefinition<T extends SQLiteTable = SQLiteTable, S extends InputSchema = InputSchema> = {
   name: string;
   entityVi: string;
   table: T;
   /** Who may read and write, by role (the domain's table); the area comes on top for every role but administrators. */
   access: RoleAccess;
   /** Validates create input; each field of it, optional, validates an update's patch. */
-  inputSchema: z.ZodType<Record<string, unknown>>;
+  inputSchema: S;
   /** Validates the merged record on update, when it differs from `inputSchema` (users: password optional). */
   updateSchema?: z.ZodType<Record<string, unknown>>;
   scope: Scope;
@@ -83,9 +85,9 @@ export type ResourceDefinition<T extends SQLiteTable = SQLiteTable> = {
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds definitions of many tables
-export type AnyResource = ResourceDefinition<any>;
+export type AnyResource = ResourceDefinition<any, InputSchema>;
 
 /** Declare a resource (one file per resource under `resources/`, or a plugin's table through `pluginResource`). */
-export function defineResource<T extends SQLiteTable>(definition: ResourceDefinition<T>): ResourceDefinition<T> {
+export function defineResource<T extends SQLiteTable, S extends InputSchema = InputSchema>(definition: ResourceDefinition<T, S>): ResourceDefinition<T, S> {
   return definition;
 }
