@@ -103,3 +103,40 @@ describe("collective assignees are data (declared per province, built-ins are ro
     expect(repos.agencies.getOne(ids["ls.ubnd"]!, SYSTEM_ACTOR).aliases).toEqual(["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
   });
 });
+
+describe("the role of each task assignee: lead (chủ trì), coordinate (phối hợp), requested (đề nghị)", () => {
+  it("a task with only a coordinator (243 §V.3) and one with a requested body (§V.10) are stored and read back by role", async () => {
+    const coordinatorOnly = await repos.tasks.create(
+      { planId: ids["ls.243"], code: "V.3", titleVi: "Phối hợp với Sở Giáo dục và Đào tạo…", timing: { kind: "yearly" }, coordinatingAgencyIds: [ids["ls.skhcn"]] },
+      SYSTEM_ACTOR,
+    );
+    expect(coordinatorOnly).toMatchObject({ leadAgencyIds: [], leadCollectiveCodes: [], coordinatingAgencyIds: [ids["ls.skhcn"]], requestedAgencyIds: [] });
+    const requested = await repos.tasks.create(
+      { planId: ids["ls.243"], code: "V.10", titleVi: "Đề nghị Ủy ban MTTQ…", timing: { kind: "yearly" }, leadAgencyIds: [ids["ls.sgddt"], ids["ls.ubnd"]], requestedAgencyIds: [ids["ls.mttq"]], requestedCollectiveCodes: ["socio-political-organisations"] },
+      SYSTEM_ACTOR,
+    );
+    expect(repos.tasks.getOne(requested.id, SYSTEM_ACTOR)).toMatchObject({
+      leadAgencyIds: [ids["ls.sgddt"], ids["ls.ubnd"]],
+      requestedAgencyIds: [ids["ls.mttq"]],
+      requestedCollectiveCodes: ["socio-political-organisations"],
+    });
+    const roles = db.select().from(s.taskAssignees).all().filter((a) => a.taskId === requested.id).map((a) => a.role);
+    expect(roles).toEqual(["lead", "lead", "requested", "requested"]);
+    const mttqTasks = repos.tasks.list({ filter: { agencyId: ids["ls.mttq"] } }, SYSTEM_ACTOR).data.map((t) => t.code);
+    expect(mttqTasks).toEqual(["V.10"]);
+  });
+
+  it("a requested agency is checked like any reference (unknown id refused, by field); a task naming nobody is refused", async () => {
+    const e = (await thrown(() => repos.tasks.create({ planId: ids["ls.243"], code: "x", titleVi: "x", timing: { kind: "yearly" }, requestedAgencyIds: [99999] }, SYSTEM_ACTOR))) as { fieldErrors: { path: string }[] };
+    expect(e.fieldErrors.map((f) => f.path)).toEqual(["requestedAgencyIds.0"]);
+    const none = (await thrown(() => repos.tasks.create({ planId: ids["ls.243"], code: "y", titleVi: "y", timing: { kind: "yearly" } }, SYSTEM_ACTOR))) as { fieldErrors: { path: string }[] };
+    expect(none.fieldErrors.map((f) => f.path)).toEqual(["leadAgencyIds"]);
+  });
+
+  it("an officer of another province may not name a requested agency outside what they can read", async () => {
+    const lcOfficer = { userId: 77, username: "lc.officer", role: "province_officer" as const, localityId: ids["lc"]! };
+    const e = (await thrown(() => repos.tasks.create({ planId: ids["lc.plan"], code: "z", titleVi: "z", timing: { kind: "yearly" }, requestedAgencyIds: [ids["ls.mttq"]] }, lcOfficer))) as { reason: string; fieldErrors: { path: string }[] };
+    expect(e.reason).toBe("forbidden");
+    expect(e.fieldErrors.map((f) => f.path)).toEqual(["requestedAgencyIds.0"]);
+  });
+});

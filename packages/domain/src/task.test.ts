@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TASK_TIMING_KINDS, TaskInputSchema, TaskTimingSchema, taskDueInYear, tasksDueInYear, type TaskTiming, type TaskStatus } from "./task.js";
+import { ASSIGNEE_ROLE_FIELDS, ASSIGNEE_ROLES, TASK_TIMING_KINDS, TaskInputSchema, taskAssigneeIssues, TaskTimingSchema, taskDueInYear, tasksDueInYear, type TaskTiming, type TaskStatus } from "./task.js";
 
 const timing = (t: unknown): TaskTiming => TaskTimingSchema.parse(t);
 const dueYears = (t: TaskTiming, from = 2024, to = 2031) => {
@@ -98,6 +98,10 @@ describe("tasksDueInYear", () => {
     expect(names(tasksDueInYear(tasks, 2026, { agencyId: SO_TC }))).toEqual(["review network 2026", "budget each year"]);
     expect(names(tasksDueInYear(tasks, 2026, { agencyId: 99 }))).toEqual([]);
   });
+  it("an agency requested to take part (đề nghị) has the task too", () => {
+    const requested = { ...task("front", { kind: "year", year: 2026 }, []), requestedAgencyIds: [SO_NV] };
+    expect(names(tasksDueInYear([requested], 2026, { agencyId: SO_NV }))).toEqual(["front"]);
+  });
   it("agency and includeCompleted together", () => {
     expect(names(tasksDueInYear(tasks, 2026, { agencyId: SO_TC, includeCompleted: true }))).toEqual(["review network 2026", "budget each year", "dropped"]);
   });
@@ -138,11 +142,34 @@ describe("TaskTimingSchema", () => {
 
 describe("TaskInputSchema", () => {
   const base = { planId: 1, code: "t-1", titleVi: "Rà soát mạng lưới trường", timing: { kind: "year", year: 2026 } };
-  it("needs a lead agency or a lead collective", () => {
+  it("needs someone: a lead, a coordinating or a requested agency or collective", () => {
     const r = TaskInputSchema.safeParse(base);
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.path).toEqual(["leadAgencyIds"]);
     expect(TaskInputSchema.safeParse({ ...base, leadAgencyIds: [1] }).success).toBe(true);
     expect(TaskInputSchema.safeParse({ ...base, leadCollectiveCodes: ["provincial-agencies"] }).success).toBe(true);
+  });
+
+  it("may have no lead when the text names only coordinators (243 §V.3), or only a requested body (§V.10)", () => {
+    const coordinatorOnly = TaskInputSchema.parse({ ...base, coordinatingAgencyIds: [7] });
+    expect(coordinatorOnly).toMatchObject({ leadAgencyIds: [], leadCollectiveCodes: [], coordinatingAgencyIds: [7], requestedAgencyIds: [] });
+    expect(TaskInputSchema.parse({ ...base, requestedAgencyIds: [9] }).requestedAgencyIds).toEqual([9]);
+    expect(TaskInputSchema.parse({ ...base, requestedCollectiveCodes: ["socio-political-organisations"] }).requestedCollectiveCodes).toEqual(["socio-political-organisations"]);
+  });
+
+  it("keeps several leads", () => {
+    expect(TaskInputSchema.parse({ ...base, leadAgencyIds: [1, 2] }).leadAgencyIds).toEqual([1, 2]);
+  });
+
+  it("refuses the same agency or collective in two roles, naming the second place", () => {
+    const r = TaskInputSchema.safeParse({ ...base, leadAgencyIds: [1], coordinatingAgencyIds: [2, 1], requestedCollectiveCodes: ["x"], leadCollectiveCodes: ["x"] });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path)).toEqual([["coordinatingAgencyIds", 1], ["requestedCollectiveCodes", 0]]);
+    expect(taskAssigneeIssues({})[0]!.vi).toMatch(/ít nhất một đơn vị/);
+  });
+
+  it("ASSIGNEE_ROLE_FIELDS names a field of the schema for every role", () => {
+    const shape = Object.keys(TaskInputSchema.parse({ ...base, leadAgencyIds: [1] }));
+    for (const role of ASSIGNEE_ROLES) for (const f of Object.values(ASSIGNEE_ROLE_FIELDS[role])) expect(shape).toContain(f);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bi } from "./errors.js";
+import { bi, type DomainIssue } from "./errors.js";
 import { CodeSchema, IdSchema, IsoDateSchema, recordFields, YearSchema } from "./primitives.js";
 
 /** When a task is due, as the documents state it. */
@@ -43,18 +43,57 @@ const taskFields = {
   timing: TaskTimingSchema,
   outputVi: z.string().trim().max(2000).nullable().default(null),
   status: TaskStatusSchema.default("notStarted"),
+  /** Chủ trì: none when the text names only coordinators; several possible. */
   leadAgencyIds: z.array(IdSchema).default([]),
+  /** Phối hợp. */
   coordinatingAgencyIds: z.array(IdSchema).default([]),
+  /** Đề nghị: a body that is not subordinate to the issuer (the Fatherland Front), requested to take part. */
+  requestedAgencyIds: z.array(IdSchema).default([]),
   leadCollectiveCodes: z.array(CodeSchema).default([]),
   coordinatingCollectiveCodes: z.array(CodeSchema).default([]),
+  requestedCollectiveCodes: z.array(CodeSchema).default([]),
 };
 
-const hasLead = (t: { leadAgencyIds: number[]; leadCollectiveCodes: string[] }) =>
-  t.leadAgencyIds.length + t.leadCollectiveCodes.length > 0;
+/** The part an assignee takes in a task: leads (chủ trì), coordinates (phối hợp), or is requested (đề nghị). */
+export const ASSIGNEE_ROLES = ["lead", "coordinate", "requested"] as const;
+export type AssigneeRole = (typeof ASSIGNEE_ROLES)[number];
+/** The fields that hold each role's agencies and collectives. */
+export const ASSIGNEE_ROLE_FIELDS = {
+  lead: { agencies: "leadAgencyIds", collectives: "leadCollectiveCodes" },
+  coordinate: { agencies: "coordinatingAgencyIds", collectives: "coordinatingCollectiveCodes" },
+  requested: { agencies: "requestedAgencyIds", collectives: "requestedCollectiveCodes" },
+} as const satisfies Record<AssigneeRole, { agencies: string; collectives: string }>;
+export type TaskAssignees = { [F in (typeof ASSIGNEE_ROLE_FIELDS)[AssigneeRole]["agencies"]]: number[] } & {
+  [F in (typeof ASSIGNEE_ROLE_FIELDS)[AssigneeRole]["collectives"]]: string[];
+};
 
-export const TaskInputSchema = z
-  .object(taskFields)
-  .refine(hasLead, { message: bi("a task needs at least one lead agency", "Nhiệm vụ cần ít nhất một cơ quan chủ trì"), path: ["leadAgencyIds"] });
+const message = (en: string, vi: string) => ({ en: bi(en, vi), vi });
+const NO_ASSIGNEE = message("a task needs at least one assignee: a lead, a coordinating or a requested agency or collective", "Nhiệm vụ cần ít nhất một đơn vị: chủ trì, phối hợp hoặc được đề nghị");
+const TWO_ROLES = message("the same agency or collective is named in two roles of this task", "Một cơ quan hoặc nhóm cơ quan được nêu ở hai vai trò của nhiệm vụ này");
+
+/** A task names someone (no lead is fine: "Phối hợp với Sở GD&ĐT…"), and nobody in two roles. */
+export function taskAssigneeIssues(t: Partial<TaskAssignees>): DomainIssue[] {
+  const issues: DomainIssue[] = [];
+  let total = 0;
+  const seen = new Set<string>();
+  for (const role of ASSIGNEE_ROLES)
+    for (const kind of ["agencies", "collectives"] as const) {
+      const field = ASSIGNEE_ROLE_FIELDS[role][kind];
+      const list = (t[field] ?? []) as (number | string)[];
+      total += list.length;
+      list.forEach((v, i) => {
+        const key = `${kind}:${String(v)}`;
+        if (seen.has(key)) issues.push({ path: [field, i], ...TWO_ROLES });
+        seen.add(key);
+      });
+    }
+  if (total === 0) issues.unshift({ path: ["leadAgencyIds"], ...NO_ASSIGNEE });
+  return issues;
+}
+
+export const TaskInputSchema = z.object(taskFields).superRefine((t, ctx) => {
+  for (const issue of taskAssigneeIssues(t)) ctx.addIssue({ code: "custom", message: issue.en, path: issue.path });
+});
 export type TaskInput = z.input<typeof TaskInputSchema>;
 export const TaskSchema = z.object({ ...recordFields, ...taskFields });
 export type Task = z.infer<typeof TaskSchema>;
@@ -86,16 +125,15 @@ export function taskDueInYear(timing: TaskTiming, year: number): DueInYear {
   }
 }
 
-/** The tasks with work due in `year` (optionally only those an agency leads or coordinates). */
-export function tasksDueInYear<T extends Pick<Task, "timing" | "leadAgencyIds" | "coordinatingAgencyIds" | "status">>(
+/** The tasks with work due in `year` (optionally only those an agency leads, coordinates or is requested in). */
+export function tasksDueInYear<T extends Pick<Task, "timing" | "leadAgencyIds" | "coordinatingAgencyIds" | "status"> & { requestedAgencyIds?: number[] }>(
   tasks: T[],
   year: number,
   options: { agencyId?: number; includeCompleted?: boolean } = {},
 ): T[] {
   return tasks.filter((t) => {
     if (!options.includeCompleted && (t.status === "completed" || t.status === "cancelled")) return false;
-    if (options.agencyId !== undefined && !t.leadAgencyIds.includes(options.agencyId) && !t.coordinatingAgencyIds.includes(options.agencyId))
-      return false;
+    if (options.agencyId !== undefined && ![...t.leadAgencyIds, ...t.coordinatingAgencyIds, ...(t.requestedAgencyIds ?? [])].includes(options.agencyId)) return false;
     return taskDueInYear(t.timing, year) === "due";
   });
 }

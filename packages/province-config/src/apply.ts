@@ -1,6 +1,10 @@
 import {
+  ASSIGNEE_ROLE_FIELDS,
+  ASSIGNEE_ROLES,
   DEFAULT_COLLECTIVE_ASSIGNEES,
   fieldErrorsFromIssues,
+  taskAssigneeIssues,
+  type AssigneeRole,
   repeatedAssigneeNames,
   targetIndicatorIssues,
   targetShapeIssues,
@@ -160,6 +164,10 @@ function targetCodes(flat: { entry: TargetEntry; path: string }[]): Map<string, 
   return codes;
 }
 
+/** The province file's key for each assignee role. */
+const FILE_KEY_OF_ROLE = { lead: "lead", coordinate: "coordinating", requested: "requested" } as const satisfies Record<AssigneeRole, string>;
+const TASK_ROLE_KEYS = ASSIGNEE_ROLES.map((r) => FILE_KEY_OF_ROLE[r]);
+
 function parentsFirst<T>(items: T[], key: (t: T) => string, parent: (t: T) => string | undefined): T[] {
   const byKey = new Map(items.map((i) => [key(i), i]));
   const out: T[] = [];
@@ -225,7 +233,7 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
     ...config.collectives.flatMap((c) => c.members ?? []),
     ...config.plans.flatMap((p) => [
       p.issuingAgency,
-      ...(p.tasks ?? []).flatMap((t) => [...t.lead, ...(t.coordinating ?? [])]),
+      ...(p.tasks ?? []).flatMap((t) => [...(t.lead ?? []), ...(t.coordinating ?? []), ...(t.requested ?? [])]),
       ...(p.agencyDuties ?? []).map((d) => d.agency),
       ...(p.reportingObligations ?? []).flatMap((o) => [o.reporter, o.recipient]),
     ]),
@@ -333,10 +341,17 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
       if (taskCodes.has(t.code)) err(`${at}.tasks.${i}.code`, `duplicate task code '${t.code}'`, `Mã nhiệm vụ '${t.code}' bị trùng`);
       taskCodes.add(t.code);
       if (t.solutionGroup && !groups.has(t.solutionGroup)) err(`${at}.tasks.${i}.solutionGroup`, `unknown solution group '${t.solutionGroup}'`, `Không có nhóm giải pháp '${t.solutionGroup}'`);
-      for (const role of ["lead", "coordinating"] as const)
+      for (const role of TASK_ROLE_KEYS)
         (t[role] ?? []).forEach((code, j) => {
           if (!knownAgency(code) && !collectives.all.has(code)) err(`${at}.tasks.${i}.${role}.${j}`, `unknown agency or collective '${code}'`, `Không có cơ quan hoặc nhóm cơ quan '${code}'`);
         });
+      // The domain's rule on assignees (someone named, nobody twice), located at the file's own keys.
+      const issues = taskAssigneeIssues(Object.fromEntries(ASSIGNEE_ROLES.map((r) => [ASSIGNEE_ROLE_FIELDS[r].agencies, t[FILE_KEY_OF_ROLE[r]] ?? []])));
+      for (const issue of issues) {
+        const [field, index] = issue.path as [string, number | undefined];
+        const role = ASSIGNEE_ROLES.find((r) => ASSIGNEE_ROLE_FIELDS[r].agencies === field)!;
+        err(index === undefined ? `${at}.tasks.${i}` : `${at}.tasks.${i}.${FILE_KEY_OF_ROLE[role]}.${index}`, issue.en, issue.vi);
+      }
     });
   });
   return errors;
@@ -590,8 +605,12 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, r
   const existingTasks = new Map(tx.select({ id: s.tasks.id, code: s.tasks.code }).from(s.tasks).where(eq(s.tasks.planId, planId)).all().map((t) => [t.code, t.id] as const));
   const split = (codes: string[] = []) => ({ agencies: codes.filter((c) => !collectives.has(c)).map(resolveAgency), collectives: codes.filter((c) => collectives.has(c)) });
   for (const t of plan.tasks ?? []) {
-    const lead = split(t.lead);
-    const coord = split(t.coordinating);
+    const assignees: Record<string, unknown> = {};
+    for (const role of ASSIGNEE_ROLES) {
+      const { agencies, collectives: codes } = split(t[FILE_KEY_OF_ROLE[role]]);
+      assignees[ASSIGNEE_ROLE_FIELDS[role].agencies] = agencies;
+      assignees[ASSIGNEE_ROLE_FIELDS[role].collectives] = codes;
+    }
     w.upsert(RESOURCES.tasks, existingTasks.get(t.code), {
       planId,
       solutionGroupId: t.solutionGroup ? (groupId.get(t.solutionGroup) ?? null) : null,
@@ -602,10 +621,7 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, r
       timing: t.timing,
       outputVi: t.outputVi ?? null,
       status: t.status ?? "notStarted",
-      leadAgencyIds: lead.agencies,
-      leadCollectiveCodes: lead.collectives,
-      coordinatingAgencyIds: coord.agencies,
-      coordinatingCollectiveCodes: coord.collectives,
+      ...assignees,
     });
   }
 }

@@ -105,8 +105,49 @@ describe("collective assignees and agency aliases in the province file", () => {
 
   it("refuses another province's collective", async () => {
     await apply(BASE);
-    const other = `province:\n  code: khac\n  nameVi: Tỉnh Khác\n${PLAN.replace(/thu\.kh-1/, "khac.kh-1").replace("locality: thu", "locality: khac").replace("lead: [thu.sgddt]", "lead: [provincial-agencies]")}`;
+    const other = `province:\n  code: khac\n  nameVi: Tỉnh Khác\n${PLAN.replace(/thu\.kh-1/, "khac.kh-1").replace("locality: thu", "locality: khac").replace("lead: [thu.sgddt]", "lead: [socio-political-organisations]")}`;
     const e = await refusal(other);
     expect(e.errors.map((x) => x.path)).toEqual(["plans.0.tasks.0.coordinating.0"]);
+  });
+});
+
+describe("task assignee roles in the province file", () => {
+  const tasks = (body: string) => `${BASE}plans:\n  - code: thu.kh-2\n    documentKind: plan\n    titleVi: Kế hoạch hai\n    locality: thu\n    tasks:\n${body}`;
+  it("a coordinator-only task, several leads and a requested body", async () => {
+    await apply(
+      tasks(`      - code: "3"
+        titleVi: Phối hợp với Sở Giáo dục và Đào tạo
+        timing: { kind: yearly }
+        coordinating: [thu.skhcn]
+      - code: "10"
+        titleVi: Đề nghị Ủy ban MTTQ tỉnh
+        timing: { kind: yearly }
+        lead: [thu.sgddt, thu.ubnd]
+        requested: [thu.mttq, socio-political-organisations]
+`),
+    );
+    const repos = createRepositories(db);
+    const byCode = new Map(repos.tasks.list({}, SYSTEM_ACTOR).data.map((t) => [t.code, t]));
+    expect(byCode.get("3")).toMatchObject({ leadAgencyIds: [], coordinatingAgencyIds: [expect.any(Number)] });
+    expect(byCode.get("10")).toMatchObject({ requestedCollectiveCodes: ["socio-political-organisations"] });
+    expect((byCode.get("10")!.leadAgencyIds as number[]).length).toBe(2);
+    expect((byCode.get("10")!.requestedAgencyIds as number[]).length).toBe(1);
+  });
+
+  it("a task naming nobody and one naming an agency twice are refused at the file's own keys, with lines", async () => {
+    const text = tasks(`      - code: "1"
+        titleVi: Không ai
+        timing: { kind: yearly }
+      - code: "2"
+        titleVi: Hai lần
+        timing: { kind: yearly }
+        lead: [thu.sgddt]
+        requested: [thu.sgddt]
+`);
+    const e = await refusal(text);
+    expect(e.errors.map((x) => x.path)).toEqual(["plans.0.tasks.0", "plans.0.tasks.1.requested.0"]);
+    const lines = text.split("\n");
+    expect(lines[e.errors[1]!.line! - 1]).toContain("requested");
+    expect(e.errors[0]!.message.vi).toMatch(/ít nhất một đơn vị/);
   });
 });

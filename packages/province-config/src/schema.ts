@@ -201,9 +201,12 @@ export const TaskEntrySchema = z.strictObject({
   timing: TaskTimingSchema,
   outputVi: z.string().optional(),
   status: TaskStatusSchema.optional(),
-  /** Agency codes or collective-assignee codes (e.g. `provincial-agencies`). */
-  lead: z.array(CodeSchema).min(1),
+  /** Chủ trì: agency codes or collective codes (e.g. `provincial-agencies`); may be absent when the text names only coordinators. */
+  lead: z.array(CodeSchema).optional(),
+  /** Phối hợp: agency or collective codes. */
   coordinating: z.array(CodeSchema).optional(),
+  /** Đề nghị: bodies not subordinate to the issuer (the Fatherland Front), requested to take part. */
+  requested: z.array(CodeSchema).optional(),
 });
 
 export const PlanEntrySchema = z.strictObject({

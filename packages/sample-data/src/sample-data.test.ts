@@ -206,7 +206,7 @@ describe("references", () => {
           .filter((c): c is string => c !== undefined);
         expect(collectiveRefs.filter((c) => !COLLECTIVES.has(c))).toEqual([]);
 
-        const taskRefs = config.plans.flatMap((p) => (p.tasks ?? []).flatMap((t) => [...t.lead, ...(t.coordinating ?? [])]));
+        const taskRefs = config.plans.flatMap((p) => (p.tasks ?? []).flatMap((t) => [...(t.lead ?? []), ...(t.coordinating ?? []), ...(t.requested ?? [])]));
         expect(taskRefs.filter((c) => !assignee(c))).toEqual([]);
       });
 

@@ -21,8 +21,8 @@ export const agencies = defineResource({
     const leads = tx.select({ n: sql<number>`count(*)` }).from(s.taskAssignees).where(eq(s.taskAssignees.agencyId, row.id)).get()!.n;
     if (leads > 0)
       throw new EduplanError("reference", {
-        vi: `Không xóa được: cơ quan đang được giao ${leads} nhiệm vụ (chủ trì hoặc phối hợp). Hãy giao lại các nhiệm vụ đó trước.`,
-        en: `Cannot delete: the agency is assigned to ${leads} task(s) (lead or coordinating). Reassign them first.`,
+        vi: `Không xóa được: cơ quan đang được giao ${leads} nhiệm vụ (chủ trì, phối hợp hoặc được đề nghị). Hãy giao lại các nhiệm vụ đó trước.`,
+        en: `Cannot delete: the agency is assigned to ${leads} task(s) (lead, coordinating or requested). Reassign them first.`,
       });
   },
 });

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { TaskTiming } from "@eduplan/domain";
+import { ASSIGNEE_ROLES, type TaskTiming } from "@eduplan/domain";
 import { entityColumns, searchColumn } from "./columns.js";
 import { agencies } from "./agencies.js";
 import { plans, solutionGroups } from "./plans.js";
@@ -24,7 +24,7 @@ export const tasks = sqliteTable(
   (t) => [uniqueIndex("tasks_plan_code_uq").on(t.planId, t.code), index("tasks_group_idx").on(t.solutionGroupId)],
 );
 
-/** Lead and coordinating assignees of a task: an agency, or a collective ("các sở, ban, ngành"). */
+/** The assignees of a task, each in its role (chủ trì, phối hợp, đề nghị): an agency, or a collective ("các sở, ban, ngành"). */
 export const taskAssignees = sqliteTable(
   "task_assignees",
   {
@@ -32,7 +32,7 @@ export const taskAssignees = sqliteTable(
     taskId: integer()
       .notNull()
       .references(() => tasks.id, { onDelete: "cascade" }),
-    role: text({ enum: ["lead", "coordinate"] }).notNull(),
+    role: text({ enum: ASSIGNEE_ROLES }).notNull(),
     agencyId: integer().references(() => agencies.id),
     collectiveCode: text(),
     position: integer().notNull().default(0),
