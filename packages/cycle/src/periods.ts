@@ -1,9 +1,9 @@
 /** Which period, deadline, plan and report a reporting unit has for a year: defined once, read by every screen and file. */
 import { and, eq, isNull } from "drizzle-orm";
-import { EduplanError, RESOURCES, createRecord, lineageOf, schema as s, type Executor, type Principal, type Tx } from "@eduplan/db";
+import { EduplanError, RESOURCES, createRecord, isoToday, lineageOf, schema as s, validation, type Executor, type Principal, type Tx } from "@eduplan/db";
 
 export { applicablePlan, ownPlan, reportIndicatorIds, type PlanRow } from "@eduplan/db";
-import { periodDeadline } from "@eduplan/domain";
+import { fieldErrorsFromIssues, periodDeadline, reportingYearIssues } from "@eduplan/domain";
 
 export type PeriodRow = typeof s.reportingPeriods.$inferSelect;
 export type ReportRow = typeof s.reports.$inferSelect;
@@ -50,6 +50,9 @@ export function periodOwnerOf(db: Executor, localityId: number): number {
 export function ensurePeriod(tx: Tx, localityId: number, year: number, principal: Principal): { period: PeriodRow; created: boolean } {
   const existing = periodOf(tx, localityId, year);
   if (existing) return { period: existing, created: false };
+  // A year no period may have is said as such to everyone (not "the province has not opened it" to a commune).
+  const yearIssues = reportingYearIssues(year, isoToday());
+  if (yearIssues.length) throw validation(fieldErrorsFromIssues(yearIssues));
   const owner = periodOwnerOf(tx, localityId);
   const def = RESOURCES.reportingPeriods;
   if (!def.access.write.includes(principal.role))

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RESOURCES, SYSTEM, closeDatabase, createRepositories, openDatabase, readRecord, readRollup, schema as s, sql, type Db, type Principal, type Repositories } from "@eduplan/db";
+import { RESOURCES, SYSTEM, closeDatabase, createRepositories, openDatabase, readRecord, readRollup, schema as s, sql, verifyRollups, type Db, type Principal, type Repositories } from "@eduplan/db";
 import type { ReportAction } from "@eduplan/domain";
 import { saveReportValues, transitionReport } from "./index.js";
 
@@ -76,6 +76,7 @@ describe("report workflow", () => {
     const approved = step(report.id, "approve", province);
     expect(approved).toMatchObject({ status: "approved", decidedBy: "so" });
     expect(readRollup(db, ids.p!, ids.ind!, 2026)).toMatchObject({ numeratorSum: 60, denominatorSum: 80, contributors: 1 });
+    expect(verifyRollups(db)).toEqual([]);
     expect(thrown(() => repos.reportValues.update(fixed.id, { numerator: 1 }, fixed.version, province))).toMatchObject({ reason: "locked" });
     expect(thrown(() => repos.reports.delete(report.id, approved.version, province))).toMatchObject({ reason: "locked" });
     expect(thrown(() => repos.reports.update(report.id, { agencyId: null }, approved.version, province))).toMatchObject({ reason: "locked" });
@@ -92,6 +93,7 @@ describe("report workflow", () => {
     expect(thrown(() => step(report.id, "reopen", admin))).toMatchObject({ reason: "forbidden" });
     expect(step(report.id, "reopen", province).status).toBe("draft");
     expect(readRollup(db, ids.p!, ids.ind!, 2026)).toBeNull();
+    expect(verifyRollups(db)).toEqual([]);
 
     const audit = db.select().from(s.auditLog).where(sql`entity = 'reports' and entity_id = ${report.id}`).all().map((a) => a.action);
     expect(audit).toEqual(["create", "submit", "return", "submit", "approve", "reopen"]);
@@ -101,8 +103,12 @@ describe("report workflow", () => {
     const report = readRecord(db, RESOURCES.reports, repos.reports.list({ filter: { localityId: ids.c1 } }, admin).data[0]!.id)!;
     expect(thrown(() => db.transaction((tx) => transitionReport(tx, report.id, "submit", report.version - 1, commune)))).toMatchObject({ reason: "conflict" });
     expect(thrown(() => db.transaction((tx) => saveReportValues(tx, report.id, [], report.version + 1, commune)))).toMatchObject({ reason: "conflict" });
+    const audits = () => db.select().from(s.auditLog).where(sql`entity = 'reports' and entity_id = ${report.id} and action = 'saveValues'`).all();
     const saved = db.transaction((tx) => saveReportValues(tx, report.id, [{ indicatorId: ids.ind!, numerator: 10, denominator: 20 }], report.version, commune));
     expect(saved.version).toBe(report.version + 1);
+    // One audit entry for the save, with the values before and after.
+    expect(audits()).toHaveLength(1);
+    expect(audits()[0]!.after).toMatchObject({ version: saved.version, values: [{ indicatorId: ids.ind, numerator: 10, denominator: 20, value: 50 }] });
     // The same save again, from the version it was based on: someone else's save is never silently overwritten.
     expect(thrown(() => db.transaction((tx) => saveReportValues(tx, report.id, [{ indicatorId: ids.ind!, numerator: 11, denominator: 20 }], report.version, commune)))).toMatchObject({ reason: "conflict" });
   });

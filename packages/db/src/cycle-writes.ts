@@ -1,10 +1,12 @@
 /**
  * The writes only the reporting cycle (`@eduplan/cycle`) makes, because no user edits them directly: a report's
- * workflow fields, and publishing or withdrawing the figures of an approved report. Exported as `@eduplan/db/cycle`;
- * nothing else imports it (a test in packages/cycle checks). The checks of the step itself (who may approve what) are
- * the cycle's, from the domain's `checkTransition`.
+ * workflow fields, a report's figures as one set, and publishing or withdrawing the figures of an approved report.
+ * Exported as `@eduplan/db/cycle`; nothing else imports it (a test in packages/cycle checks). The checks of the step
+ * itself (who may do what, the report's area, lock and version, every figure's bounds) are the cycle's, made once
+ * per report before these run; each writes all its rows and all affected aggregates in a few statements, and one
+ * audit entry per report action lists the changed values.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "./audit.js";
 import { EduplanError } from "./errors.js";
 import type { Principal } from "./principal.js";
@@ -12,7 +14,7 @@ import type { Row, Tx } from "./resource.js";
 import { RESOURCES } from "./resources/index.js";
 import { withComputedValue } from "./resources/figures.js";
 import * as s from "./schema/index.js";
-import { applyValueToRollups } from "./sqlite/aggregates.js";
+import { applyDeltasToRollups, contributionOf, type RollupDelta } from "./sqlite/aggregates.js";
 
 export type WorkflowPatch = {
   status: string;
@@ -23,59 +25,162 @@ export type WorkflowPatch = {
   decidedBy?: string | null;
 };
 
-/** Move a report to its next status, based on `version`; audited as the step (`submit`, `approve`…). */
-export function writeReportWorkflow(tx: Tx, before: Row, patch: WorkflowPatch, principal: Principal, action: string): Row {
+const stale = () => new EduplanError("conflict", { vi: "Báo cáo vừa được người khác thay đổi. Hãy tải lại.", en: "The report was just changed by someone else. Reload." });
+
+/** Bump a report's version (with its workflow fields when given), based on the version read: a race is a conflict. */
+function bumpReport(tx: Tx, before: Row, patch: Partial<WorkflowPatch> = {}): Row {
   const changed = tx
     .update(s.reports)
     .set({ ...patch, version: before.version + 1, updatedAt: new Date().toISOString() })
     .where(and(eq(s.reports.id, before.id), eq(s.reports.version, before.version)))
     .run();
-  if (changed.changes !== 1)
-    throw new EduplanError("conflict", { vi: "Báo cáo vừa được người khác thay đổi. Hãy tải lại.", en: "The report was just changed by someone else. Reload." });
-  const reports = RESOURCES.reports;
-  const after = tx.select().from(reports.table).where(eq(s.reports.id, before.id)).get() as Row;
-  recordAudit(tx, principal, action, reports.name, before.id, before, after, Number(before.localityId));
+  if (changed.changes !== 1) throw stale();
+  return tx.select().from(s.reports).where(eq(s.reports.id, before.id)).get() as Row;
+}
+
+/** Move a report to its next status, based on `before.version`; audited as the step (`submit`, `approve`…). */
+export function writeReportWorkflow(tx: Tx, before: Row, patch: WorkflowPatch, principal: Principal, action: string): Row {
+  const after = bumpReport(tx, before, patch);
+  recordAudit(tx, principal, action, RESOURCES.reports.name, before.id, before, after, Number(before.localityId));
+  return after;
+}
+
+export type ReportFigureRow = { indicatorId: number; numerator: number | null; denominator: number | null; value: number | null; commentVi: string | null };
+
+/**
+ * Write a report's figures as one set: every changed or new row in one upsert, every emptied row in one delete, the
+ * report's version moved; one audit entry (`saveValues`) with the values before and after. Returns the report.
+ */
+export function writeReportValues(tx: Tx, report: Row, rows: readonly (ReportFigureRow & { empty: boolean })[], principal: Principal): Row {
+  const stored = new Map(tx.select().from(s.reportValues).where(eq(s.reportValues.reportId, report.id)).all().map((v) => [v.indicatorId, v]));
+  const upserts = rows
+    .filter((r) => !r.empty)
+    .map((r) => ({ reportId: report.id, ...(withComputedValue(tx, { ...r }) as ReportFigureRow) }))
+    .filter((r) => {
+      const current = stored.get(r.indicatorId);
+      return !current || current.numerator !== r.numerator || current.denominator !== r.denominator || current.value !== r.value || current.commentVi !== r.commentVi;
+    });
+  const removed = rows.filter((r) => r.empty && stored.has(r.indicatorId)).map((r) => r.indicatorId);
+  const now = new Date().toISOString();
+  if (upserts.length)
+    tx.insert(s.reportValues)
+      .values(upserts)
+      .onConflictDoUpdate({
+        target: [s.reportValues.reportId, s.reportValues.indicatorId],
+        set: {
+          numerator: sql`excluded.numerator`,
+          denominator: sql`excluded.denominator`,
+          value: sql`excluded.value`,
+          commentVi: sql`excluded.comment_vi`,
+          version: sql`${s.reportValues.version} + 1`,
+          updatedAt: now,
+        },
+      })
+      .run();
+  if (removed.length) tx.delete(s.reportValues).where(and(eq(s.reportValues.reportId, report.id), inArray(s.reportValues.indicatorId, removed))).run();
+  const after = bumpReport(tx, report);
+  const figure = (v: { indicatorId: number; numerator: number | null; denominator: number | null; value: number | null; commentVi: string | null }) => ({
+    indicatorId: v.indicatorId,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    value: v.value,
+    commentVi: v.commentVi,
+  });
+  const touched = [...upserts.map((u) => u.indicatorId), ...removed];
+  recordAudit(
+    tx,
+    principal,
+    "saveValues",
+    RESOURCES.reports.name,
+    report.id,
+    { version: report.version, values: touched.flatMap((id) => (stored.has(id) ? [figure(stored.get(id)!)] : [])) },
+    { version: after.version, values: upserts.map(figure), removed },
+    Number(report.localityId),
+  );
   return after;
 }
 
 type FigureRow = typeof s.indicatorValues.$inferSelect;
-const rollupRow = (r: FigureRow) => ({ localityId: r.localityId, indicatorId: r.indicatorId, year: r.year, numerator: r.numerator, denominator: r.denominator, value: r.value });
+const deltaOf = (indicatorId: number, before: FigureRow | undefined, after: { numerator: number | null; denominator: number | null; value: number | null } | null): RollupDelta => {
+  const b = before ? contributionOf(before) : { n: 0, d: 0, v: 0, c: 0 };
+  const a = after ? contributionOf(after) : { n: 0, d: 0, v: 0, c: 0 };
+  return { indicatorId, n: a.n - b.n, d: a.d - b.d, v: a.v - b.v, c: a.c - b.c };
+};
 
 /**
- * Publish an approved report's values as its unit's figures for the year (replacing a figure entered by hand), keeping
- * the aggregates current. One audit entry lists the published figures.
+ * Publish an approved report's values as its unit's figures for the year (replacing a figure entered by hand): one
+ * upsert for the figures, one statement for the aggregates of every ancestor, one audit entry listing the figures.
  */
 export function publishReportFigures(tx: Tx, report: Row, year: number, principal: Principal): void {
   const localityId = Number(report.localityId);
-  const published: Record<string, unknown>[] = [];
-  for (const v of tx.select().from(s.reportValues).where(eq(s.reportValues.reportId, report.id)).all()) {
-    const data = withComputedValue(tx, { localityId, indicatorId: v.indicatorId, year, numerator: v.numerator, denominator: v.denominator, value: v.value });
-    const row = { ...data, isSynthetic: false, reportId: report.id, noteVi: v.commentVi } as typeof s.indicatorValues.$inferInsert;
-    const existing = tx
+  const values = tx.select().from(s.reportValues).where(eq(s.reportValues.reportId, report.id)).all();
+  if (!values.length) return;
+  const ids = values.map((v) => v.indicatorId);
+  const existing = new Map(
+    tx
       .select()
       .from(s.indicatorValues)
-      .where(and(eq(s.indicatorValues.indicatorId, v.indicatorId), eq(s.indicatorValues.year, year), eq(s.indicatorValues.localityId, localityId)))
-      .get();
-    if (existing) {
-      applyValueToRollups(tx, rollupRow(existing), -1);
-      tx.update(s.indicatorValues).set({ ...row, version: existing.version + 1, updatedAt: new Date().toISOString() }).where(eq(s.indicatorValues.id, existing.id)).run();
-    } else tx.insert(s.indicatorValues).values(row).run();
-    const stored = tx
-      .select()
-      .from(s.indicatorValues)
-      .where(and(eq(s.indicatorValues.indicatorId, v.indicatorId), eq(s.indicatorValues.year, year), eq(s.indicatorValues.localityId, localityId)))
-      .get()!;
-    applyValueToRollups(tx, rollupRow(stored), +1);
-    published.push({ indicatorId: stored.indicatorId, numerator: stored.numerator, denominator: stored.denominator, value: stored.value });
-  }
-  recordAudit(tx, principal, "publish", RESOURCES.indicatorValues.name, null, null, { reportId: report.id, year, figures: published }, localityId);
+      .where(and(eq(s.indicatorValues.localityId, localityId), eq(s.indicatorValues.year, year), inArray(s.indicatorValues.indicatorId, ids)))
+      .all()
+      .map((f) => [f.indicatorId, f]),
+  );
+  const figures = values.map((v) => ({
+    localityId,
+    indicatorId: v.indicatorId,
+    year,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    value: v.value,
+    isSynthetic: false,
+    reportId: report.id,
+    noteVi: v.commentVi,
+  }));
+  const now = new Date().toISOString();
+  tx.insert(s.indicatorValues)
+    .values(figures)
+    .onConflictDoUpdate({
+      target: [s.indicatorValues.indicatorId, s.indicatorValues.year, s.indicatorValues.localityId],
+      set: {
+        numerator: sql`excluded.numerator`,
+        denominator: sql`excluded.denominator`,
+        value: sql`excluded.value`,
+        isSynthetic: sql`excluded.is_synthetic`,
+        reportId: sql`excluded.report_id`,
+        noteVi: sql`excluded.note_vi`,
+        version: sql`${s.indicatorValues.version} + 1`,
+        updatedAt: now,
+      },
+    })
+    .run();
+  applyDeltasToRollups(tx, localityId, year, figures.map((f) => deltaOf(f.indicatorId, existing.get(f.indicatorId), f)));
+  recordAudit(
+    tx,
+    principal,
+    "publish",
+    RESOURCES.indicatorValues.name,
+    null,
+    existing.size ? { replaced: [...existing.values()].map((f) => ({ indicatorId: f.indicatorId, numerator: f.numerator, denominator: f.denominator, value: f.value })) } : null,
+    { reportId: report.id, year, figures: figures.map((f) => ({ indicatorId: f.indicatorId, numerator: f.numerator, denominator: f.denominator, value: f.value })) },
+    localityId,
+  );
 }
 
-/** Withdraw the figures a report published (it is reopened): they leave the aggregates with it. */
+/** Withdraw the figures a report published (it is reopened): they leave the aggregates with it, in one statement each. */
 export function withdrawReportFigures(tx: Tx, report: Row, principal: Principal): void {
   const figures = tx.select().from(s.indicatorValues).where(eq(s.indicatorValues.reportId, report.id)).all();
-  for (const f of figures) applyValueToRollups(tx, rollupRow(f), -1);
+  if (!figures.length) return;
+  const byYear = new Map<number, FigureRow[]>();
+  for (const f of figures) byYear.set(f.year, [...(byYear.get(f.year) ?? []), f]);
+  for (const [year, rows] of byYear) applyDeltasToRollups(tx, Number(report.localityId), year, rows.map((f) => deltaOf(f.indicatorId, f, null)));
   tx.delete(s.indicatorValues).where(eq(s.indicatorValues.reportId, report.id)).run();
-  if (figures.length)
-    recordAudit(tx, principal, "withdraw", RESOURCES.indicatorValues.name, null, { reportId: report.id, figures: figures.map((f) => ({ indicatorId: f.indicatorId, year: f.year, numerator: f.numerator, denominator: f.denominator, value: f.value })) }, null, Number(report.localityId));
+  recordAudit(
+    tx,
+    principal,
+    "withdraw",
+    RESOURCES.indicatorValues.name,
+    null,
+    { reportId: report.id, figures: figures.map((f) => ({ indicatorId: f.indicatorId, year: f.year, numerator: f.numerator, denominator: f.denominator, value: f.value })) },
+    null,
+    Number(report.localityId),
+  );
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR, closeDatabase, createRepositories, eq, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
+import { SYSTEM_ACTOR, closeDatabase, createRepositories, verifyRollups, eq, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
 import { CATALOG_SOURCE_TO_PLAN, seedSampleData, SYNTHETIC_NOTE } from "./index.js";
 
 type CatalogTarget = { source: string; indicator: string; comparator: string; value: number | null; value_max: number | null; target_year: number | null };
@@ -80,6 +80,8 @@ describe("the loaded sample data", () => {
     );
     expect(statuses.filter((r) => r.year === 2025).map((r) => r.status)).toEqual(["approved"]);
     expect(new Set(statuses.filter((r) => r.year === 2026).map((r) => r.status))).toEqual(new Set(["approved", "draft", "returned", "submitted"]));
+    // Approvals publish figures and their aggregates in set-based writes: the aggregates equal a recomputation.
+    expect(verifyRollups(db)).toEqual([]);
   });
 
   it("lists the tasks an agency leads or coordinates", async () => {

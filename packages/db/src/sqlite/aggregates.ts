@@ -54,6 +54,34 @@ const RECOMPUTED = sql`select c.ancestor_id as ancestor_id, c.depth as depth, v.
              from indicator_values v join locality_closure c on c.descendant_id = v.locality_id and c.depth > 0
              group by c.ancestor_id, c.depth, v.indicator_id, v.year`;
 
+/** What one figure adds to the sums (a rate its numerator and denominator; every figure its value and a count). */
+export function contributionOf(f: { numerator: number | null; denominator: number | null; value: number | null }) {
+  const hasRatio = f.numerator !== null && f.denominator !== null;
+  return { n: hasRatio ? f.numerator! : 0, d: hasRatio ? f.denominator! : 0, v: f.value ?? 0, c: hasRatio || f.value !== null ? 1 : 0 };
+}
+
+export type RollupDelta = { indicatorId: number; n: number; d: number; v: number; c: number };
+
+/**
+ * Add the changes of many figures of one locality and year to the sums of every ancestor in ONE statement (a report's
+ * approval publishes all its figures at once).
+ */
+export function applyDeltasToRollups(tx: Executor, localityId: number, year: number, deltas: readonly RollupDelta[]): void {
+  const changed = deltas.filter((x) => x.n !== 0 || x.d !== 0 || x.v !== 0 || x.c !== 0);
+  if (!changed.length) return;
+  tx.run(sql`with d as (select json_extract(value, '$.indicatorId') as indicator_id, json_extract(value, '$.n') as n,
+                               json_extract(value, '$.d') as dd, json_extract(value, '$.v') as v, json_extract(value, '$.c') as c
+                        from json_each(${JSON.stringify(changed)}))
+             insert into indicator_rollups (ancestor_id, depth, indicator_id, year, numerator_sum, denominator_sum, value_sum, contributors)
+             select cl.ancestor_id, cl.depth, d.indicator_id, ${year}, d.n, d.dd, d.v, d.c
+             from d join locality_closure cl on cl.descendant_id = ${localityId} and cl.depth > 0 where true
+             on conflict (ancestor_id, indicator_id, year, depth) do update set
+               numerator_sum = numerator_sum + excluded.numerator_sum,
+               denominator_sum = denominator_sum + excluded.denominator_sum,
+               value_sum = value_sum + excluded.value_sum,
+               contributors = contributors + excluded.contributors`);
+}
+
 /** Recompute every aggregate from the figures (after a locality moves, or to repair). */
 export function rebuildRollups(tx: Executor): void {
   tx.run(sql`delete from indicator_rollups`);
