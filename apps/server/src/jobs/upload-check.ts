@@ -47,8 +47,8 @@ export function checkWorkbookUpload(buffer: Buffer, limits: UploadLimits = DEFAU
       resolve(problem);
     };
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
-      if (error || !zip)
-        return finish({ vi: "Tệp không phải bảng tính Excel (.xlsx) đọc được", en: `The file is not a readable XLSX workbook (${error?.message ?? "no zip"})` });
+      // The zip reader's own message is not for users (it names the parser's internals).
+      if (error || !zip) return finish({ vi: "Tệp không phải bảng tính Excel (.xlsx) đọc được", en: "The file is not a readable XLSX workbook" });
       if (zip.entryCount > limits.maxEntries)
         return finish(
           {
