@@ -53,7 +53,7 @@ const filters = [
     <AutocompleteInput sx={{ minWidth: 220 }} />
   </ReferenceInput>,
   <TextInput key="username" source="username" />,
-  <SelectInput key="action" source="action" choices={ACTIONS.map((id) => ({ id, name: id }))} translateChoice={false} />,
+  <SelectInput key="action" source="action" choices={ACTIONS.map((id) => ({ id, name: `eduplan.enum.auditAction.${id}` }))} />,
 ];
 
 function EntityName({ entity }: { entity: string }) {
@@ -83,19 +83,21 @@ function Changes() {
 
 function ChangedFieldNames() {
   const record = useRecordContext();
+  const translate = useTranslate();
   if (!record) return null;
-  const fields = changedFields(record.before, record.after);
+  const fields = changedFields(record.before, record.after).map((f) => translate(`resources.${String(record.entity)}.fields.${f}`, { _: f }));
   return <Typography variant="body2" sx={{ maxWidth: 360 }}>{fields.length ? fields.join(", ") : "—"}</Typography>;
 }
 
 /** Who changed what, when (administrators only): filter by kind of record, record, user, action. */
 export function AuditLogList() {
+  const translate = useTranslate();
   return (
     <List filters={filters} sort={{ field: "id", order: "DESC" }} perPage={25} empty={<EmptyState />} exporter={excelExporter}>
       <DataTable expand={<Changes />} bulkActionButtons={false} rowClick="expand">
         <DataTable.Col source="at" render={() => <LocalDateTimeField source="at" />} />
-        <DataTable.Col source="username" />
-        <DataTable.Col source="action" />
+        <DataTable.Col source="username" render={(r) => (r.username === "(system)" || !r.username ? translate("eduplan.auditLog.system") : String(r.username))} />
+        <DataTable.Col source="action" render={(r) => translate(`eduplan.enum.auditAction.${String(r.action)}`, { _: String(r.action) })} />
         <DataTable.Col source="entity" render={(r) => <EntityName entity={String(r.entity)} />} />
         <DataTable.Col source="entityId" />
         <DataTable.Col source="localityId">

@@ -40,6 +40,8 @@ import type { ConsolePermissions } from "../permissions";
 import { trpc } from "../trpc";
 import { downloadFile } from "../reports/files";
 import { AnnualReportDocxButton } from "./AnnualReportDialog";
+import { formatExpectation } from "@eduplan/domain";
+import { useShowCodes } from "../common/codes";
 import { LateChip, StatusChip } from "../reports/StatusChip";
 
 type Consolidation = RouterOutputs["reporting"]["consolidate"];
@@ -224,6 +226,7 @@ function UnitsTable({ units, onlyAttention }: { units: Unit[]; onlyAttention: bo
 export function ConsolidationPage() {
   const translate = useTranslate();
   const { locale } = useUiLocale();
+  const showCodes = useShowCodes();
   const { permissions } = usePermissions<ConsolePermissions | null>();
   const [year, setYear] = useState(new Date().getFullYear());
   const [chosen, setChosen] = useState<number | null>(null);
@@ -356,12 +359,11 @@ export function ConsolidationPage() {
                               {locale === "en" ? t.indicator.nameEn : t.indicator.nameVi}
                             </Typography>
                             <Typography variant="caption" color="text.secondary">
-                              {t.indicator.code}
-                              {t.target.areaFlag ? ` · ${translate(`eduplan.enum.areaFlag.${t.target.areaFlag}`)}` : ""}
+                              {[showCodes ? t.indicator.code : null, t.target.areaFlag ? translate(`eduplan.enum.areaFlag.${t.target.areaFlag}`) : null].filter(Boolean).join(" · ")}
                             </Typography>
                           </TableCell>
                           <TableCell sx={{ whiteSpace: "nowrap" }}>{formatTargetValue(t.target, t.indicator.unit, locale) || "—"}</TableCell>
-                          <TableCell sx={{ whiteSpace: "nowrap" }}>{t.milestone ? formatValue(t.milestone.value, t.indicator.unit, locale) : "—"}</TableCell>
+                          <TableCell sx={{ maxWidth: 160 }}>{formatExpectation(t.evaluation.expected, t.indicator.unit, locale, { maxDecimals: 1 }) || "—"}</TableCell>
                           <TableCell align="right" sx={{ fontWeight: 600, whiteSpace: "nowrap" }} data-testid="consolidated-value">
                             {t.actual.value === null ? "—" : formatValue(t.actual.value, t.indicator.unit, locale)}
                           </TableCell>
@@ -370,7 +372,7 @@ export function ConsolidationPage() {
                           </TableCell>
                           <TableCell align="right">{t.actual.contributors || "—"}</TableCell>
                           <TableCell>
-                            <Chip size="small" color={STATE_COLOR[t.evaluation.state] ?? "default"} variant={t.evaluation.state === "noData" ? "outlined" : "filled"} label={translate(`eduplan.enum.targetState.${t.evaluation.state}`)} />
+                            <Chip size="small" color={STATE_COLOR[t.evaluation.state] ?? "default"} variant={t.evaluation.state === "noData" ? "outlined" : "filled"} label={t.evaluation.label[locale]} title={t.evaluation.reason[locale]} />
                           </TableCell>
                         </TableRow>
                       ))}

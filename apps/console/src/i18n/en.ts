@@ -243,6 +243,7 @@ const en: TranslationMessages = {
       helper: { password: "Leave empty to keep the password. At least 8 characters." },
       empty: "No users yet. Click “Create” to open an account.",
     },
+    pluginRecords: { name: "Plugin record |||| Plugin records" },
     auditLog: {
       name: "Audit log entry |||| Audit log",
       fields: {
@@ -316,6 +317,7 @@ const en: TranslationMessages = {
       backToList: "Back to the list",
     },
     enum: {
+      auditAction: { create: "Created", update: "Changed", delete: "Deleted", login: "Signed in", logout: "Signed out", submit: "Submitted", approve: "Approved", return: "Returned", reopen: "Reopened" },
       comparator: {
         gte: "At least (≥)",
         gt: "More than (>)",
@@ -545,7 +547,7 @@ const en: TranslationMessages = {
       synthetic: "Figures for 2025–2026 are synthetic sample data.",
     },
     tasks: { dueThisYear: "Work due in %{year}", allTasks: "All tasks", timingSummary: "Timing" },
-    auditLog: { noChange: "No data", diff: "Changes" },
+    auditLog: { system: "System", noChange: "No data", diff: "Changes" },
     provinceSetup: {
       title: "Set up a province",
       intro: "Steps: the province, its communes and wards, its agencies, plugins, the province plan (copy the parent plan's targets, then adjust), review and apply. The whole file is validated before anything is written, in one transaction.",

@@ -248,6 +248,7 @@ const vi: TranslationMessages = {
       helper: { password: "Để trống nếu không đổi mật khẩu. Tối thiểu 8 ký tự." },
       empty: "Chưa có người dùng nào. Nhấn “Tạo mới” để cấp tài khoản.",
     },
+    pluginRecords: { name: "Bản ghi phân hệ |||| Bản ghi phân hệ" },
     auditLog: {
       name: "Nhật ký thay đổi |||| Nhật ký thay đổi",
       fields: {
@@ -321,6 +322,7 @@ const vi: TranslationMessages = {
       backToList: "Về danh sách",
     },
     enum: {
+      auditAction: { create: "Tạo mới", update: "Sửa", delete: "Xóa", login: "Đăng nhập", logout: "Đăng xuất", submit: "Gửi báo cáo", approve: "Duyệt", return: "Trả lại", reopen: "Mở lại" },
       comparator: {
         gte: "Đạt ít nhất (≥)",
         gt: "Trên (>)",
@@ -550,7 +552,7 @@ const vi: TranslationMessages = {
       synthetic: "Số liệu 2025–2026 là dữ liệu mẫu (mô phỏng).",
     },
     tasks: { dueThisYear: "Việc phải làm năm %{year}", allTasks: "Tất cả nhiệm vụ", timingSummary: "Thời hạn" },
-    auditLog: { noChange: "Không có dữ liệu", diff: "Thay đổi" },
+    auditLog: { system: "Hệ thống", noChange: "Không có dữ liệu", diff: "Thay đổi" },
     provinceSetup: {
       title: "Thiết lập tỉnh mới",
       intro: "Các bước: thông tin tỉnh, các xã/phường, các cơ quan, phân hệ, kế hoạch của tỉnh (sao chép chỉ tiêu từ kế hoạch cấp trên rồi điều chỉnh), kiểm tra và áp dụng. Toàn bộ tệp được kiểm tra trước khi ghi, trong một giao dịch.",

@@ -1,4 +1,5 @@
 import { AutocompleteInput, DataTable, List, NumberInput, ReferenceField, ReferenceInput, SearchInput, SelectInput } from "react-admin";
+import { useShowCodes } from "../common/codes";
 import { EmptyState } from "../common/EmptyState";
 import { TargetValueField, YearField } from "../common/fields";
 import { CHOICES } from "../enums";
@@ -18,6 +19,7 @@ const filters = [
 
 /** Targets of the plans of the user's area: filter by plan, indicator, comparator or year. */
 export function TargetList() {
+  const showCodes = useShowCodes();
   return (
     <List exporter={excelExporter} filters={filters} sort={{ field: "id", order: "ASC" }} perPage={25} empty={<EmptyState />}>
       <DataTable rowClick="edit">
@@ -29,7 +31,7 @@ export function TargetList() {
         </DataTable.Col>
         <DataTable.Col source="value" label="resources.targets.fields.target" render={() => <TargetValueField />} />
         <DataTable.Col source="targetYear" render={() => <YearField source="targetYear" />} />
-        <DataTable.Col source="code" />
+        {showCodes ? <DataTable.Col source="code" /> : null}
       </DataTable>
     </List>
   );

@@ -7,5 +7,9 @@ export default {
   edit: lazy(() => import("./TargetForm").then((m) => ({ default: m.TargetEdit }))),
   create: lazy(() => import("./TargetForm").then((m) => ({ default: m.TargetCreate }))),
   icon: Flag,
-  recordRepresentation: (record: Record<string, unknown>) => String(record.code ?? record.id),
+  // The plan's own words for the target ("Tỷ lệ huy động trẻ nhà trẻ đến trường đạt 48,5%"), never its internal code.
+  recordRepresentation: (record: Record<string, unknown>) => {
+    const phrase = typeof record.phraseVi === "string" && record.phraseVi.trim() ? record.phraseVi.trim() : `#${String(record.id)}`;
+    return phrase.length > 90 ? `${phrase.slice(0, 89)}…` : phrase;
+  },
 };

@@ -1,4 +1,5 @@
 import { Chip, Typography } from "@mui/material";
+import { useShowCodes } from "../common/codes";
 import EventAvailable from "@mui/icons-material/EventAvailable";
 import {
   AutocompleteInput,
@@ -98,10 +99,11 @@ function TasksEmpty() {
  * work" in one click.
  */
 export function TaskList() {
+  const showCodes = useShowCodes();
   return (
     <List exporter={excelExporter} filters={filters} actions={<Actions />} sort={{ field: "code", order: "ASC" }} perPage={25} empty={<TasksEmpty />}>
       <DataTable rowClick="edit" empty={<TasksEmpty />}>
-        <DataTable.Col source="code" />
+        {showCodes ? <DataTable.Col source="code" /> : null}
         <DataTable.Col source="titleVi" render={() => <Title />} />
         <DataTable.Col source="timing" disableSort render={() => <Timing />} />
         <DataTable.Col source="status" render={() => <EnumField source="status" enumName="taskStatus" chip />} />
