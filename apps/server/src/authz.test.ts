@@ -392,6 +392,36 @@ describe("authorisation matrix (every procedure × every role, against another l
     }
   });
 
+  test("…and write them where their role may: an unchanged update (on its version) of every resource is accepted in their area, refused to a viewer", async () => {
+    const own: [string, string, Record<string, Rec>][] = [
+      // A province officer manages the localities below the province (not its own record: see integrity.test.ts).
+      ["langson.officer", "province_officer", { ...sets.langSon, localities: sets.bangMac.localities!, ...drafts.langSon }],
+      ["bangmac.officer", "commune_officer", { ...sets.bangMac, ...drafts.bangMac }],
+    ];
+    const problems: string[] = [];
+    for (const [username, role, records] of own)
+      for (const [name, def] of Object.entries(RESOURCES) as [string, AnyResource][]) {
+        const rec = records[name];
+        if (!rec) throw new Error(`fixture: no ${name} record for ${username}`);
+        const version = await versionOf(admin, name, rec.id);
+        const may = def.access.write.includes(role as never);
+        try {
+          const updated = (await users[username]!.call("mutation", `${name}.update`, { id: rec.id, version, data: {} })) as { data: Rec };
+          if (!may) problems.push(`${username} ${name}.update: accepted, the role may not write it`);
+          else if (updated.data.version !== version + 1) problems.push(`${username} ${name}.update: version ${updated.data.version}`);
+        } catch (e) {
+          if (may) problems.push(`${username} ${name}.update: refused (${codeOfError(e)}: ${(e as Error).message})`);
+          else if (codeOfError(e) !== "FORBIDDEN") problems.push(`${username} ${name}.update: ${codeOfError(e)}`);
+        }
+        const viewer = users[username === "langson.officer" ? "langson.viewer" : "bangmac.viewer"]!;
+        const refused = await errorOf(viewer.call("mutation", `${name}.update`, { id: rec.id, version: await versionOf(admin, name, rec.id), data: {} })).catch(() => null);
+        if (refused?.data.code !== "FORBIDDEN") problems.push(`viewer ${name}.update: ${refused ? refused.data.code : "accepted"}`);
+      }
+    expect(problems).toEqual([]);
+    // The sets' records moved on by one version each: later tests read them afresh.
+    for (const set of [...Object.values(sets), ...Object.values(drafts)]) for (const [name, rec] of Object.entries(set)) if (name in RESOURCES) rec.version = await versionOf(admin, name, rec.id);
+  });
+
   test("the administrator reads every locality's records", async () => {
     for (const set of Object.values(sets))
       for (const [resource, rec] of Object.entries(set)) {
