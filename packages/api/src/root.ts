@@ -5,12 +5,14 @@
 import { RESOURCES, type ResourceName } from "@eduplan/db";
 import { authRouter } from "./router/auth.js";
 import { progressRouter } from "./router/progress.js";
+import { areaDashboardRouter } from "./router/area-dashboard.js";
 import { auditLogRouter, collectiveAssigneesRouter, educationLevelsRouter, localityLevelsRouter } from "./router/reference.js";
 import { resourceRouter } from "./router/resource.js";
 import { provinceSetupRouter } from "./router/province-setup.js";
 import { reportWorkflowRouter } from "./router/reports.js";
 import { pluginRecordsRouter, pluginSettingsRouter, pluginsRouter } from "./router/plugins.js";
 import { reportingRouter } from "./router/reporting.js";
+import { planImportRouter } from "./router/plan-import.js";
 import { mergeRouters, router } from "./trpc.js";
 
 type ResourceRouters = { [K in ResourceName]: ReturnType<typeof resourceRouter> };
@@ -21,7 +23,7 @@ const resourceRouters = Object.fromEntries(
 
 export const appRouter = router({
   auth: authRouter,
-  progress: progressRouter,
+  progress: mergeRouters(progressRouter, areaDashboardRouter),
   ...resourceRouters,
   reports: mergeRouters(resourceRouters.reports, reportWorkflowRouter),
   // Plugins: form records (validated by the plugin's form, feeding its indicators), per-province enabling, and each
@@ -35,6 +37,8 @@ export const appRouter = router({
   auditLog: auditLogRouter,
   provinceSetup: provinceSetupRouter,
   reporting: reportingRouter,
+  // A plan document → a reviewed draft → a plan (issue #16).
+  planImport: planImportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -69,3 +69,4 @@ export {
   type SigningForm,
 } from "./signature.js";
 export { annualReportXlsx, buildAnnualReportXlsx } from "./annual-report-xlsx.js";
+export { areaDashboard, type AreaDashboard, type AreaDashboardCell } from "./area-dashboard.js";

@@ -170,3 +170,39 @@ export function ancestorIds(db: Executor, id: number): number[] {
     .all<{ id: number }>(sql`select ancestor_id as id from locality_closure where descendant_id = ${id} and depth > 0 order by depth`)
     .map((r) => r.id);
 }
+
+export type ChildFigure = { childId: number; indicatorId: number; year: number; numerator: number; denominator: number; value: number; contributors: number; depth: number; source: "rollup" | "own" };
+
+/**
+ * The figures of every child of `parentId` for some indicators, every year up to `untilYear`, read from the aggregates
+ * in two indexed queries: per (child, indicator, year) the sums of the shallowest level below the child that reported,
+ * else the child's own figure. For dashboards of a whole area (every province of the nation, every commune of a
+ * province).
+ */
+export function readChildFigures(db: Executor, parentId: number, indicatorIds: readonly number[], untilYear: number): ChildFigure[] {
+  if (!indicatorIds.length) return [];
+  const ids = sql.join(indicatorIds.map((i) => sql`${i}`), sql`, `);
+  const rolled = db.all<{ childId: number; indicatorId: number; year: number; n: number; d: number; v: number; c: number; depth: number }>(
+    sql`select r.ancestor_id as childId, r.indicator_id as indicatorId, r.year as year, r.numerator_sum as n, r.denominator_sum as d,
+               r.value_sum as v, r.contributors as c, r.depth as depth
+        from locality_closure k join indicator_rollups r on r.ancestor_id = k.descendant_id
+        where k.ancestor_id = ${parentId} and k.depth = 1 and r.indicator_id in (${ids}) and r.year <= ${untilYear} and r.contributors > 0
+        order by r.ancestor_id, r.indicator_id, r.year, r.depth`,
+  );
+  const own = db.all<{ childId: number; indicatorId: number; year: number; n: number | null; d: number | null; v: number | null }>(
+    sql`select v.locality_id as childId, v.indicator_id as indicatorId, v.year as year, v.numerator as n, v.denominator as d, v.value as v
+        from locality_closure k join indicator_values v on v.locality_id = k.descendant_id
+        where k.ancestor_id = ${parentId} and k.depth = 1 and v.indicator_id in (${ids}) and v.year <= ${untilYear}`,
+  );
+  const out = new Map<string, ChildFigure>();
+  for (const r of rolled) {
+    const key = `${r.childId}|${r.indicatorId}|${r.year}`;
+    if (!out.has(key)) out.set(key, { childId: r.childId, indicatorId: r.indicatorId, year: r.year, numerator: r.n, denominator: r.d, value: r.v, contributors: r.c, depth: r.depth, source: "rollup" });
+  }
+  for (const r of own) {
+    const key = `${r.childId}|${r.indicatorId}|${r.year}`;
+    const c = contributionOf({ numerator: r.n, denominator: r.d, value: r.v });
+    if (!out.has(key) && c.c) out.set(key, { childId: r.childId, indicatorId: r.indicatorId, year: r.year, numerator: c.n, denominator: c.d, value: c.v, contributors: 1, depth: 0, source: "own" });
+  }
+  return [...out.values()];
+}
