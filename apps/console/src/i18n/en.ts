@@ -1,5 +1,6 @@
 import type { TranslationMessages } from "react-admin";
 import englishMessages from "ra-language-english";
+import { planImportEn } from "../planImport/messages";
 
 /** The console in English: the same keys as `vi.ts` (a unit test checks it). Loaded only when chosen. */
 const en: TranslationMessages = {
@@ -282,8 +283,18 @@ const en: TranslationMessages = {
     },
   },
   eduplan: {
+    planImport: planImportEn,
     appTitle: "EduPlan — education development plans",
-    menu: { reference: "Reference", planning: "Planning", administration: "Administration", dashboard: "Dashboard", provinceSetup: "Set up a province", reporting: "Reporting", consolidation: "Consolidation", reportsExcel: "Reports through Excel" },
+    menu: { reference: "Reference", planning: "Planning", administration: "Administration", dashboard: "Dashboard", provinceSetup: "Set up a province", reporting: "Reporting", consolidation: "Consolidation", reportsExcel: "Reports through Excel", areaDashboard: "By locality" },
+    areaDashboard: {
+      title: "By locality",
+      heading: "Results by locality of %{area}",
+      year: "Year",
+      against: "Against the targets of %{plan}",
+      noPlan: "This locality has no plan to compare with.",
+      indicator: "Indicator",
+      states: { title: "Standing", achieved: "Achieved", onTrack: "On track", atRisk: "At risk", notAchieved: "Not achieved", noData: "No data" },
+    },
     login: {
       title: "Log in to EduPlan",
       subtitle: "Education development plans to 2030, vision 2045",
@@ -498,6 +509,7 @@ const en: TranslationMessages = {
       noNumber: "(no number)",
     },
     roadmap: {
+      target: "the target",
       title: "Yearly roadmap",
       intro: "One milestone a year towards the target %{target}. Empty cells show the figure %{label} (a straight line from the baseline or the first reported year to the target); type a figure to set that year's milestone, clear it to go back to the even roadmap.",
       noYears: "The plan has no period or the target no target year, so there is no roadmap yet.",

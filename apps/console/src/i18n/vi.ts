@@ -1,5 +1,6 @@
 import type { TranslationMessages } from "react-admin";
 import vietnameseMessages from "@eduplan/ra-language-vietnamese";
+import { planImportVi } from "../planImport/messages";
 
 /**
  * The console in Vietnamese (the default language): react-admin's messages (@eduplan/ra-language-vietnamese), the
@@ -287,8 +288,18 @@ const vi: TranslationMessages = {
     },
   },
   eduplan: {
+    planImport: planImportVi,
     appTitle: "EduPlan — Kế hoạch phát triển giáo dục",
-    menu: { reference: "Danh mục", planning: "Kế hoạch", administration: "Quản trị", dashboard: "Tổng quan", provinceSetup: "Thiết lập tỉnh mới", reporting: "Báo cáo", consolidation: "Tổng hợp báo cáo", reportsExcel: "Báo cáo bằng Excel" },
+    menu: { reference: "Danh mục", planning: "Kế hoạch", administration: "Quản trị", dashboard: "Tổng quan", provinceSetup: "Thiết lập tỉnh mới", reporting: "Báo cáo", consolidation: "Tổng hợp báo cáo", reportsExcel: "Báo cáo bằng Excel", areaDashboard: "Bảng theo địa bàn" },
+    areaDashboard: {
+      title: "Bảng theo địa bàn",
+      heading: "Kết quả thực hiện theo từng địa bàn của %{area}",
+      year: "Năm",
+      against: "So với chỉ tiêu của %{plan}",
+      noPlan: "Địa bàn này chưa có kế hoạch để so sánh.",
+      indicator: "Chỉ tiêu",
+      states: { title: "Tình hình", achieved: "Đạt", onTrack: "Đúng tiến độ", atRisk: "Có nguy cơ chậm", notAchieved: "Chưa đạt", noData: "Chưa có số liệu" },
+    },
     login: {
       title: "Đăng nhập EduPlan",
       subtitle: "Kế hoạch phát triển giáo dục đến năm 2030, tầm nhìn 2045",
@@ -503,6 +514,7 @@ const vi: TranslationMessages = {
       noNumber: "(chưa có số)",
     },
     roadmap: {
+      target: "mục tiêu",
       title: "Lộ trình theo năm",
       intro: "Mỗi năm một mốc, tiến tới mục tiêu %{target}. Ô để trống hiện số %{label} (đường thẳng từ số liệu gốc hoặc năm đầu có số liệu đến mục tiêu); nhập số để đặt mốc của năm đó, xóa số để quay về lộ trình đều.",
       noYears: "Kế hoạch chưa có thời kỳ hoặc chỉ tiêu chưa có năm mục tiêu nên chưa lập được lộ trình.",

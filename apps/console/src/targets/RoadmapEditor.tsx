@@ -120,14 +120,17 @@ export function RoadmapEditor() {
               <TableRow>
                 {cells.map((c, i) => {
                   const estimate = c.expected?.source === "linear" ? formatMilestone(c.expected, unit, locale, { maxDecimals: 1 }) : "";
+                  // The target year holds the target itself.
+                  const isTargetYear = c.year === (roadmap.data.target.targetYear ?? roadmap.data.period.end);
+                  const hint = estimate ? LINEAR_ROADMAP_LABEL[locale] : isTargetYear ? translate("eduplan.roadmap.target") : " ";
                   return (
                     <TableCell key={c.year} align="center" sx={{ verticalAlign: "top", minWidth: 96 }}>
                       <TextField
                         size="small"
                         value={c.text}
-                        placeholder={estimate}
+                        placeholder={estimate || (isTargetYear ? formatTargetValue(roadmap.data.target, unit, locale) : "")}
                         error={!!errors[c.year]}
-                        helperText={errors[c.year] ?? (c.text.trim() === "" && estimate ? LINEAR_ROADMAP_LABEL[locale] : c.milestoneId ? translate("eduplan.roadmap.milestone") : " ")}
+                        helperText={errors[c.year] ?? (c.text.trim() === "" ? hint : c.milestoneId ? translate("eduplan.roadmap.milestone") : " ")}
                         onChange={(e) => setCells((all) => all.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
                         slotProps={{
                           htmlInput: { inputMode: "decimal", "data-testid": `roadmap-${c.year}`, "aria-label": `${translate("eduplan.roadmap.title")} ${c.year}`, style: { textAlign: "right" } },
