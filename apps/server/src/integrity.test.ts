@@ -52,7 +52,9 @@ async function xlsxText(base64: string): Promise<string> {
 beforeAll(async () => {
   server = await startTestServer();
   admin = await loginAs(server.url, "admin");
-  [langson, bangmac, laichau] = await Promise.all(["langson.officer", "bangmac.officer", "laichau.officer"].map((u) => loginAs(server.url, u)));
+  langson = await loginAs(server.url, "langson.officer");
+  bangmac = await loginAs(server.url, "bangmac.officer");
+  laichau = await loginAs(server.url, "laichau.officer");
   for (const code of ["vn", "lang-son", "bang-mac", "bang-mac.preschool", "chi-lang", "luong-van-tri", "lai-chau", "muong-te", "ka-lang"]) ids[code] = (await first("localities", { code })).id;
   for (const code of ["national-strategy-1705", "lang-son-243-2025", "bang-mac-2025", "muong-te-2025"]) ids[code] = (await first("plans", { code })).id;
   for (const code of ["lang-son.education-dept", "bang-mac.peoples-committee", "muong-te.education-division", "ka-lang.peoples-committee"]) ids[code] = (await first("agencies", { code })).id;
