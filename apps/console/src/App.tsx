@@ -24,6 +24,8 @@ import documentRelations from "./documentRelations";
 import indicatorValues from "./indicatorValues";
 import reports, { ExcelPage } from "./reports";
 import { ConsolidationPage } from "./consolidation";
+import { PlanImportRoute } from "./planImport";
+import { AreaDashboardPage } from "./dashboard/AreaDashboardPage";
 
 const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 const LazyLoginPage = lazy(() => import("./layout/LoginPage"));
@@ -96,7 +98,9 @@ export function App() {
           }
         />
         <Route path="/consolidation" element={<ConsolidationPage />} />
+        <Route path="/area-dashboard" element={<AreaDashboardPage />} />
         <Route path="/reports-excel" element={<ExcelPage />} />
+        <Route path="/plan-import" element={<PlanImportRoute />} />
       </CustomRoutes>
     </Admin>
   );

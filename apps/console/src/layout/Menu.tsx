@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 import { ListSubheader } from "@mui/material";
 import BuildCircle from "@mui/icons-material/BuildCircle";
+import GridOn from "@mui/icons-material/GridOn";
 import { PluginMenuItems, PluginSettingsMenuItem } from "../plugins";
 import { Menu as RaMenu, useCanAccess, usePermissions, useSidebarState, useTranslate } from "react-admin";
 import { ReportingMenuItems } from "../reports/MenuItems";
+import { PlanImportMenuItem } from "../planImport";
 
 function Section({ label, children }: { label: string; children: ReactNode }) {
   const translate = useTranslate();
@@ -33,12 +35,15 @@ function ProvinceSetupItem() {
  * administration. Each item shows only if the user may list the resource (react-admin's `canAccess`).
  */
 export function Menu() {
+  const translate = useTranslate();
   const { permissions } = usePermissions<{ isAdmin?: boolean } | null>();
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
+      <RaMenu.Item to="/area-dashboard" primaryText={translate("eduplan.menu.areaDashboard")} leftIcon={<GridOn />} />
       <Section label="eduplan.menu.planning">
         <RaMenu.ResourceItem name="plans" />
+        <PlanImportMenuItem />
         <RaMenu.ResourceItem name="targets" />
         <RaMenu.ResourceItem name="milestones" />
         <RaMenu.ResourceItem name="tasks" />
