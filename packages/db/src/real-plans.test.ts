@@ -140,3 +140,42 @@ describe("the role of each task assignee: lead (chủ trì), coordinate (phối 
     expect(e.fieldErrors.map((f) => f.path)).toEqual(["requestedAgencyIds.0"]);
   });
 });
+
+describe("timing not stated, the sources of a task's values, repeated rows", () => {
+  it("a task with no stated timing is stored as such, not as 'thường xuyên'", async () => {
+    const t = await repos.tasks.create({ planId: ids["ls.243"], code: "VI.1", titleVi: "Không nêu thời gian", timing: { kind: "notStated" }, leadAgencyIds: [ids["ls.sgddt"]] }, SYSTEM_ACTOR);
+    expect(repos.tasks.getOne(t.id, SYSTEM_ACTOR).timing).toEqual({ kind: "notStated" });
+  });
+
+  it("body and table disagree: both wordings kept with the source of the stored value and a note", async () => {
+    const t = await repos.tasks.create(
+      {
+        planId: ids["ls.243"],
+        code: "VI.2",
+        titleVi: "Rà soát, sắp xếp mạng lưới trường",
+        timing: { kind: "year", year: 2026 },
+        leadAgencyIds: [ids["ls.sgddt"]],
+        source: "both",
+        sourceConflicts: [{ field: "timing", keptFrom: "body", bodyVi: "Năm 2026", tableVi: "Năm 2027" }],
+        sourceNoteVi: "Phụ lục ghi năm 2027.",
+      },
+      SYSTEM_ACTOR,
+    );
+    expect(repos.tasks.getOne(t.id, SYSTEM_ACTOR)).toMatchObject({ source: "both", sourceConflicts: [{ field: "timing", keptFrom: "body", tableVi: "Năm 2027" }], sourceNoteVi: "Phụ lục ghi năm 2027." });
+    const e = (await thrown(() => repos.tasks.update(t.id, { source: "table" }, t.version, SYSTEM_ACTOR))) as { fieldErrors: { path: string }[] };
+    expect(e.fieldErrors.map((f) => f.path)).toEqual(["source"]);
+  });
+
+  it("a repeated row keeps its number and points at the original of the same plan; never another plan's or itself", async () => {
+    const original = await repos.tasks.create({ planId: ids["ls.243"], code: "12", rowNumber: "12", titleVi: "Dòng 12", timing: { kind: "yearly" }, leadAgencyIds: [ids["ls.sgddt"]] }, SYSTEM_ACTOR);
+    const repeat = await repos.tasks.create({ planId: ids["ls.243"], code: "12-lap", rowNumber: "12", duplicateOfId: original.id, titleVi: "Dòng 12", timing: { kind: "yearly" }, leadAgencyIds: [ids["ls.sgddt"]] }, SYSTEM_ACTOR);
+    expect(repeat).toMatchObject({ rowNumber: "12", duplicateOfId: original.id });
+    const other = (await thrown(() => repos.tasks.create({ planId: ids["lc.plan"], code: "12", duplicateOfId: original.id, titleVi: "x", timing: { kind: "yearly" }, leadAgencyIds: [ids["lc.syt"]] }, SYSTEM_ACTOR))) as { fieldErrors: { path: string }[] };
+    expect(other.fieldErrors.map((f) => f.path)).toEqual(["duplicateOfId"]);
+    const self = (await thrown(() => repos.tasks.update(original.id, { duplicateOfId: original.id }, original.version, SYSTEM_ACTOR))) as { fieldErrors: { path: string }[] };
+    expect(self.fieldErrors.map((f) => f.path)).toEqual(["duplicateOfId"]);
+    // Deleting the original leaves the repeat, unflagged, rather than deleting it.
+    await repos.tasks.delete(original.id, original.version, SYSTEM_ACTOR);
+    expect(repos.tasks.getOne(repeat.id, SYSTEM_ACTOR).duplicateOfId).toBeNull();
+  });
+});

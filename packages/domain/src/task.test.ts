@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ASSIGNEE_ROLE_FIELDS, ASSIGNEE_ROLES, TASK_TIMING_KINDS, TaskInputSchema, taskAssigneeIssues, TaskTimingSchema, taskDueInYear, tasksDueInYear, type TaskTiming, type TaskStatus } from "./task.js";
+import { ASSIGNEE_ROLE_FIELDS, ASSIGNEE_ROLES, TASK_TIMING_KINDS, TaskInputSchema, taskAssigneeIssues, taskSourceIssues, type TaskSourceConflict, TaskTimingSchema, taskDueInYear, tasksDueInYear, type TaskTiming, type TaskStatus } from "./task.js";
 
 const timing = (t: unknown): TaskTiming => TaskTimingSchema.parse(t);
 const dueYears = (t: TaskTiming, from = 2024, to = 2031) => {
@@ -124,8 +124,16 @@ describe("TaskTimingSchema", () => {
     });
     expect(TaskTimingSchema.parse({ kind: "continuous" })).toEqual({ kind: "continuous", from: null, to: null });
   });
-  it("knows exactly nine kinds", () => {
-    expect([...TASK_TIMING_KINDS].sort()).toEqual(["continuous", "date", "event", "quarter", "schoolYear", "year", "yearRange", "yearThenYearly", "yearly"]);
+  it("knows exactly ten kinds", () => {
+    expect([...TASK_TIMING_KINDS].sort()).toEqual(["continuous", "date", "event", "notStated", "quarter", "schoolYear", "year", "yearRange", "yearThenYearly", "yearly"]);
+  });
+  it("'not stated' is its own kind, distinct from 'thường xuyên': never due, and says why", () => {
+    const notStated = timing({ kind: "notStated" });
+    expect(notStated).toEqual({ kind: "notStated" });
+    expect(taskDueInYear(notStated, 2026)).toBe("timingNotStated");
+    expect(dueYears(notStated)).toEqual([]);
+    expect(dueYears(timing({ kind: "continuous" }))).toHaveLength(8);
+    expect(TaskTimingSchema.safeParse({ kind: "notStated", year: 2026 }).data).toEqual({ kind: "notStated" });
   });
   it("rejects an unknown kind", () => {
     const r = TaskTimingSchema.safeParse({ kind: "fortnightly", year: 2026 });
@@ -171,5 +179,31 @@ describe("TaskInputSchema", () => {
   it("ASSIGNEE_ROLE_FIELDS names a field of the schema for every role", () => {
     const shape = Object.keys(TaskInputSchema.parse({ ...base, leadAgencyIds: [1] }));
     for (const role of ASSIGNEE_ROLES) for (const f of Object.values(ASSIGNEE_ROLE_FIELDS[role])) expect(shape).toContain(f);
+  });
+});
+
+describe("where a task's values came from, and repeated rows", () => {
+  const base = { planId: 1, code: "12-bis", titleVi: "Rà soát", timing: { kind: "notStated" }, leadAgencyIds: [1] };
+  it("a task keeps its row number as written and the row it repeats", () => {
+    expect(TaskInputSchema.parse({ ...base, rowNumber: "12", duplicateOfId: 40 })).toMatchObject({ rowNumber: "12", duplicateOfId: 40, source: null, sourceConflicts: [], sourceNoteVi: null });
+  });
+  it("the body and the table disagree: both wordings kept, with the source of the task's own value and a note", () => {
+    const t = TaskInputSchema.parse({
+      ...base,
+      source: "both",
+      sourceConflicts: [
+        { field: "lead", keptFrom: "body", bodyVi: "Sở Giáo dục và Đào tạo", tableVi: "Sở Nội vụ" },
+        { field: "timing", keptFrom: "table", bodyVi: "Năm 2026", tableVi: "Năm 2027" },
+      ],
+      sourceNoteVi: "Bảng phụ lục ghi khác phần nội dung; giữ theo phần nội dung cho cơ quan chủ trì.",
+    });
+    expect(t.sourceConflicts.map((c) => [c.field, c.keptFrom])).toEqual([["lead", "body"], ["timing", "table"]]);
+  });
+  it("refuses a disagreement without source 'both', and the same value recorded twice", () => {
+    const conflict = { field: "lead", keptFrom: "body", bodyVi: "A", tableVi: "B" };
+    const r = TaskInputSchema.safeParse({ ...base, source: "table", sourceConflicts: [conflict, conflict] });
+    expect(r.error!.issues.map((i) => i.path)).toEqual([["source"], ["sourceConflicts", 1, "field"]]);
+    expect(taskSourceIssues({ source: "both", sourceConflicts: [conflict as TaskSourceConflict] })).toEqual([]);
+    expect(TaskInputSchema.safeParse({ ...base, source: "appendix" }).success).toBe(false);
   });
 });

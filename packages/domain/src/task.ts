@@ -25,6 +25,8 @@ export const TaskTimingSchema = z.discriminatedUnion("kind", [
   }),
   /** "Thường xuyên": continuous work throughout the plan period. */
   z.object({ kind: z.literal("continuous"), from: YearSchema.nullable().default(null), to: YearSchema.nullable().default(null) }),
+  /** The plan gives no timing for the task (not the same as "thường xuyên"). */
+  z.object({ kind: z.literal("notStated") }),
 ]);
 export type TaskTiming = z.infer<typeof TaskTimingSchema>;
 export const TASK_TIMING_KINDS = TaskTimingSchema.options.map((o) => o.shape.kind.value);
@@ -32,6 +34,27 @@ export const TASK_TIMING_KINDS = TaskTimingSchema.options.map((o) => o.shape.kin
 export const TASK_STATUSES = ["notStarted", "inProgress", "completed", "overdue", "cancelled"] as const;
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof TaskStatusSchema>;
+
+/** Where a task is stated: the plan's body (the "Nhiệm vụ, giải pháp" sections), its task table (the appendix), or both. */
+export const TASK_SOURCES = ["body", "table", "both"] as const;
+export const TaskSourceSchema = z.enum(TASK_SOURCES);
+export type TaskSource = z.infer<typeof TaskSourceSchema>;
+
+/** The values of a task the body and the table may state differently. */
+export const TASK_CONFLICT_FIELDS = ["title", "lead", "coordinating", "requested", "timing", "output"] as const;
+
+/**
+ * A value the body and the task table disagree on (a different lead, a different deadline): both wordings kept, and
+ * which one the task's own field holds.
+ */
+export const TaskSourceConflictSchema = z.object({
+  field: z.enum(TASK_CONFLICT_FIELDS),
+  /** The source the task's field was taken from. */
+  keptFrom: z.enum(["body", "table"]),
+  bodyVi: z.string().trim().min(1).max(2000),
+  tableVi: z.string().trim().min(1).max(2000),
+});
+export type TaskSourceConflict = z.infer<typeof TaskSourceConflictSchema>;
 
 const taskFields = {
   planId: IdSchema,
@@ -52,6 +75,14 @@ const taskFields = {
   leadCollectiveCodes: z.array(CodeSchema).default([]),
   coordinatingCollectiveCodes: z.array(CodeSchema).default([]),
   requestedCollectiveCodes: z.array(CodeSchema).default([]),
+  /** The number the document gives the row ("12", "V.3"), kept as written. */
+  rowNumber: z.string().trim().min(1).max(40).nullable().default(null),
+  /** The earlier row of the same plan this row repeats (a task table listing a row twice): flagged, never merged. */
+  duplicateOfId: IdSchema.nullable().default(null),
+  source: TaskSourceSchema.nullable().default(null),
+  sourceConflicts: z.array(TaskSourceConflictSchema).max(TASK_CONFLICT_FIELDS.length).default([]),
+  /** Why the values were kept as they are, or what else the two sources say. */
+  sourceNoteVi: z.string().trim().max(2000).nullable().default(null),
 };
 
 /** The part an assignee takes in a task: leads (chủ trì), coordinates (phối hợp), or is requested (đề nghị). */
@@ -91,16 +122,35 @@ export function taskAssigneeIssues(t: Partial<TaskAssignees>): DomainIssue[] {
   return issues;
 }
 
+const CONFLICT_NEEDS_BOTH = message("a disagreement between the body and the task table needs source 'both'", "Khi phần nội dung và bảng nhiệm vụ khác nhau, nguồn phải là 'cả hai'");
+const CONFLICT_TWICE = message("this value's disagreement is already recorded", "Sự khác nhau của giá trị này đã được ghi");
+
+/** Where a task's values came from: a disagreement implies both sources, one entry per value. */
+export function taskSourceIssues(t: { source?: TaskSource | null; sourceConflicts?: TaskSourceConflict[] }): DomainIssue[] {
+  const issues: DomainIssue[] = [];
+  const conflicts = t.sourceConflicts ?? [];
+  if (conflicts.length && t.source !== "both") issues.push({ path: ["source"], ...CONFLICT_NEEDS_BOTH });
+  const seen = new Set<string>();
+  conflicts.forEach((c, i) => {
+    if (seen.has(c.field)) issues.push({ path: ["sourceConflicts", i, "field"], ...CONFLICT_TWICE });
+    seen.add(c.field);
+  });
+  return issues;
+}
+
 export const TaskInputSchema = z.object(taskFields).superRefine((t, ctx) => {
-  for (const issue of taskAssigneeIssues(t)) ctx.addIssue({ code: "custom", message: issue.en, path: issue.path });
+  for (const issue of [...taskAssigneeIssues(t), ...taskSourceIssues(t)]) ctx.addIssue({ code: "custom", message: issue.en, path: issue.path });
 });
 export type TaskInput = z.input<typeof TaskInputSchema>;
 export const TaskSchema = z.object({ ...recordFields, ...taskFields });
 export type Task = z.infer<typeof TaskSchema>;
 
-export type DueInYear = "due" | "notDue" | "awaitingEvent";
+export type DueInYear = "due" | "notDue" | "awaitingEvent" | "timingNotStated";
 
-/** Whether work on a task falls in a calendar year. Event-triggered tasks are due once the event has happened. */
+/**
+ * Whether work on a task falls in a calendar year. Event-triggered tasks are due once the event has happened; a task
+ * whose plan states no timing is never counted as due (nor as not due: the answer says so).
+ */
 export function taskDueInYear(timing: TaskTiming, year: number): DueInYear {
   const within = (from: number | null, to: number | null) => (from === null || year >= from) && (to === null || year <= to);
   switch (timing.kind) {
@@ -122,6 +172,8 @@ export function taskDueInYear(timing: TaskTiming, year: number): DueInYear {
     case "event":
       if (timing.occurredOn === null) return "awaitingEvent";
       return Number(timing.occurredOn.slice(0, 4)) <= year ? "due" : "notDue";
+    case "notStated":
+      return "timingNotStated";
   }
 }
 

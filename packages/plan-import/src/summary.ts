@@ -25,6 +25,8 @@ function timingVi(t: TaskFinding["timing"]): string {
       return `quý ${t.quarter}/${t.year}`;
     case "date":
       return t.date;
+    case "notStated":
+      return "không nêu";
   }
 }
 

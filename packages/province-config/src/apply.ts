@@ -4,6 +4,7 @@ import {
   DEFAULT_COLLECTIVE_ASSIGNEES,
   fieldErrorsFromIssues,
   taskAssigneeIssues,
+  taskSourceIssues,
   type AssigneeRole,
   repeatedAssigneeNames,
   targetIndicatorIssues,
@@ -345,6 +346,12 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
         (t[role] ?? []).forEach((code, j) => {
           if (!knownAgency(code) && !collectives.all.has(code)) err(`${at}.tasks.${i}.${role}.${j}`, `unknown agency or collective '${code}'`, `Không có cơ quan hoặc nhóm cơ quan '${code}'`);
         });
+      if (t.duplicateOf !== undefined) {
+        const original = (plan.tasks ?? []).findIndex((o) => o.code === t.duplicateOf);
+        if (original < 0) err(`${at}.tasks.${i}.duplicateOf`, `no task '${t.duplicateOf}' in this plan`, `Kế hoạch không có nhiệm vụ '${t.duplicateOf}'`);
+        else if (original === i) err(`${at}.tasks.${i}.duplicateOf`, "a task cannot repeat itself", "Nhiệm vụ không thể là dòng lặp của chính nó");
+      }
+      for (const issue of taskSourceIssues({ source: t.source ?? null, sourceConflicts: t.sourceConflicts ?? [] })) err(`${at}.tasks.${i}.${issue.path.join(".")}`, issue.en, issue.vi);
       // The domain's rule on assignees (someone named, nobody twice), located at the file's own keys.
       const issues = taskAssigneeIssues(Object.fromEntries(ASSIGNEE_ROLES.map((r) => [ASSIGNEE_ROLE_FIELDS[r].agencies, t[FILE_KEY_OF_ROLE[r]] ?? []])));
       for (const issue of issues) {
@@ -604,14 +611,15 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, r
 
   const existingTasks = new Map(tx.select({ id: s.tasks.id, code: s.tasks.code }).from(s.tasks).where(eq(s.tasks.planId, planId)).all().map((t) => [t.code, t.id] as const));
   const split = (codes: string[] = []) => ({ agencies: codes.filter((c) => !collectives.has(c)).map(resolveAgency), collectives: codes.filter((c) => collectives.has(c)) });
-  for (const t of plan.tasks ?? []) {
+  const taskId = new Map<string, number>();
+  for (const t of parentsFirst(plan.tasks ?? [], (t) => t.code, (t) => t.duplicateOf)) {
     const assignees: Record<string, unknown> = {};
     for (const role of ASSIGNEE_ROLES) {
       const { agencies, collectives: codes } = split(t[FILE_KEY_OF_ROLE[role]]);
       assignees[ASSIGNEE_ROLE_FIELDS[role].agencies] = agencies;
       assignees[ASSIGNEE_ROLE_FIELDS[role].collectives] = codes;
     }
-    w.upsert(RESOURCES.tasks, existingTasks.get(t.code), {
+    const row = w.upsert(RESOURCES.tasks, existingTasks.get(t.code), {
       planId,
       solutionGroupId: t.solutionGroup ? (groupId.get(t.solutionGroup) ?? null) : null,
       code: t.code,
@@ -622,6 +630,12 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, r
       outputVi: t.outputVi ?? null,
       status: t.status ?? "notStarted",
       ...assignees,
+      rowNumber: t.number ?? null,
+      duplicateOfId: t.duplicateOf ? (taskId.get(t.duplicateOf) ?? null) : null,
+      source: t.source ?? null,
+      sourceConflicts: t.sourceConflicts ?? [],
+      sourceNoteVi: t.sourceNoteVi ?? null,
     });
+    taskId.set(t.code, row.id);
   }
 }

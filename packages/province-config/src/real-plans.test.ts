@@ -151,3 +151,48 @@ describe("task assignee roles in the province file", () => {
     expect(e.errors[0]!.message.vi).toMatch(/ít nhất một đơn vị/);
   });
 });
+
+describe("timing not stated, sources and repeated rows in the province file", () => {
+  const tasks = (body: string) => `${BASE}plans:\n  - code: thu.kh-3\n    documentKind: plan\n    titleVi: Kế hoạch ba\n    locality: thu\n    tasks:\n${body}`;
+  it("keeps every row with its number, flags the repeat, records the disagreement", async () => {
+    const text = tasks(`      - code: "12-lap"
+        number: "12"
+        duplicateOf: "12"
+        titleVi: Rà soát mạng lưới
+        timing: { kind: notStated }
+        lead: [thu.sgddt]
+      - code: "12"
+        number: "12"
+        titleVi: Rà soát mạng lưới
+        timing: { kind: year, year: 2026 }
+        lead: [thu.sgddt]
+        source: both
+        sourceConflicts:
+          - { field: lead, keptFrom: body, bodyVi: Sở Giáo dục và Đào tạo, tableVi: Sở Nội vụ }
+        sourceNoteVi: Bảng phụ lục ghi Sở Nội vụ chủ trì.
+`);
+    await apply(text);
+    const rows = createRepositories(db).tasks.list({}, SYSTEM_ACTOR).data;
+    const original = rows.find((t) => t.code === "12")!;
+    const repeat = rows.find((t) => t.code === "12-lap")!;
+    expect(repeat).toMatchObject({ rowNumber: "12", duplicateOfId: original.id, timing: { kind: "notStated" } });
+    expect(original).toMatchObject({ source: "both", sourceConflicts: [{ field: "lead", keptFrom: "body", tableVi: "Sở Nội vụ" }] });
+    const again = await apply(text);
+    expect(again.updated).toBe(0);
+  });
+
+  it("refuses a repeat of an unknown row and a disagreement without source 'both', together", async () => {
+    const e = await refusal(
+      tasks(`      - code: "1"
+        duplicateOf: "9"
+        titleVi: Một
+        timing: { kind: notStated }
+        lead: [thu.sgddt]
+        source: table
+        sourceConflicts:
+          - { field: timing, keptFrom: table, bodyVi: Năm 2026, tableVi: Năm 2027 }
+`),
+    );
+    expect(e.errors.map((x) => x.path)).toEqual(["plans.0.tasks.0.duplicateOf", "plans.0.tasks.0.source"]);
+  });
+});

@@ -23,6 +23,8 @@ import {
   SUCCESSION_KINDS,
   TaskStatusSchema,
   TaskTimingSchema,
+  TaskSourceSchema,
+  TASK_CONFLICT_FIELDS,
   UsernameSchema,
   YearSchema,
 } from "@eduplan/domain";
@@ -207,6 +209,24 @@ export const TaskEntrySchema = z.strictObject({
   coordinating: z.array(CodeSchema).optional(),
   /** Đề nghị: bodies not subordinate to the issuer (the Fatherland Front), requested to take part. */
   requested: z.array(CodeSchema).optional(),
+  /** The row's number in the document ("12", "V.3"), kept as written. */
+  number: z.string().trim().min(1).max(40).optional(),
+  /** The code of an earlier task of the same plan this row repeats (a task table listing a row twice). */
+  duplicateOf: CodeSchema.optional(),
+  /** Where the plan states the task: `body`, `table` (the appendix) or `both`. */
+  source: TaskSourceSchema.optional(),
+  /** Values the body and the table state differently: both wordings, and which one the task holds. */
+  sourceConflicts: z
+    .array(
+      z.strictObject({
+        field: z.enum(TASK_CONFLICT_FIELDS),
+        keptFrom: z.enum(["body", "table"]),
+        bodyVi: z.string().trim().min(1),
+        tableVi: z.string().trim().min(1),
+      }),
+    )
+    .optional(),
+  sourceNoteVi: z.string().trim().optional(),
 });
 
 export const PlanEntrySchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { ASSIGNEE_ROLE_FIELDS, ASSIGNEE_ROLES, RESOURCE_ACCESS, TaskInputSchema } from "@eduplan/domain";
-import { fieldError } from "../errors.js";
+import { fieldError, validation } from "../errors.js";
 import * as s from "../schema/index.js";
 import { agencies } from "./agencies.js";
 import { collectiveCodeErrors } from "./collectives.js";
@@ -19,7 +19,7 @@ export const tasks = planChild({
   access: RESOURCE_ACCESS.tasks,
   inputSchema: TaskInputSchema,
   searchFields: ["titleVi", "titleEn", "code", "outputVi"],
-  refs: { solutionGroupId: "writable" },
+  refs: { solutionGroupId: "writable", duplicateOfId: "readable" },
   virtualFields: [...TASK_VIRTUAL],
   virtualRefs: Object.fromEntries(ROLE_FIELDS.map((r) => [r.agencies, { resource: () => agencies, rule: "readable" as const }])),
   virtualFilters: {
@@ -45,11 +45,21 @@ export const tasks = planChild({
     const errors = [];
     const codes = ROLE_FIELDS.flatMap(({ collectives: field }) => list(data, field).map((c, i) => ({ field: `${field}.${i}`, code: String(c) })));
     errors.push(...collectiveCodeErrors(tx, data.planId, codes));
+    if (data.duplicateOfId != null) {
+      const original = tx.select({ planId: s.tasks.planId, duplicateOfId: s.tasks.duplicateOfId }).from(s.tasks).where(eq(s.tasks.id, Number(data.duplicateOfId))).get();
+      if (original && original.planId !== data.planId) errors.push(fieldError("duplicateOfId", "a repeated row repeats a task of the same plan", "Dòng lặp phải lặp một nhiệm vụ của cùng kế hoạch"));
+      // Pointing at the first occurrence keeps repeats one level deep (and rules out cycles).
+      if (original && original.duplicateOfId !== null) errors.push(fieldError("duplicateOfId", "point at the first occurrence of the row, not at another repeat", "Hãy chỉ tới dòng xuất hiện đầu tiên, không chỉ tới một dòng lặp khác"));
+    }
     if (data.solutionGroupId != null) {
       const group = tx.select().from(s.solutionGroups).where(eq(s.solutionGroups.id, Number(data.solutionGroupId))).get();
       if (!group || group.planId !== data.planId) errors.push(fieldError("solutionGroupId", "the solution group must belong to the same plan", "Nhóm giải pháp phải thuộc cùng kế hoạch"));
     }
     return errors;
+  },
+  beforeWrite(_tx, data, existing) {
+    if (existing && data.duplicateOfId === existing.id) throw validation([fieldError("duplicateOfId", "a task cannot repeat itself", "Nhiệm vụ không thể là dòng lặp của chính nó")]);
+    return data;
   },
   afterWrite(tx, after, _before, data) {
     if (!TASK_VIRTUAL.some((f) => f in data)) return;

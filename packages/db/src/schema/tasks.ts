@@ -1,5 +1,5 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { ASSIGNEE_ROLES, type TaskTiming } from "@eduplan/domain";
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { ASSIGNEE_ROLES, TASK_SOURCES, type TaskSourceConflict, type TaskTiming } from "@eduplan/domain";
 import { entityColumns, searchColumn } from "./columns.js";
 import { agencies } from "./agencies.js";
 import { plans, solutionGroups } from "./plans.js";
@@ -19,9 +19,14 @@ export const tasks = sqliteTable(
     timing: text({ mode: "json" }).$type<TaskTiming>().notNull(),
     outputVi: text(),
     status: text().notNull().default("notStarted"),
+    rowNumber: text(),
+    duplicateOfId: integer().references((): AnySQLiteColumn => tasks.id, { onDelete: "set null" }),
+    source: text({ enum: TASK_SOURCES }),
+    sourceConflicts: text({ mode: "json" }).$type<TaskSourceConflict[]>().notNull().default([]),
+    sourceNoteVi: text(),
     searchText: searchColumn(),
   },
-  (t) => [uniqueIndex("tasks_plan_code_uq").on(t.planId, t.code), index("tasks_group_idx").on(t.solutionGroupId)],
+  (t) => [uniqueIndex("tasks_plan_code_uq").on(t.planId, t.code), index("tasks_group_idx").on(t.solutionGroupId), index("tasks_duplicate_idx").on(t.duplicateOfId)],
 );
 
 /** The assignees of a task, each in its role (chủ trì, phối hợp, đề nghị): an agency, or a collective ("các sở, ban, ngành"). */
