@@ -20,12 +20,16 @@ import {
   ReportSchema,
   ReportValueSchema,
   PluginRecordSchema,
+  PlanImportSchema,
 } from "@eduplan/domain";
 import { foreignRefs, resourceOfTable } from "./guard.js";
-import { RESOURCES, type ResourceName } from "./resources/index.js";
+import { RESOURCES as API_RESOURCES, planImports, type ResourceName } from "./resources/index.js";
+
+/** The API's CRUD resources and the guarded resources served by their own routers. */
+const RESOURCES = { ...API_RESOURCES, planImports };
 
 /** The domain's record schema for each table: the two must not drift. */
-const DOMAIN_SCHEMAS: Record<ResourceName, z.ZodObject> = {
+const DOMAIN_SCHEMAS: Record<ResourceName | "planImports", z.ZodObject> = {
   localities: LocalitySchema,
   agencies: AgencySchema,
   indicators: IndicatorSchema,
@@ -44,13 +48,14 @@ const DOMAIN_SCHEMAS: Record<ResourceName, z.ZodObject> = {
   reports: ReportSchema,
   reportValues: ReportValueSchema,
   pluginRecords: PluginRecordSchema,
+  planImports: PlanImportSchema,
 };
 
 /** Columns the database keeps for itself, which the domain does not model. */
 const STORAGE_ONLY = new Set(["createdAt", "updatedAt", "searchText", "passwordHash"]);
 
 describe("drizzle tables agree with the domain's zod schemas", () => {
-  for (const [name, def] of Object.entries(RESOURCES) as [ResourceName, (typeof RESOURCES)[ResourceName]][]) {
+  for (const [name, def] of Object.entries(RESOURCES) as [keyof typeof RESOURCES, (typeof RESOURCES)[keyof typeof RESOURCES]][]) {
     it(`${name}: same fields, same nullability`, () => {
       const columns = getTableColumns(def.table) as Record<string, { notNull: boolean }>;
       const shape = DOMAIN_SCHEMAS[name].shape as Record<string, z.ZodType>;
@@ -70,7 +75,7 @@ describe("drizzle tables agree with the domain's zod schemas", () => {
 });
 
 describe("every reference column is declared with its area rule", () => {
-  for (const [name, def] of Object.entries(RESOURCES) as [ResourceName, (typeof RESOURCES)[ResourceName]][]) {
+  for (const [name, def] of Object.entries(RESOURCES) as [keyof typeof RESOURCES, (typeof RESOURCES)[keyof typeof RESOURCES]][]) {
     it(`${name}: each foreign key has a rule (readable, writable or exists), and no rule names a non-reference`, () => {
       const foreign = foreignRefs(def.table).map((r) => r.field).sort();
       expect(Object.keys(def.refs).sort()).toEqual(foreign);

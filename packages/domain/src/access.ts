@@ -39,6 +39,8 @@ export const RESOURCE_ACCESS = {
   reportValues: { read: ALL, write: OFFICERS },
   // Plugin form records (field trips, classes …) are entered by the locality's officers.
   pluginRecords: { read: ALL, write: OFFICERS },
+  // A plan document under review (issue #16): read and accepted by the province, where plans are entered in bulk.
+  planImports: { read: PROVINCE, write: PROVINCE },
   educationLevels: { read: ALL, write: NOBODY },
   localityLevels: { read: ALL, write: NOBODY },
   // Built in, or declared by a province file (administrators): read by all, for the names in plans.

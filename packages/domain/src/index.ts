@@ -6,6 +6,7 @@ export * from "./assignee-match.js";
 export * from "./education-level.js";
 export * from "./indicator.js";
 export * from "./plan.js";
+export * from "./plan-import.js";
 export * from "./target.js";
 export * from "./task.js";
 export * from "./user.js";

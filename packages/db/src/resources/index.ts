@@ -40,3 +40,5 @@ export { figureErrors, withComputedValue, publishedFigureLocked } from "./figure
 export { reportLock, reportLocked, periodClosed, closedPeriodFor } from "./shared.js";
 export { isoToday } from "./reports.js";
 export { pluginEnabledAt } from "./plugin-visibility.js";
+/** Plan documents under review: guarded like a resource, served by the `planImport` router (not a CRUD resource). */
+export { planImports } from "./plan-imports.js";

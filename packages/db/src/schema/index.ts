@@ -9,3 +9,4 @@ export * from "./tasks.js";
 export * from "./users.js";
 export * from "./reports.js";
 export * from "./plugins.js";
+export * from "./plan-imports.js";
