@@ -93,3 +93,27 @@ describe("pnpm eduplan rollups verify|rebuild", () => {
     expect((await eduplan(["rollups", "verify"], file)).code).toBe(0);
   });
 });
+
+describe("pnpm eduplan figures import|template", () => {
+  it("writes the template, imports a filled file whole, and refuses a file with a bad row naming its row and column", async () => {
+    const file = join(dir, "figures.db");
+    expect((await eduplan(["province", "init", EXAMPLE], file)).code).toBe(0);
+    const template = join(dir, "mau.xlsx");
+    expect((await eduplan(["figures", "template", template], file)).code).toBe(0);
+    expect(existsSync(template)).toBe(true);
+    const good = join(dir, "so-lieu.csv");
+    writeFileSync(good, "Mã địa bàn,Mã chỉ tiêu,Năm,Tử số,Mẫu số,Giá trị,Ghi chú\nvi-du.xa-an-binh,ecec.nursery.enrolment_rate,2024,30,60,,\nvi-du.phuong-dong-tien,ecec.nursery.enrolment_rate,2024,20,40,,\n");
+    const ok = await eduplan(["figures", "import", good], file);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/2 số liệu \/ figures — 2 created, 0 updated/);
+    const bad = join(dir, "loi.csv");
+    writeFileSync(bad, "Mã địa bàn,Mã chỉ tiêu,Năm,Tử số,Mẫu số,Giá trị,Ghi chú\nvi-du.xa-an-binh,ecec.nursery.enrolment_rate,2023,30,60,,\nvi-du.xa-an-binh,ecec.nursery.enrolment_rate,2022,90,60,,\n");
+    const refused = await eduplan(["figures", "import", bad], file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/dòng\/row 3, cột\/column “Tử số”/);
+    const db = openDatabase(file);
+    expect(db.select().from(s.indicatorValues).all()).toHaveLength(2);
+    closeDatabase(db);
+    expect((await eduplan(["rollups", "verify"], file)).code).toBe(0);
+  });
+});

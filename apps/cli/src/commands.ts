@@ -1,4 +1,7 @@
-import { closeDatabase, defaultDatabasePath, openDatabase, rebuildRollups, verifyRollups, type Db } from "@eduplan/db";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { SYSTEM, closeDatabase, defaultDatabasePath, openDatabase, rebuildRollups, verifyRollups, type Db } from "@eduplan/db";
+import { figuresTemplate, importFiguresFile } from "@eduplan/reporting";
 import { applyProvinceConfig, ConfigInvalidError, ensureReferenceData, readProvinceConfig, validateProvinceConfig } from "@eduplan/province-config";
 import { seedSampleData } from "@eduplan/sample-data";
 import { planSummary } from "./summary.js";
@@ -60,6 +63,23 @@ export async function runCommand(name: string, options: Options): Promise<void> 
         const summary = await applyProvinceConfig(db, parsed);
         console.log(`${parsed.file}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
         for (const [resource, n] of Object.entries(summary.byResource)) console.log(`  ${resource}: +${n.created} ~${n.updated}`);
+        break;
+      }
+      case "figures template":
+        writeFileSync(options.file!, await figuresTemplate());
+        console.log(`Đã ghi mẫu / template written: ${options.file}`);
+        break;
+      case "figures import": {
+        const result = await importFiguresFile(db, readFileSync(options.file!), basename(options.file!), SYSTEM);
+        if (result.ok) {
+          console.log(`${options.file}: ${result.rows} số liệu / figures — ${result.created} created, ${result.updated} updated`);
+          break;
+        }
+        console.error(`Tệp có lỗi, không có số liệu nào được ghi / the file has problems, nothing was written: ${options.file}`);
+        for (const p of result.problems.slice(0, 200))
+          console.error(`  ${p.row ? `dòng/row ${p.row}` : "tệp/file"}${p.column ? `, cột/column “${p.column}”` : ""}: ${p.message.vi} / ${p.message.en}`);
+        if (result.problems.length > 200) console.error(`  … ${result.problems.length - 200} more`);
+        process.exitCode = 1;
         break;
       }
       case "rollups rebuild":

@@ -61,6 +61,16 @@ program
     process.exitCode = await runRestore(program.opts<{ db?: string }>().db, file);
   });
 
+const figures = program.command("figures").description("figures of many units × indicators × years at once (CSV or XLSX)");
+figures
+  .command("import <file>")
+  .description("import a figures file (columns: Mã địa bàn, Mã chỉ tiêu, Năm, Tử số, Mẫu số, Giá trị, Ghi chú): validated whole, nothing written on any error")
+  .action((file: string) => runCommand("figures import", { ...program.opts(), file }));
+figures
+  .command("template <file>")
+  .description("write the XLSX template of a figures file")
+  .action((file: string) => runCommand("figures template", { ...program.opts(), file }));
+
 const rollups = program.command("rollups").description("the aggregates of figures kept on write (rollups of every locality)");
 rollups
   .command("verify")

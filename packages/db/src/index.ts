@@ -8,6 +8,7 @@ export { assertReadable, assertRole, assertWritable, assertReferences, foreignRe
 export * from "./area.js";
 export * from "./report-scope.js";
 export * from "./settings.js";
+export * from "./figures-import.js";
 export * from "./resources/index.js";
 export * from "./passwords.js";
 export * from "./sqlite/aggregates.js";

@@ -70,3 +70,4 @@ export {
 } from "./signature.js";
 export { annualReportXlsx, buildAnnualReportXlsx } from "./annual-report-xlsx.js";
 export { areaDashboard, type AreaDashboard, type AreaDashboardCell } from "./area-dashboard.js";
+export { FIGURE_COLUMNS, figuresTemplate, importFiguresFile, type FiguresImportResult } from "./figures-file.js";
