@@ -1,9 +1,9 @@
 /**
- * Where heavy work runs: DOCX/XLSX generation and the parsing of uploaded workbooks. A procedure hands the work to
+ * Where heavy work runs: DOCX/XLSX generation and the parsing of uploaded workbooks and plan documents. A procedure hands the work to
  * `ctx.services.jobs.run(job, inline)`: the server (`@eduplan/server`) runs `job` in its worker pool, off the event
  * loop, with a per-user limit and queue; without a pool (in-process callers, API tests) `inline` runs here.
  */
-export type JobKind = "annualReportDocx" | "annualReportXlsx" | "reportTemplate" | "listExport" | "importWorkbook";
+export type JobKind = "annualReportDocx" | "annualReportXlsx" | "reportTemplate" | "listExport" | "importWorkbook" | "importFigures" | "readPlan";
 
 export type Job = {
   kind: JobKind;

@@ -10,3 +10,4 @@ export { INDICATOR_ENTRIES } from "./dictionaries/indicators.js";
 export { AGENCY_ENTRIES } from "./dictionaries/agencies.js";
 export { linkCitations } from "./document.js";
 export { reviewFinding, acceptedPlan, type ReviewDecision, type AcceptedPlan, type ReviewIssue } from "./review.js";
+export { readPlanFile, type PlanReadResult } from "./read-file.js";

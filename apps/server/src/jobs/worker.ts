@@ -5,7 +5,8 @@
  */
 import type { MessagePort } from "node:worker_threads";
 import { EduplanError, openDatabase, type Db } from "@eduplan/db";
-import { buildAnnualReportDocx, buildAnnualReportXlsx, exportList, exportReportTemplate, importReportWorkbook, type ListColumn } from "@eduplan/reporting";
+import { readPlanFile } from "@eduplan/plan-import";
+import { buildAnnualReportDocx, buildAnnualReportXlsx, exportList, exportReportTemplate, importFiguresFile, importReportWorkbook, type ListColumn } from "@eduplan/reporting";
 import { checkWorkbookUpload, type UploadLimits } from "./upload-check.js";
 
 export type WorkerTask = { kind: string; input: unknown; dbFile: string; uploadLimits: UploadLimits; progress?: MessagePort };
@@ -43,6 +44,20 @@ async function perform(task: WorkerTask): Promise<unknown> {
       const problem = await checkWorkbookUpload(buffer, task.uploadLimits);
       if (problem) return { ok: false, errors: [{ sheet: "", row: 0, column: "", header: "", message: problem }] };
       return importReportWorkbook(db(task.dbFile), buffer, { actor, onProgress: (fraction) => task.progress?.postMessage(fraction) });
+    }
+    case "importFigures": {
+      const { base64, fileName, actor } = task.input as { base64: string; fileName: string; actor: ImportInput["actor"] };
+      const buffer = Buffer.from(base64, "base64");
+      if (!/\.csv$/i.test(fileName)) {
+        const problem = await checkWorkbookUpload(buffer, task.uploadLimits);
+        if (problem) return { ok: false, problems: [{ row: 0, field: "file", column: "", message: problem }] };
+      }
+      return importFiguresFile(db(task.dbFile), buffer, fileName, actor);
+    }
+    case "readPlan": {
+      // A plan document (text, DOCX, PDF): plan-import checks its own limits (size, pages, zip entries and ratio).
+      const { base64, fileName } = task.input as { base64: string; fileName: string };
+      return readPlanFile(base64, fileName);
     }
     default:
       throw new Error(`unknown job ${task.kind}`);
