@@ -26,6 +26,7 @@ import reports, { ExcelPage } from "./reports";
 import { ConsolidationPage } from "./consolidation";
 import { PlanImportRoute } from "./planImport";
 import { AreaDashboardPage } from "./dashboard/AreaDashboardPage";
+import { FiguresImportPage } from "./reports/FiguresImportPage";
 
 const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 const LazyLoginPage = lazy(() => import("./layout/LoginPage"));
@@ -99,6 +100,7 @@ export function App() {
         />
         <Route path="/consolidation" element={<ConsolidationPage />} />
         <Route path="/area-dashboard" element={<AreaDashboardPage />} />
+        <Route path="/figures-import" element={<FiguresImportPage />} />
         <Route path="/reports-excel" element={<ExcelPage />} />
         <Route path="/plan-import" element={<PlanImportRoute />} />
       </CustomRoutes>

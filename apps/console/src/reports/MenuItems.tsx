@@ -1,5 +1,6 @@
 import Assessment from "@mui/icons-material/Assessment";
 import GridOn from "@mui/icons-material/GridOn";
+import UploadFile from "@mui/icons-material/UploadFile";
 import { Menu as RaMenu, usePermissions, useTranslate } from "react-admin";
 import type { ConsolePermissions } from "../permissions";
 
@@ -16,6 +17,7 @@ export function ReportingMenuItems() {
     <>
       <RaMenu.ResourceItem name="reports" />
       {permissions.canWrite?.reportValues ? <RaMenu.Item to="/reports-excel" primaryText={translate("eduplan.menu.reportsExcel")} leftIcon={<GridOn />} /> : null}
+      {permissions.canWrite?.indicatorValues && permissions.role !== "commune_officer" ? <RaMenu.Item to="/figures-import" primaryText={translate("eduplan.menu.figuresImport")} leftIcon={<UploadFile />} /> : null}
       {permissions.role !== "commune_officer" ? <RaMenu.Item to="/consolidation" primaryText={translate("eduplan.menu.consolidation")} leftIcon={<Assessment />} data-testid="menu-consolidation" /> : null}
     </>
   );

@@ -30,6 +30,9 @@ import {
   exportList,
   exportReportTemplate,
   importReportWorkbook,
+  importFiguresFile,
+  figuresTemplate,
+  type FiguresImportResult,
   type ImportResult,
   type ListColumn,
 } from "@eduplan/reporting";
@@ -287,6 +290,19 @@ export const reportingRouter = router({
         throw e;
       }
     }),
+
+  /** A bulk figures file (CSV or XLSX, the template of `figuresTemplate`): many units × indicators × years, whole or nothing. */
+  importFigures: requireRole(RESOURCES.indicatorValues, "write")
+    .input(z.object({ fileName: z.string().trim().min(1).max(255).regex(/\.(csv|xlsx)$/i), base64: z.string().min(1).max(30_000_000) }))
+    .mutation(async ({ ctx, input }): Promise<FiguresImportResult> => {
+      const actor = principalOf(ctx.user);
+      return ctx.services.jobs.run({ kind: "importFigures", userId: ctx.user.id, input: { ...input, actor } }, () =>
+        importFiguresFile(ctx.db, Buffer.from(input.base64, "base64"), input.fileName, actor),
+      );
+    }),
+
+  /** The XLSX template of a bulk figures file. */
+  figuresTemplate: requireRole(RESOURCES.indicatorValues, "write").query(async (): Promise<FileResult> => file("mau-so-lieu.xlsx", XLSX, await figuresTemplate())),
 
   importProgress: importer.input(z.object({ progressId: ProgressId })).query(({ ctx, input }) => {
     const p = progressStore.get(progressKey(ctx.user, input.progressId));
