@@ -24,6 +24,12 @@ const ids: Record<string, number> = {};
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "eduplan-real-"));
   db = openDatabase(join(dir, "db.sqlite"));
+  db.insert(s.educationLevels)
+    .values([
+      { code: "preschool", parentCode: null, nameVi: "Mầm non", nameEn: "Preschool", sortOrder: 1 },
+      { code: "primary", parentCode: null, nameVi: "Tiểu học", nameEn: "Primary", sortOrder: 2 },
+    ])
+    .run();
   db.insert(s.localityLevels)
     .values([
       { code: "province", nameVi: "Tỉnh", nameEn: "Province", rank: 1, isAdministrative: true },
@@ -49,6 +55,9 @@ beforeAll(async () => {
   await plan("ls.243", "ls");
   await plan("ls.bm.plan", "ls.bm");
   await plan("lc.plan", "lc");
+  ids.ind = (
+    await repos.indicators.create({ code: "schools.national_standard_rate", nameVi: "Tỷ lệ trường đạt chuẩn quốc gia", nameEn: "Schools meeting the national standard", educationLevelCode: "preschool", unit: "percent", direction: "increase", aggregation: "ratio" }, SYSTEM_ACTOR)
+  ).id;
 });
 afterAll(() => {
   closeDatabase(db);
@@ -177,5 +186,30 @@ describe("timing not stated, the sources of a task's values, repeated rows", () 
     // Deleting the original leaves the repeat, unflagged, rather than deleting it.
     await repos.tasks.delete(original.id, original.version, SYSTEM_ACTOR);
     expect(repos.tasks.getOne(repeat.id, SYSTEM_ACTOR).duplicateOfId).toBeNull();
+  });
+});
+
+describe("targets as real plans write them", () => {
+  const target = (code: string, extra: Record<string, unknown>) => repos.targets.create({ planId: ids["ls.243"], indicatorId: ids.ind, code, comparator: "gt", value: 70, targetYear: 2030, ...extra }, SYSTEM_ACTOR);
+  it("pooled over two levels, counted in communes, approximate, by reference, with a note: stored and read back", async () => {
+    expect((await target("pooled", { pooledEducationLevelCodes: ["preschool", "primary"] })).pooledEducationLevelCodes).toEqual(["preschool", "primary"]);
+    const counted = await target("counted", { comparator: "gte", value: 40, countedEntity: "commune", countingCriterionVi: "đạt chuẩn phổ cập giáo dục THCS mức độ 3", countedNumerator: 4, countedDenominator: 10, countedGroupRelation: "notStated" });
+    expect(counted).toMatchObject({ countedNumerator: 4, countedDenominator: 10, countedGroupRelation: "notStated" });
+    expect(await target("about", { comparator: "eq", value: 30, isApproximate: true, approximateTolerance: 3, noteVi: "Văn bản ghi 'khoảng 30%'." })).toMatchObject({ isApproximate: true, approximateTolerance: 3, noteVi: "Văn bản ghi 'khoảng 30%'." });
+    const byRef = await target("by-ref", { comparator: "achieve", value: null, referencePlanId: ids["ls.bm.plan"] });
+    expect(byRef.referencePlanId).toBe(ids["ls.bm.plan"]);
+  });
+  it("refuses an unknown pooled level (by position), a reference to its own plan, another province's plan for an officer", async () => {
+    const e = (await thrown(() => target("bad", { pooledEducationLevelCodes: ["preschool", "no-such"] }))) as { fieldErrors: { path: string }[] };
+    expect(e.fieldErrors.map((f) => f.path)).toEqual(["pooledEducationLevelCodes.1"]);
+    const self = (await thrown(() => target("self", { comparator: "achieve", value: null, referencePlanId: ids["ls.243"] }))) as { fieldErrors: { path: string }[] };
+    expect(self.fieldErrors.map((f) => f.path)).toEqual(["referencePlanId"]);
+    const lsOfficer = { userId: 78, username: "ls.officer", role: "province_officer" as const, localityId: ids["ls"]! };
+    const other = (await thrown(() => repos.targets.create({ planId: ids["ls.243"], indicatorId: ids.ind, code: "o", comparator: "achieve", referencePlanId: ids["lc.plan"] }, lsOfficer))) as { reason: string };
+    expect(other.reason).toBe("forbidden");
+  });
+  it("a plan keeps a note", async () => {
+    const p = await repos.plans.create({ code: "ls.noted", documentKind: "plan", titleVi: "Kế hoạch có ghi chú", localityId: ids["ls"], noteVi: "Phần ký không ghi tên người ký." }, SYSTEM_ACTOR);
+    expect(p.noteVi).toBe("Phần ký không ghi tên người ký.");
   });
 });

@@ -21,4 +21,5 @@ export * from "./access.js";
 export * from "./format.js";
 export * from "./roadmap.js";
 export * from "./verdict.js";
+export * from "./reference-target.js";
 export * from "./wording.js";

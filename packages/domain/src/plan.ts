@@ -51,6 +51,8 @@ const planFields = {
   /** The plan this one adopts in the cascade, when it is in the system. */
   parentPlanId: IdSchema.nullable().default(null),
   generalObjectiveVi: z.string().nullable().default(null),
+  /** What the document itself does not say or says oddly ("the signature block names no signer"). */
+  noteVi: z.string().trim().max(4000).nullable().default(null),
 };
 
 const periodOk = (p: { periodStart: number | null; periodEnd: number | null }) =>

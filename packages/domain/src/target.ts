@@ -13,6 +13,11 @@ export const COMPARATORS = ["gte", "gt", "lte", "lt", "eq", "range", "maintain",
 export const ComparatorSchema = z.enum(COMPARATORS);
 export type Comparator = z.infer<typeof ComparatorSchema>;
 
+/** How a counted group ("4/10 xã") relates to another one: nested inside it, separate, or the text does not say. */
+export const COUNTED_GROUP_RELATIONS = ["nested", "separate", "notStated"] as const;
+/** The band of an approximate target ("khoảng 30%") when the target does not set its own: ±2 points. */
+export const DEFAULT_APPROXIMATE_TOLERANCE = 2;
+
 const targetFields = {
   planId: IdSchema,
   indicatorId: IdSchema,
@@ -33,6 +38,11 @@ const targetFields = {
   areaFlag: z.enum(LOCALITY_FLAGS).nullable().default(null),
   /** Restricts the target to one level of schooling (primary 74,4%; lower secondary 54,5%). */
   breakdownEducationLevelCode: CodeSchema.nullable().default(null),
+  /**
+   * One figure over several levels, never split: "trên 70% trường mầm non, tiểu học đạt chuẩn quốc gia" is
+   * [preschool, primary]. Empty for a target of one level (the indicator's or the breakdown's) or of none.
+   */
+  pooledEducationLevelCodes: z.array(CodeSchema).max(10).default([]),
   ageFrom: z.number().int().min(0).max(120).nullable().default(null),
   ageTo: z.number().int().min(0).max(120).nullable().default(null),
   conditionVi: z.string().trim().max(2000).nullable().default(null),
@@ -41,6 +51,24 @@ const targetFields = {
   countedEntity: CountedEntitySchema.nullable().default(null),
   countingCriterionVi: z.string().trim().max(1000).nullable().default(null),
   countingOutOfVi: z.string().trim().max(1000).nullable().default(null),
+  /** "4/10 xã": the count the plan names (4) … */
+  countedNumerator: z.number().int().min(0).nullable().default(null),
+  /** … out of how many (10). */
+  countedDenominator: z.number().int().min(1).nullable().default(null),
+  /**
+   * How this counted group relates to the one of its parent target (or of the target before it): inside it
+   * ("trong đó"), a separate group, or not stated by the text.
+   */
+  countedGroupRelation: z.enum(COUNTED_GROUP_RELATIONS).nullable().default(null),
+  /** "khoảng 30%": achieved within a band around the value. */
+  isApproximate: z.boolean().default(false),
+  /** The half-width of the band, in the indicator's unit (points for a rate); null = ±2. */
+  approximateTolerance: z.number().finite().positive().nullable().default(null),
+  /** "hoàn thành các mục tiêu của Kế hoạch số …": the plan in the system whose progress judges this target … */
+  referencePlanId: IdSchema.nullable().default(null),
+  /** … or the document as cited, when it is not in the system (then the target is entered as yes/no). */
+  referenceCitedVi: z.string().trim().min(1).max(1000).nullable().default(null),
+  noteVi: z.string().trim().max(4000).nullable().default(null),
   /** A target stated inside another ("trong đó …"). */
   parentTargetId: IdSchema.nullable().default(null),
   phraseVi: z.string().trim().max(4000).nullable().default(null),
@@ -55,6 +83,15 @@ type TargetShape = {
   ageTo: number | null;
   baselineYear: number | null;
   targetYear: number | null;
+  breakdownEducationLevelCode?: string | null;
+  pooledEducationLevelCodes?: string[];
+  countedEntity?: string | null;
+  countedNumerator?: number | null;
+  countedDenominator?: number | null;
+  isApproximate?: boolean;
+  approximateTolerance?: number | null;
+  referencePlanId?: number | null;
+  referenceCitedVi?: string | null;
 };
 
 /** Rules that hold whatever the indicator: a range has two ordered ends, a bound has a value. */
@@ -74,6 +111,24 @@ export function targetShapeIssues(t: TargetShape): DomainIssue[] {
     issues.push({ path: ["ageTo"], en: "ageTo must not be below ageFrom", vi: "Độ tuổi đến không được nhỏ hơn độ tuổi từ" });
   if (t.baselineYear !== null && t.targetYear !== null && t.baselineYear > t.targetYear)
     issues.push({ path: ["baselineYear"], en: "baselineYear must not be after targetYear", vi: "Năm gốc không được sau năm mục tiêu" });
+  const pooled = t.pooledEducationLevelCodes ?? [];
+  if (pooled.length) {
+    if (new Set(pooled).size !== pooled.length) issues.push({ path: ["pooledEducationLevelCodes"], en: "a level is listed twice", vi: "Một cấp học bị nêu hai lần" });
+    if (pooled.length < 2) issues.push({ path: ["pooledEducationLevelCodes"], en: "a pooled target names at least two levels (one level: breakdownEducationLevelCode)", vi: "Chỉ tiêu gộp cần ít nhất hai cấp học (một cấp học: dùng cấp học chi tiết)" });
+    if (t.breakdownEducationLevelCode) issues.push({ path: ["breakdownEducationLevelCode"], en: "a pooled target has no single breakdown level", vi: "Chỉ tiêu gộp nhiều cấp học không có cấp học chi tiết riêng" });
+  }
+  const num = t.countedNumerator ?? null;
+  const den = t.countedDenominator ?? null;
+  if ((num !== null || den !== null) && !t.countedEntity)
+    issues.push({ path: ["countedEntity"], en: "a count such as '4/10 xã' needs the counted entity", vi: "Chỉ tiêu đếm như '4/10 xã' cần nêu đối tượng được đếm" });
+  if (num !== null && den !== null && num > den)
+    issues.push({ path: ["countedNumerator"], en: "the count must not exceed the number it is out of", vi: "Số đạt không được lớn hơn tổng số" });
+  if (t.approximateTolerance != null && !t.isApproximate)
+    issues.push({ path: ["approximateTolerance"], en: "a tolerance is only for an approximate target", vi: "Biên độ chỉ dùng cho chỉ tiêu ước chừng (khoảng)" });
+  if (t.isApproximate && (t.value === null || !["eq", "gte", "gt", "lte", "lt"].includes(t.comparator)))
+    issues.push({ path: ["isApproximate"], en: "an approximate target ('khoảng 30%') needs a single value", vi: "Chỉ tiêu ước chừng ('khoảng 30%') cần một giá trị" });
+  if ((t.referencePlanId != null || t.referenceCitedVi != null) && t.comparator !== "achieve")
+    issues.push({ path: ["comparator"], en: "a target by reference to another plan is achieved or not: comparator 'achieve'", vi: "Chỉ tiêu theo kế hoạch khác chỉ đạt hoặc không đạt: so sánh phải là 'đạt'" });
   return issues;
 }
 
@@ -125,3 +180,22 @@ export const MilestoneInputSchema = z
 export type MilestoneInput = z.input<typeof MilestoneInputSchema>;
 export const MilestoneSchema = z.object({ ...recordFields, ...milestoneFields });
 export type Milestone = z.infer<typeof MilestoneSchema>;
+
+/**
+ * The levels of education a target covers: the pooled levels (one figure over all of them), else its breakdown level,
+ * else its indicator's level, else none (a cross-cutting target: budget share, digital transformation).
+ */
+export function targetEducationLevels(
+  t: { pooledEducationLevelCodes?: readonly string[]; breakdownEducationLevelCode?: string | null },
+  indicatorLevelCode: string | null,
+): string[] {
+  if (t.pooledEducationLevelCodes?.length) return [...t.pooledEducationLevelCodes];
+  if (t.breakdownEducationLevelCode) return [t.breakdownEducationLevelCode];
+  return indicatorLevelCode ? [indicatorLevelCode] : [];
+}
+
+/** The share a counted target names ("4/10 xã" → 40), or null when it does not name both numbers. */
+export function countedShare(t: { countedNumerator?: number | null; countedDenominator?: number | null }): number | null {
+  if (t.countedNumerator == null || t.countedDenominator == null) return null;
+  return (t.countedNumerator / t.countedDenominator) * 100;
+}

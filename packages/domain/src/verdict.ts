@@ -1,8 +1,8 @@
 import { lowerIsBetter, meetsBound, progressTowards, expectedProgress, type Evaluation, type TargetState } from "./evaluate.js";
-import { formatMilestone, formatPercent, formatTarget, formatValue, type NumberOptions } from "./format.js";
+import { formatMilestone, formatNumber, formatPercent, formatTarget, formatValue, type NumberOptions } from "./format.js";
 import type { Direction } from "./indicator.js";
 import { expectedForYear, LINEAR_ROADMAP_LABEL, type Expectation, type PlanPeriod, type RoadmapAnchor, type RoadmapMilestone, type RoadmapTarget } from "./roadmap.js";
-import type { Comparator } from "./target.js";
+import { DEFAULT_APPROXIMATE_TOLERANCE, type Comparator } from "./target.js";
 
 /**
  * THE evaluation of a target for a year — every screen and every file (dashboard, data-entry grid, consolidation,
@@ -26,7 +26,20 @@ export function targetStateFromLabel(label: string): TargetState | undefined {
   return undefined;
 }
 
-export type EvaluableTarget = RoadmapTarget & { direction: Direction; unit: string };
+export type EvaluableTarget = RoadmapTarget & {
+  direction: Direction;
+  unit: string;
+  /** "khoảng 30%": achieved within ±`approximateTolerance` (default ±2) of the value. */
+  isApproximate?: boolean;
+  approximateTolerance?: number | null;
+};
+
+/** The band an approximate target is achieved in ("khoảng 30%" → 28–32), or null for any other target. */
+export function approximateBand(target: Pick<EvaluableTarget, "isApproximate" | "approximateTolerance" | "value">): { low: number; high: number; tolerance: number } | null {
+  if (!target.isApproximate || target.value === null) return null;
+  const tolerance = target.approximateTolerance ?? DEFAULT_APPROXIMATE_TOLERANCE;
+  return { low: target.value - tolerance, high: target.value + tolerance, tolerance };
+}
 
 export type Verdict = Evaluation & {
   /** The roadmap figure the year was judged against (a milestone, or a point on the straight line), if any. */
@@ -88,8 +101,21 @@ export function evaluateTargetForYear(
   // A qualitative target ("đạt" without a figure) on an indicator that is not yes/no has nothing to measure a figure by.
   if (target.comparator === "achieve" && target.value === null && unit !== "boolean")
     return verdict("noData", { vi: "Mục tiêu định tính, không có mức định lượng để so sánh với kết quả.", en: "A qualitative target: no figure to compare the result with." });
-  const achieved = meetsBound(target, direction, figure);
+  const band = approximateBand(target);
+  const inBand = band !== null && figure >= band.low - 1e-9 && figure <= band.high + 1e-9;
+  const achieved = inBand || meetsBound(target, direction, figure);
   const progress = progressTowards(target, direction, figure);
+  if (inBand) {
+    const tol = (locale: "vi" | "en") => (unit === "percent" ? `±${formatNumber(band.tolerance, locale)} ${locale === "vi" ? "điểm phần trăm" : "percentage points"}` : `±${formatValue(band.tolerance, unit, locale)}`);
+    return verdict(
+      "achieved",
+      {
+        vi: `Kết quả ${fig(figure)} nằm trong biên độ ${tol("vi")} của mục tiêu khoảng ${goal()} (${fig(band.low)}–${fig(band.high)}): đạt.`,
+        en: `The result ${fig(figure, "en")} lies within ${tol("en")} of the approximate target ${goal("en")} (${fig(band.low, "en")}–${fig(band.high, "en")}): achieved.`,
+      },
+      { achieved: true, progress },
+    );
+  }
   if (achieved === null)
     return verdict("noData", { vi: "Mục tiêu không có mức định lượng để so sánh với kết quả.", en: "The target states no figure to compare the result with." });
   if (achieved)

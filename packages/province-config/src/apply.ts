@@ -165,11 +165,28 @@ function targetCodes(flat: { entry: TargetEntry; path: string }[]): Map<string, 
   return codes;
 }
 
+/** The province file's key for a target field the domain names (its rules speak of fields, the file of its own keys). */
+const TARGET_FILE_KEYS: Record<string, string> = {
+  breakdownEducationLevelCode: "educationLevel",
+  pooledEducationLevelCodes: "educationLevels",
+  countedEntity: "counting.entity",
+  countedNumerator: "counting.count",
+  countedDenominator: "counting.outOf",
+  isApproximate: "approximate",
+  approximateTolerance: "tolerance",
+  baselineYear: "baseline.year",
+  baselineValue: "baseline.value",
+};
+const fileKeyOfTargetField = (path: string) => {
+  const [head, ...rest] = path.split(".");
+  return [TARGET_FILE_KEYS[head!] ?? head, ...rest].join(".");
+};
+
 /** The province file's key for each assignee role. */
 const FILE_KEY_OF_ROLE = { lead: "lead", coordinate: "coordinating", requested: "requested" } as const satisfies Record<AssigneeRole, string>;
 const TASK_ROLE_KEYS = ASSIGNEE_ROLES.map((r) => FILE_KEY_OF_ROLE[r]);
 
-function parentsFirst<T>(items: T[], key: (t: T) => string, parent: (t: T) => string | undefined): T[] {
+function parentsFirst<T>(items: T[], key: (t: T) => string, parent: (t: T) => string | undefined | (string | undefined)[]): T[] {
   const byKey = new Map(items.map((i) => [key(i), i]));
   const out: T[] = [];
   const seen = new Set<string>();
@@ -177,8 +194,8 @@ function parentsFirst<T>(items: T[], key: (t: T) => string, parent: (t: T) => st
     const k = key(item);
     if (seen.has(k) || stack.has(k)) return;
     stack.add(k);
-    const p = parent(item);
-    if (p && byKey.has(p)) visit(byKey.get(p)!, stack);
+    const ps = parent(item);
+    for (const p of Array.isArray(ps) ? ps : [ps]) if (p && byKey.has(p)) visit(byKey.get(p)!, stack);
     seen.add(k);
     out.push(item);
   };
@@ -280,7 +297,11 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
   });
 
   const planCodes = new Set(config.plans.map((p) => p.code));
-  const dbPlans = idByCode(tx, s.plans, config.plans.flatMap((p) => [p.parentPlan, ...(p.relations ?? []).map((r) => r.plan)]).filter((c): c is string => !!c));
+  const dbPlans = idByCode(
+    tx,
+    s.plans,
+    config.plans.flatMap((p) => [p.parentPlan, ...(p.relations ?? []).map((r) => r.plan), ...flattenTargets(p.targets ?? [], "").map((t) => t.entry.reference?.plan)]).filter((c): c is string => !!c),
+  );
   const knownPlan = (code: string) => planCodes.has(code) || dbPlans.has(code);
   config.plans.forEach((plan, pi) => {
     const at = `plans.${pi}`;
@@ -327,9 +348,23 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
         ageTo: entry.ageTo ?? null,
         baselineYear: entry.baseline?.year ?? null,
         targetYear: entry.targetYear ?? null,
+        breakdownEducationLevelCode: entry.educationLevel ?? null,
+        pooledEducationLevelCodes: entry.educationLevels ?? [],
+        countedEntity: entry.counting?.entity ?? null,
+        countedNumerator: entry.counting?.count ?? null,
+        countedDenominator: entry.counting?.outOf ?? null,
+        isApproximate: entry.approximate ?? false,
+        approximateTolerance: entry.tolerance ?? null,
+        referencePlanId: entry.reference?.plan ? 0 : null,
+        referenceCitedVi: entry.reference?.citedVi ?? null,
       };
       const issues = [...targetShapeIssues(shape), ...targetIndicatorIssues({ ...shape, baselineValue: entry.baseline?.value ?? null }, { unit, code: entry.indicator })];
-      for (const e of fieldErrorsFromIssues(issues)) err(`${path}.${e.path}`, e.message.en, e.message.vi);
+      for (const e of fieldErrorsFromIssues(issues)) err(`${path}.${fileKeyOfTargetField(e.path)}`, e.message.en, e.message.vi);
+      (entry.educationLevels ?? []).forEach((code, j) => {
+        if (!educationLevels.has(code)) err(`${path}.educationLevels.${j}`, `unknown level of education '${code}'`, `Cấp học '${code}' không tồn tại`);
+      });
+      if (entry.reference?.plan && !knownPlan(entry.reference.plan)) err(`${path}.reference.plan`, `unknown plan '${entry.reference.plan}'`, `Không có kế hoạch '${entry.reference.plan}'`);
+      if (entry.reference?.plan === plan.code) err(`${path}.reference.plan`, "a target cannot refer to its own plan", "Chỉ tiêu không thể dẫn chiếu chính kế hoạch của nó");
       (entry.milestones ?? []).forEach((m, j) => {
         for (const e of fieldErrorsFromIssues(targetIndicatorIssues({ value: m.value, valueMax: m.valueMax ?? null }, { unit, code: entry.indicator })))
           err(`${path}.milestones.${j}.${e.path}`, e.message.en, e.message.vi);
@@ -489,7 +524,8 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
       const planId = new Map<string, number>();
       const existingPlans = idByCode(tx, s.plans, config.plans.map((p) => p.code));
       const resolvePlan = (code: string) => planId.get(code) ?? idByCode(tx, s.plans, [code]).get(code)!;
-      for (const plan of parentsFirst(config.plans, (p) => p.code, (p) => p.parentPlan)) {
+      // A plan after its parent and after the plans its targets refer to.
+      for (const plan of parentsFirst(config.plans, (p) => p.code, (p) => [p.parentPlan, ...flattenTargets(p.targets ?? [], "").map((t) => t.entry.reference?.plan)])) {
         const row = w.upsert(RESOURCES.plans, existingPlans.get(plan.code), {
           code: plan.code,
           documentKind: plan.documentKind,
@@ -508,6 +544,7 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
           status: plan.status ?? "issued",
           parentPlanId: plan.parentPlan ? resolvePlan(plan.parentPlan) : null,
           generalObjectiveVi: plan.generalObjectiveVi ?? null,
+          noteVi: plan.noteVi ?? null,
         });
         planId.set(plan.code, row.id);
         applyPlanContents(w, tx, row.id, plan, resolveAgency, resolvePlan, collectiveCodes);
@@ -599,6 +636,15 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, r
       countedEntity: t.counting?.entity ?? null,
       countingCriterionVi: t.counting?.criterionVi ?? null,
       countingOutOfVi: t.counting?.outOfVi ?? null,
+      countedNumerator: t.counting?.count ?? null,
+      countedDenominator: t.counting?.outOf ?? null,
+      countedGroupRelation: t.counting?.groupRelation ?? null,
+      pooledEducationLevelCodes: t.educationLevels ?? [],
+      isApproximate: t.approximate ?? false,
+      approximateTolerance: t.tolerance ?? null,
+      referencePlanId: t.reference?.plan ? resolvePlan(t.reference.plan) : null,
+      referenceCitedVi: t.reference?.citedVi ?? null,
+      noteVi: t.noteVi ?? null,
       parentTargetId: parentPath ? targetIdByPath.get(parentPath)! : null,
       phraseVi: t.phraseVi ?? null,
       section: t.section ?? null,

@@ -196,3 +196,68 @@ describe("timing not stated, sources and repeated rows in the province file", ()
     expect(e.errors.map((x) => x.path)).toEqual(["plans.0.tasks.0.duplicateOf", "plans.0.tasks.0.source"]);
   });
 });
+
+describe("targets as real plans write them, in the province file", () => {
+  const plans = (targets: string) => `${BASE}plans:
+  - code: thu.xa-a.kh
+    documentKind: plan
+    titleVi: Kế hoạch của xã A
+    locality: thu.xa-a
+  - code: thu.kh-4
+    documentKind: plan
+    titleVi: Kế hoạch bốn
+    locality: thu
+    noteVi: Phần ký không ghi tên người ký.
+    targets:
+${targets}`;
+  const GOOD = `      - indicator: ecec.national_standard_school_rate
+        code: pooled
+        comparator: gt
+        value: 70
+        educationLevels: [earlyChildhood, primary]
+      - indicator: lower_secondary.universal_education_level
+        code: counted
+        comparator: achieve
+        value: 3
+        counting: { entity: commune, criterionVi: đạt chuẩn phổ cập giáo dục THCS mức độ 3, count: 4, outOf: 10, groupRelation: notStated }
+      - indicator: ecec.national_standard_school_rate
+        code: about
+        comparator: eq
+        value: 30
+        approximate: true
+        tolerance: 3
+        noteVi: Văn bản ghi "khoảng 30%".
+      - indicator: cross_cutting.digital.transformation_complete
+        code: by-ref
+        comparator: achieve
+        reference: { plan: thu.xa-a.kh }
+`;
+  it("applies pooled, counted, approximate, by-reference targets and notes; the referenced plan is written first", async () => {
+    await apply(plans(GOOD));
+    const rows = createRepositories(db).targets.list({ pagination: { page: 1, perPage: 50 } }, SYSTEM_ACTOR).data;
+    const by = new Map(rows.map((t) => [t.code, t]));
+    expect(by.get("pooled")).toMatchObject({ pooledEducationLevelCodes: ["earlyChildhood", "primary"], breakdownEducationLevelCode: null });
+    expect(by.get("counted")).toMatchObject({ countedEntity: "commune", countedNumerator: 4, countedDenominator: 10, countedGroupRelation: "notStated" });
+    expect(by.get("about")).toMatchObject({ isApproximate: true, approximateTolerance: 3 });
+    expect(by.get("by-ref")!.referencePlanId).toBe(db.select().from(s.plans).where(sql`code = 'thu.xa-a.kh'`).get()!.id);
+    expect(db.select().from(s.plans).where(sql`code = 'thu.kh-4'`).get()!.noteVi).toBe("Phần ký không ghi tên người ký.");
+    expect((await apply(plans(GOOD))).updated).toBe(0);
+  });
+  it("refuses, at the file's own keys and all at once: one pooled level, an unknown level, 11/10, a tolerance without approximate, an unknown referenced plan", async () => {
+    const bad = GOOD.replace("educationLevels: [earlyChildhood, primary]", "educationLevels: [earlyChildhood]\n        tolerance: 1")
+      .replace("count: 4, outOf: 10", "count: 11, outOf: 10")
+      .replace("reference: { plan: thu.xa-a.kh }", "reference: { plan: thu.no-such }")
+      .replace("value: 30\n        approximate: true", "value: 30\n        educationLevels: [earlyChildhood, nowhere]\n        approximate: true");
+    const e = await refusal(plans(bad));
+    expect(e.errors.map((x) => x.path).sort()).toEqual(
+      [
+        "plans.1.targets.0.educationLevels",
+        "plans.1.targets.0.tolerance",
+        "plans.1.targets.1.counting.count",
+        "plans.1.targets.2.educationLevels.1",
+        "plans.1.targets.3.reference.plan",
+      ].sort(),
+    );
+    for (const x of e.errors) expect(x.line).toBeGreaterThan(0);
+  });
+});

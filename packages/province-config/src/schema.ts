@@ -5,6 +5,7 @@ import {
   CodeSchema,
   ComparatorSchema,
   CountedEntitySchema,
+  COUNTED_GROUP_RELATIONS,
   DirectionSchema,
   AggregationSchema,
   IndicatorUnitSchema,
@@ -155,11 +156,25 @@ export type TargetEntry = {
   isAspirational?: boolean | undefined;
   areaFlag?: (typeof LOCALITY_FLAGS)[number] | undefined;
   educationLevel?: string | undefined;
+  educationLevels?: string[] | undefined;
   ageFrom?: number | undefined;
   ageTo?: number | undefined;
   conditionVi?: string | undefined;
   conditionEn?: string | undefined;
-  counting?: { entity: z.infer<typeof CountedEntitySchema>; criterionVi?: string | undefined; outOfVi?: string | undefined } | undefined;
+  counting?:
+    | {
+        entity: z.infer<typeof CountedEntitySchema>;
+        criterionVi?: string | undefined;
+        outOfVi?: string | undefined;
+        count?: number | undefined;
+        outOf?: number | undefined;
+        groupRelation?: (typeof COUNTED_GROUP_RELATIONS)[number] | undefined;
+      }
+    | undefined;
+  approximate?: boolean | undefined;
+  tolerance?: number | undefined;
+  reference?: { plan?: string | undefined; citedVi?: string | undefined } | undefined;
+  noteVi?: string | undefined;
   phraseVi?: string | undefined;
   section?: string | undefined;
   milestones?: z.infer<typeof MilestoneEntrySchema>[] | undefined;
@@ -179,14 +194,33 @@ export const TargetEntrySchema: z.ZodType<TargetEntry> = z.lazy(() =>
     appliesEveryYear: z.boolean().optional(),
     isAspirational: z.boolean().optional(),
     areaFlag: z.enum(LOCALITY_FLAGS).optional(),
+    /** One level of education the target is for (a breakdown: primary 74,4%). */
     educationLevel: CodeSchema.optional(),
+    /** Several levels one figure is for, pooled, never split ("trường mầm non, tiểu học đạt chuẩn"). */
+    educationLevels: z.array(CodeSchema).optional(),
     ageFrom: z.number().int().optional(),
     ageTo: z.number().int().optional(),
     conditionVi: z.string().optional(),
     conditionEn: z.string().optional(),
     counting: z
-      .strictObject({ entity: CountedEntitySchema, criterionVi: z.string().optional(), outOfVi: z.string().optional() })
+      .strictObject({
+        entity: CountedEntitySchema,
+        criterionVi: z.string().optional(),
+        outOfVi: z.string().optional(),
+        /** "4/10 xã": 4 … */
+        count: z.number().int().min(0).optional(),
+        /** … out of 10. */
+        outOf: z.number().int().min(1).optional(),
+        /** How this counted group relates to its parent target's: nested, separate, or not stated by the text. */
+        groupRelation: z.enum(COUNTED_GROUP_RELATIONS).optional(),
+      })
       .optional(),
+    /** "khoảng 30%": achieved within ±tolerance (default 2 points) of the value. */
+    approximate: z.boolean().optional(),
+    tolerance: z.number().positive().optional(),
+    /** "hoàn thành các mục tiêu của Kế hoạch số …": a plan in the system (`plan`) or as cited (`citedVi`); comparator `achieve`. */
+    reference: z.strictObject({ plan: CodeSchema.optional(), citedVi: z.string().trim().min(1).optional() }).optional(),
+    noteVi: z.string().optional(),
     phraseVi: z.string().optional(),
     section: z.string().optional(),
     milestones: z.array(MilestoneEntrySchema).optional(),
@@ -248,6 +282,8 @@ export const PlanEntrySchema = z.strictObject({
   /** Code of the parent plan in the cascade, when it is in the system (loaded or in this file). */
   parentPlan: CodeSchema.optional(),
   generalObjectiveVi: z.string().optional(),
+  /** What the document itself leaves out or says oddly ("the signature block names no signer"). */
+  noteVi: z.string().optional(),
   relations: z
     .array(
       z.strictObject({

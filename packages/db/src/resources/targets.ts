@@ -5,7 +5,7 @@ import { registerResource } from "../guard.js";
 import { defineResource } from "../resource.js";
 import * as s from "../schema/index.js";
 import { planChild } from "./plans.js";
-import { indicatorOf } from "./shared.js";
+import { indicatorOf, knownLevel } from "./shared.js";
 
 export const targets = planChild({
   name: "targets",
@@ -14,12 +14,16 @@ export const targets = planChild({
   access: RESOURCE_ACCESS.targets,
   inputSchema: TargetInputSchema,
   searchFields: ["code", "phraseVi", "conditionVi", "conditionEn"],
-  refs: { indicatorId: "exists", parentTargetId: "writable" },
+  refs: { indicatorId: "exists", parentTargetId: "writable", referencePlanId: "readable" },
   check(tx, data) {
     const indicator = indicatorOf(tx, data.indicatorId);
     if (!indicator) return [fieldError("indicatorId", `unknown indicator #${String(data.indicatorId)}`, `Chỉ tiêu #${String(data.indicatorId)} không tồn tại`)];
     const t = { value: data.value as number | null, valueMax: data.valueMax as number | null, baselineValue: data.baselineValue as number | null };
     const errors = fieldErrorsFromIssues(targetIndicatorIssues(t, { unit: indicator.unit as IndicatorUnit, code: indicator.code }));
+    const levels = [...((data.pooledEducationLevelCodes as string[] | undefined) ?? []).map((code, i) => ({ field: `pooledEducationLevelCodes.${i}`, code })), ...(data.breakdownEducationLevelCode ? [{ field: "breakdownEducationLevelCode", code: String(data.breakdownEducationLevelCode) }] : [])];
+    for (const { field, code } of levels) errors.push(...knownLevel(tx, s.educationLevels, field, { [field]: code }, "level of education", "Cấp học"));
+    if (data.referencePlanId != null && data.referencePlanId === data.planId)
+      errors.push(fieldError("referencePlanId", "a target cannot refer to its own plan", "Chỉ tiêu không thể dẫn chiếu chính kế hoạch của nó"));
     if (data.parentTargetId != null) {
       const parent = tx.select().from(s.targets).where(eq(s.targets.id, Number(data.parentTargetId))).get();
       if (!parent || parent.planId !== data.planId) errors.push(fieldError("parentTargetId", "the parent target must belong to the same plan", "Chỉ tiêu cha phải thuộc cùng kế hoạch"));

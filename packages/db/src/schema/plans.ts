@@ -26,6 +26,7 @@ export const plans = sqliteTable(
     status: text().notNull().default("issued"),
     parentPlanId: integer().references((): AnySQLiteColumn => plans.id),
     generalObjectiveVi: text(),
+    noteVi: text(),
     searchText: searchColumn(),
   },
   (t) => [uniqueIndex("plans_code_uq").on(t.code), index("plans_locality_idx").on(t.localityId), index("plans_parent_idx").on(t.parentPlanId)],

@@ -1,4 +1,5 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { COUNTED_GROUP_RELATIONS } from "@eduplan/domain";
 import { bool, entityColumns } from "./columns.js";
 import { indicators } from "./indicators.js";
 import { plans } from "./plans.js";
@@ -24,6 +25,7 @@ export const targets = sqliteTable(
     isAspirational: bool().notNull().default(false),
     areaFlag: text(),
     breakdownEducationLevelCode: text(),
+    pooledEducationLevelCodes: text({ mode: "json" }).$type<string[]>().notNull().default([]),
     ageFrom: integer(),
     ageTo: integer(),
     conditionVi: text(),
@@ -31,11 +33,19 @@ export const targets = sqliteTable(
     countedEntity: text(),
     countingCriterionVi: text(),
     countingOutOfVi: text(),
+    countedNumerator: integer(),
+    countedDenominator: integer(),
+    countedGroupRelation: text({ enum: COUNTED_GROUP_RELATIONS }),
+    isApproximate: bool().notNull().default(false),
+    approximateTolerance: real(),
+    referencePlanId: integer().references(() => plans.id, { onDelete: "set null" }),
+    referenceCitedVi: text(),
+    noteVi: text(),
     parentTargetId: integer().references((): AnySQLiteColumn => targets.id, { onDelete: "cascade" }),
     phraseVi: text(),
     section: text(),
   },
-  (t) => [uniqueIndex("targets_plan_code_uq").on(t.planId, t.code), index("targets_indicator_idx").on(t.indicatorId)],
+  (t) => [uniqueIndex("targets_plan_code_uq").on(t.planId, t.code), index("targets_indicator_idx").on(t.indicatorId), index("targets_reference_plan_idx").on(t.referencePlanId)],
 );
 
 export const milestones = sqliteTable(
