@@ -165,7 +165,10 @@ describeInBrowser("the reporting cycle in headless Chromium", () => {
     expect(await page.locator('[data-testid="consolidation-row"][data-at-risk="true"]').count()).toBeGreaterThan(0);
     await screenshot(page, "consolidation");
 
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("download-annual-docx").click()]);
+    // The officer picks who issues and signs (Nghị định 30), then downloads.
+    await page.getByTestId("download-annual-docx").click();
+    await page.getByTestId("annual-signer").fill("Nguyễn Thị Hoa");
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("annual-docx-confirm").click()]);
     expect(download.suggestedFilename()).toBe("bao-cao-nam-2026-lang-son.docx");
     mkdirSync(OUTPUT_DIR, { recursive: true });
     const saved = join(OUTPUT_DIR, download.suggestedFilename());
@@ -176,5 +179,6 @@ describeInBrowser("the reporting cycle in headless Chromium", () => {
     expect(text).toContain("BÁO CÁO");
     expect(text).toContain("Kết quả thực hiện Kế hoạch số 243/KH-UBND");
     expect(text).toContain("Xã Bằng Mạc");
+    expect(text.replace(/\u00a0/g, " ")).toContain("Nguyễn Thị Hoa");
   });
 });

@@ -35,6 +35,7 @@ import { CHOICES } from "../enums";
 import { describeError } from "../errors";
 import { formatTargetValue, parseDecimal } from "../format";
 import { trpc } from "../trpc";
+import { useEnabledPlugins } from "../plugins/registry";
 import {
   checkConfig,
   codeFromName,
@@ -52,7 +53,6 @@ import {
 } from "./config";
 
 const STEPS = ["province", "localities", "agencies", "plugins", "plan", "review"] as const;
-const PLUGINS = ["geopark-education", "chinese-language", "boarding-schools"] as const;
 const LEVELS = ["commune", "ward"] as const;
 const YEAR = new Date().getFullYear();
 
@@ -105,11 +105,55 @@ function Rows({ children, empty, columns }: { children: ReactNode[]; empty: stri
  * (`ProvinceConfigSchema`) and sent to `provinceSetup.create`, which validates the whole file and applies it in one
  * transaction, like `pnpm eduplan province init`. Its field errors are shown on the step and field they concern.
  */
+/** The review step, as an officer reads it: the province, its units, agencies, plugins and plan with its targets. */
+function ReviewSummary({ config, indicatorNames, pluginNames }: { config: ProvinceConfig; indicatorNames: Map<string, string>; pluginNames: Map<string, string> }) {
+  const translate = useTranslate();
+  const { locale } = useUiLocale();
+  const t = (key: string, options?: Record<string, unknown>) => translate(`eduplan.provinceSetup.summary.${key}`, options);
+  const plan = config.plans[0];
+  const targets = plan?.targets ?? [];
+  const line = (label: string, value: ReactNode) => (
+    <Box sx={{ display: "grid", gridTemplateColumns: { xs: "1fr", md: "220px 1fr" }, gap: 1, py: 0.5 }}>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography variant="body2" component="div" sx={{ overflowWrap: "anywhere" }}>
+        {value}
+      </Typography>
+    </Box>
+  );
+  return (
+    <Box data-testid="wizard-review" sx={{ my: 1, maxWidth: "100%" }}>
+      {line(t("province"), config.province.nameVi || "—")}
+      {line(t("localities", { count: config.localities.length }), config.localities.map((l) => l.nameVi).join(", ") || "—")}
+      {line(t("agencies", { count: config.agencies.length }), config.agencies.map((a) => `${a.nameVi} (${translate(`eduplan.enum.agencyKind.${a.kind}`, { _: a.kind })})`).join("; ") || "—")}
+      {line(t("plugins"), config.plugins.map((id) => pluginNames.get(id) ?? id).join(", ") || t("none"))}
+      {line(t("plan"), plan ? [plan.number, plan.titleVi].filter(Boolean).join(" — ") : "—")}
+      {line(
+        t("targets", { count: targets.length }),
+        targets.length ? (
+          <Box component="ul" sx={{ m: 0, pl: 2 }}>
+            {targets.map((x, i) => (
+              <li key={`${x.indicator}-${i}`}>
+                {indicatorNames.get(x.indicator) ?? t("indicator")}: {formatTargetValue({ comparator: x.comparator, value: x.value ?? null, valueMax: x.valueMax ?? null }, undefined, locale) || "—"}
+                {x.targetYear ? ` (${x.targetYear})` : ""}
+              </li>
+            ))}
+          </Box>
+        ) : (
+          "—"
+        ),
+      )}
+    </Box>
+  );
+}
+
 export function ProvinceSetup() {
   const translate = useTranslate();
   const notify = useNotify();
   const dataProvider = useDataProvider();
   const { locale } = useUiLocale();
+  const { mine } = useEnabledPlugins();
   const { canAccess, isPending: accessPending } = useCanAccess({ resource: "provinceSetup", action: "create" });
   const [step, setStep] = useState(0);
   const [config, setConfig] = useState<ProvinceConfig>(emptyConfig);
@@ -421,7 +465,8 @@ export function ProvinceSetup() {
               {translate("eduplan.provinceSetup.pluginsHelp")}
             </Typography>
             <FormGroup>
-              {PLUGINS.map((id) => (
+              {/* The plugins the server has, named by their own manifests (never a list kept here). */}
+              {(mine?.plugins ?? []).map(({ pluginId: id, ...plugin }) => (
                 <FormControlLabel
                   key={id}
                   control={
@@ -430,7 +475,7 @@ export function ProvinceSetup() {
                       onChange={(e) => update((c) => ({ ...c, plugins: e.target.checked ? [...c.plugins, id] : c.plugins.filter((x) => x !== id) }))}
                     />
                   }
-                  label={`${translate(`eduplan.provinceSetup.plugin.${id}`, { _: id })} (${id})`}
+                  label={localName(plugin, locale)}
                 />
               ))}
             </FormGroup>
@@ -531,9 +576,7 @@ export function ProvinceSetup() {
                 </ul>
               </Alert>
             ) : null}
-            <Box component="pre" sx={{ bgcolor: "grey.100", p: 1, borderRadius: 1, maxHeight: 360, overflow: "auto", fontSize: 12 }}>
-              {JSON.stringify(toProvinceFile(config), null, 2)}
-            </Box>
+            <ReviewSummary config={config} indicatorNames={indicatorNames} pluginNames={new Map((mine?.plugins ?? []).map((p) => [p.pluginId, localName(p, locale)]))} />
             <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
               <Button variant="outlined" disabled={busy} onClick={() => void submit("validate")} data-testid="wizard-validate">
                 {translate("eduplan.provinceSetup.validate")}
