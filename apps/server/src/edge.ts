@@ -18,7 +18,7 @@ export type Limits = {
   maxJsonDepth: number;
   /** Receiving a whole request (headers and body). Default 120 s. */
   requestTimeoutMs: number;
-  /** Answering a request once received (Fastify's handlerTimeout): 503 after it. Default 120 s, uploads 300 s. */
+  /** Answering a tRPC request once received: 503 after it. Default 120 s, uploads 300 s. */
   handlerTimeoutMs: number;
   uploadHandlerTimeoutMs: number;
   /** How long `close()` waits for requests in flight before cutting connections. Default 30 s. */

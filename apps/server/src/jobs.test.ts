@@ -118,6 +118,38 @@ describe("the worker pool", () => {
   }, 120_000);
 });
 
+describe("time limits", () => {
+  test("a job over its time limit is stopped: 408 TIMEOUT with a bilingual message; an answer over the handler's limit: 503; the server goes on", async () => {
+    const slow = await startTestServer({ consoleDir: null, jobs: { threads: 1, timeoutMs: 1 } });
+    try {
+      const officer = await loginAs(slow.url, "langson.officer");
+      const admin2 = await loginAs(slow.url, "admin");
+      const localityId = ((await admin2.call("query", "localities.list", { filter: { code: "lang-son" } })) as { data: { id: number }[] }).data[0]!.id;
+      const error = await errorOf(officer.trpc.reporting.annualReport.query({ localityId, year: 2025, format: "docx" }));
+      expect(error.data.code).toBe("TIMEOUT");
+      expect(error.data.httpStatus).toBe(408);
+      expect(error.data.eduplan!.message.vi).toBe("Việc tạo hoặc nhập tệp mất quá 0 giây nên đã bị dừng; không có gì được ghi.");
+      expect((await fetch(`${slow.url}/healthz`)).status).toBe(200);
+    } finally {
+      await slow.stop();
+    }
+    const impatient = await startTestServer({ consoleDir: null, limits: { handlerTimeoutMs: 1 } });
+    try {
+      // logging in is an asynchronous scrypt (tens of milliseconds): longer than 1 ms
+      const res = await fetch(`${impatient.url}/trpc/auth.login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: impatient.url },
+        body: JSON.stringify({ username: "admin", password: "eduplan-demo" }),
+      });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: { data: { eduplan: { message: { vi: string } } } } }).error.data.eduplan.message.vi).toBe("Máy chủ xử lý quá lâu; vui lòng thử lại sau.");
+      expect((await fetch(`${impatient.url}/healthz`)).status).toBe(200);
+    } finally {
+      await impatient.stop();
+    }
+  }, 60_000);
+});
+
 describe("uploads are checked before they are parsed (zip bombs)", () => {
   const importOf = async (zip: Buffer) => province.trpc.reporting.importWorkbook.mutate({ base64: zip.toString("base64") });
   const messageOf = (r: Awaited<ReturnType<typeof importOf>>) => {

@@ -137,7 +137,6 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
     trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
     bodyLimit: limits.jsonBodyBytes,
     requestTimeout: limits.requestTimeoutMs,
-    handlerTimeout: limits.handlerTimeoutMs,
     keepAliveTimeout: 72_000,
     forceCloseConnections: "idle",
     return503OnClosing: true,
@@ -183,25 +182,33 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
       const upload = (UPLOAD_PROCEDURES as readonly string[]).some((p) => request.url.split("?")[0] === `/trpc/${p}`);
       if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413)
         return refuse(reply, bodyTooLarge(upload ? limits.uploadBodyBytes : limits.jsonBodyBytes, upload));
-      if (error.code === "FST_ERR_HANDLER_TIMEOUT") return refuse(reply, timedOut());
       if (error.code === TOO_DEEP) return refuse(reply, tooDeep(limits.maxJsonDepth));
       if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
         return refuse(reply, unsupportedMediaType(String(request.headers["content-type"] ?? "").split(";")[0]!));
       logError(`HTTP ${request.method} ${request.url}:`, error);
       return reply.send(error);
     });
-    const handle = (path: (request: FastifyRequest) => string) => async (request: FastifyRequest, reply: FastifyReply) => {
-      await fastifyRequestHandler({
-        router: appRouter,
-        req: request,
-        res: reply,
-        path: path(request),
-        maxBatchSize: limits.maxBatchSize,
-        createContext: ({ req, res }) => createContext(services, { req: req.raw, res: res.raw, ip: req.ip }),
-        onError({ error, path: procedure }) {
-          if (error.code === "INTERNAL_SERVER_ERROR") logError(`tRPC ${procedure ?? "?"}:`, error.cause ?? error);
-        },
-      });
+    // The answer's time limit (Fastify's own handlerTimeout stops counting once the body is read): past it the client
+    // gets a 503; the procedure's work goes on to its end (a write is never cut half-way) and its late answer is dropped.
+    const handle = (path: (request: FastifyRequest) => string, timeoutMs: number) => async (request: FastifyRequest, reply: FastifyReply) => {
+      const timer = setTimeout(() => {
+        if (!reply.sent) refuse(reply, timedOut());
+      }, timeoutMs);
+      try {
+        await fastifyRequestHandler({
+          router: appRouter,
+          req: request,
+          res: reply,
+          path: path(request),
+          maxBatchSize: limits.maxBatchSize,
+          createContext: ({ req, res }) => createContext(services, { req: req.raw, res: res.raw, ip: req.ip }),
+          onError({ error, path: procedure }) {
+            if (error.code === "INTERNAL_SERVER_ERROR") logError(`tRPC ${procedure ?? "?"}:`, error.cause ?? error);
+          },
+        });
+      } finally {
+        clearTimeout(timer);
+      }
       return reply;
     };
     for (const procedure of UPLOAD_PROCEDURES)
@@ -209,13 +216,12 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
         method: "POST",
         url: `/trpc/${procedure}`,
         bodyLimit: limits.uploadBodyBytes,
-        handlerTimeout: limits.uploadHandlerTimeoutMs,
-        handler: handle(() => procedure),
+        handler: handle(() => procedure, limits.uploadHandlerTimeoutMs),
       });
     api.route({
       method: ["GET", "POST"],
       url: "/trpc/:path",
-      handler: handle((request) => (request.params as { path: string }).path),
+      handler: handle((request) => (request.params as { path: string }).path, limits.handlerTimeoutMs),
     });
   });
 
