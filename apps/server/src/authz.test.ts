@@ -11,6 +11,8 @@
  * - nested references: every id-valued input field of every create/update (the resource definitions' `refs` and
  *   `virtualRefs`), given an id of ANOTHER province, is refused naming the field, and nothing is written.
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { appRouter } from "@eduplan/api";
 import { RESOURCES, foreignRefs, resourceOfTable, type AnyResource } from "@eduplan/db";
@@ -70,12 +72,43 @@ const reportTemplates = new Map<number, string>();
  * How to call the other procedures against a set of records of one locality. `reads` names the resource whose record
  * of the set the call reads: allowed where that record is public to the user (it lies above the user's locality).
  */
-type OtherCall = { build: (set: RecordSet) => unknown; reads?: string };
+type OtherCall = {
+  build: (set: RecordSet) => unknown;
+  reads?: string;
+  /** The call answers a list of the user's own area: answered, but without the set's record of this kind. */
+  lists?: (set: RecordSet) => Rec;
+  /** The call answers its refusal as data (a file import's row problems): what that answer must say. */
+  refusedIn?: (result: unknown) => boolean;
+};
+
+/** A bulk figures file (CSV) with one figure of the set's locality. */
+const figuresCsv = (set: RecordSet) =>
+  Buffer.from(`Mã địa bàn,Mã chỉ tiêu,Năm,Tử số,Mẫu số,Giá trị,Ghi chú\n${String(set.localities!.code)},ecec.nursery.enrolment_rate,2024,1,2,,\n`).toString("base64");
+/** Its refusal: not written, the row's locality outside the user's area. */
+const refusedLocality = (result: unknown) => {
+  const r = result as { ok: boolean; problems?: { field: string }[] };
+  return r.ok === false && (r.problems ?? []).some((p) => p.field === "locality");
+};
 const OTHER_CALLS: Record<string, OtherCall[]> = {
   "progress.planProgress": [{ build: (set) => ({ planId: set.plans!.id, year: 2026 }), reads: "plans" }],
   "progress.roadmap": [{ build: (set) => ({ targetId: set.targets!.id }), reads: "targets" }],
   "progress.rollup": [{ build: (set) => ({ localityId: set.localities!.id, indicatorId: nurseryIndicatorId, year: 2026 }) }],
   "progress.cascade": [{ build: (set) => ({ planId: set.plans!.id }), reads: "plans" }],
+  "progress.areaDashboard": [
+    { build: (set) => ({ localityId: set.localities!.id, year: 2026 }) },
+    { build: (set) => ({ localityId: set.localities!.id, year: 2026, planId: set.plans!.id }) },
+  ],
+  // The nation's dashboard: administrators and users whose area is the nation (no demo user below it).
+  "progress.nationalDashboard": [{ build: () => ({ year: 2026 }) }],
+  // Plan documents under review (issue #16): each belongs to the locality its plan will belong to.
+  "planImport.suggest": [{ build: (set) => ({ localityId: set.localities!.id, refs: [{ code: "education-dept", nameVi: "Sở Giáo dục và Đào tạo", text: "Sở GD&ĐT", collective: false }] }) }],
+  "planImport.save": [
+    { build: (set) => ({ localityId: set.localities!.id, draft: planDraft, assignees: {} }) },
+    { build: (set) => ({ id: planImportOf.get(set)!.id, version: planImportOf.get(set)!.version, localityId: planImportOf.get(set)!.localityId, draft: planDraft, assignees: {} }) },
+  ],
+  "planImport.get": [{ build: (set) => ({ id: planImportOf.get(set)!.id }) }],
+  "planImport.list": [{ build: () => undefined, lists: (set) => planImportOf.get(set)! }],
+  "planImport.accept": [{ build: (set) => ({ id: planImportOf.get(set)!.id, version: planImportOf.get(set)!.version }) }],
   "progress.tasksDue": [
     { build: (set) => ({ year: 2026, planId: set.plans!.id }), reads: "plans" },
     { build: (set) => ({ year: 2026, agencyId: set.agencies!.id }), reads: "agencies" },
@@ -105,6 +138,7 @@ const OTHER_CALLS: Record<string, OtherCall[]> = {
     { build: (set) => ({ resource: "reports", ids: [set.reports!.id] }) },
     { build: () => ({ resource: "users" }) },
   ],
+  "reporting.importFigures": [{ build: (set) => ({ fileName: "so-lieu.csv", base64: figuresCsv(set) }), refusedIn: refusedLocality }],
   "reporting.periods": [{ build: (set) => ({ localityId: set.localities!.id }) }],
   "reporting.reportSettings": [{ build: (set) => ({ localityId: set.localities!.id }) }],
   "reporting.updateReportSettings": [{ build: (set) => ({ localityId: set.localities!.id, reportDeadline: "12-05" }) }],
@@ -114,8 +148,11 @@ const OTHER_CALLS: Record<string, OtherCall[]> = {
 };
 /** Not about any locality's records: tested in auth.test.ts. `auth.me` answers about the caller only. */
 const PUBLIC = new Set(["auth.login", "auth.logout"]);
-/** `pluginSettings.mine`/`installed` answer about the caller's province and the server. */
-const SELF = new Set(["auth.me", "pluginSettings.mine", "pluginSettings.installed"]);
+/**
+ * `pluginSettings.mine`/`installed` answer about the caller's province and the server; `planImport.read` reads the
+ * file the caller sends (writing nothing; what it suggests is within the caller's area); `figuresTemplate` is blank.
+ */
+const SELF = new Set(["auth.me", "pluginSettings.mine", "pluginSettings.installed", "planImport.read", "reporting.figuresTemplate"]);
 /** Each plugin's own procedures (`plugins.<id>.…`): their access (enabled province, role) is tested in plugins.test.ts. */
 const isPluginProcedure = (path: string) => path.startsWith("plugins.");
 
@@ -123,6 +160,9 @@ let server: TestServer;
 let admin: Client;
 const sets: Record<SetName, RecordSet> = {} as never;
 const users: Record<string, Client> = {};
+/** A plan document under review in each set's locality (`planImport.*`), and the draft they were saved with. */
+const planImportOf = new Map<RecordSet, Rec>();
+let planDraft: unknown = null;
 /** Records a write test changes from, per set: an editable report (a draft) with one of its values. */
 const drafts: Record<SetName, { reports: Rec; reportValues: Rec }> = {} as never;
 
@@ -239,6 +279,11 @@ beforeAll(async () => {
     const unitId = set.reports!.localityId as number;
     reportTemplates.set(unitId, (await admin.trpc.reporting.template.query({ localityId: unitId, year: 2026 })).base64);
   }
+  // A plan document read once (the sample commune resolution), saved for review in each set's locality.
+  const resolution = readFileSync(fileURLToPath(new URL("../../../packages/sample-data/sources/bang-mac-commune-resolution-2025.txt", import.meta.url)));
+  planDraft = ((await admin.call("mutation", "planImport.read", { filename: "nghi-quyet.txt", base64: resolution.toString("base64") })) as { draft: unknown }).draft;
+  for (const set of Object.values(sets))
+    planImportOf.set(set, (await admin.call("mutation", "planImport.save", { localityId: set.localities!.id, draft: planDraft, assignees: {} })) as Rec);
   // A viewer of a commune, to read what lies above it as a viewer (the demo data has officers only at communes).
   await create("users", { username: "bangmac.viewer", displayName: "Người xem xã Bằng Mạc", role: "viewer", localityId: sets.bangMac.localities!.id, password: DEMO_PASSWORD });
   for (const name of ["langson.officer", "langson.viewer", "bangmac.officer", "bangmac.viewer", "dongdang.officer", "laichau.officer", "muongte.viewer"])
@@ -246,7 +291,17 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-type Call = { path: string; type: "query" | "mutation"; input: unknown; resource: string | null; method: string; rec: Rec | null; reads: string | null };
+type Call = {
+  path: string;
+  type: "query" | "mutation";
+  input: unknown;
+  resource: string | null;
+  method: string;
+  rec: Rec | null;
+  reads: string | null;
+  listed: Rec | null;
+  refusedIn: ((result: unknown) => boolean) | null;
+};
 
 /** Every call of the matrix against one set of records, and the procedures it could not build a call for. */
 function callsFor(set: RecordSet): { calls: Call[]; unknown: string[] } {
@@ -261,7 +316,8 @@ function callsFor(set: RecordSet): { calls: Call[]; unknown: string[] } {
     if (PUBLIC.has(path) || SELF.has(path) || isPluginProcedure(path)) continue;
     const other = OTHER_CALLS[path];
     if (other) {
-      for (const { build, reads } of other) calls.push({ path, type, input: build(set), resource: null, method: path, rec: reads ? set[reads]! : null, reads: reads ?? null });
+      for (const { build, reads, lists, refusedIn } of other)
+        calls.push({ path, type, input: build(set), resource: null, method: path, rec: reads ? set[reads]! : null, reads: reads ?? null, listed: lists ? lists(set) : null, refusedIn: refusedIn ?? null });
       continue;
     }
     const dot = path.lastIndexOf(".");
@@ -273,7 +329,7 @@ function callsFor(set: RecordSet): { calls: Call[]; unknown: string[] } {
       unknown.push(path);
       continue;
     }
-    calls.push({ path, type, input: build(rec), resource, method, rec, reads: READS.has(method) ? resource : null });
+    calls.push({ path, type, input: build(rec), resource, method, rec, reads: READS.has(method) ? resource : null, listed: null, refusedIn: null });
   }
   return { calls, unknown };
 }
@@ -286,7 +342,7 @@ async function violations(client: Client, set: RecordSet, above: readonly string
   const problems: string[] = [];
   await Promise.all(
     calls.map(async (c) => {
-      const label = `${c.path} ${JSON.stringify(c.input).slice(0, 80)}`;
+      const label = `${c.path} ${String(JSON.stringify(c.input)).slice(0, 80)}`;
       let result: unknown;
       let code: string | null = null;
       try {
@@ -314,7 +370,16 @@ async function violations(client: Client, set: RecordSet, above: readonly string
         if (!REFUSED.includes(code)) problems.push(`${label}: expected a refusal, got ${code}`);
         return;
       }
-      // Answered: acceptable only for lists that leave the foreign record out.
+      // Answered: acceptable only for a refusal given as data, and lists that leave the foreign record out.
+      if (c.refusedIn) {
+        if (!c.refusedIn(result)) problems.push(`${label}: answered without refusing (${JSON.stringify(result).slice(0, 120)})`);
+        return;
+      }
+      if (c.listed) {
+        const list = Array.isArray(result) ? (result as Rec[]) : (rows() ?? []);
+        if (list.some((r) => r.id === c.listed!.id)) problems.push(`${label}: the list shows the other locality's record`);
+        return;
+      }
       if (c.method === "list" || c.method === "getManyReference") {
         if (rows()!.some((r) => r.id === c.rec!.id)) problems.push(`${label}: the list shows the other locality's record`);
         return;
@@ -361,7 +426,7 @@ describe("authorisation matrix (every procedure × every role, against another l
   test("not logged in: every procedure but login/logout answers UNAUTHORIZED (before reading the input)", async () => {
     const anon = createClient(server.url);
     const problems: string[] = [];
-    for (const path of SELF) if ((await errorOf(anon.call("query", path))).data.code !== "UNAUTHORIZED") problems.push(path);
+    for (const path of SELF) if ((await errorOf(anon.call(PROCEDURES[path]!._def.type as "query" | "mutation", path))).data.code !== "UNAUTHORIZED") problems.push(path);
     await Promise.all(
       callsFor(sets.laiChau).calls.map(async (c) => {
         const [withInput, withoutInput] = await Promise.all([errorOf(anon.call(c.type, c.path, c.input)), errorOf(anon.call(c.type, c.path, { junk: true }))]);
@@ -493,6 +558,12 @@ function creatable(def: AnyResource, rec: Rec): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([k]) => keys.has(k)));
 }
 
+/** Fields a reference needs beside it to make a valid record (so that only the reference can be at fault). */
+const COMPANIONS: Record<string, Record<string, unknown>> = {
+  // A target by reference to another plan is achieved or not.
+  "targets.referencePlanId": { comparator: "achieve", value: null, valueMax: null },
+};
+
 /** Does the refusal name the field (or, for the field that places the record, refuse the area)? */
 function refusesField(e: { data: { code: string; eduplan?: { fieldErrors: { path: string }[] } } }, field: string, def: AnyResource): boolean {
   const named = (e.data.eduplan?.fieldErrors ?? []).some((f) => f.path === field || f.path.startsWith(`${field}.`));
@@ -540,11 +611,12 @@ describe("nested references: an id of another province in any id-valued field is
       }
       const foreign = sets.laiChau[f.target!.name]!.id;
       const value = f.virtual ? [foreign] : foreign;
+      const companions = COMPANIONS[`${f.resource}.${f.field}`] ?? {};
       const version = await versionOf(admin, f.resource, base.id);
       const stored = (await admin.call("query", `${f.resource}.getOne`, { id: base.id })) as { data: Rec };
       const attempts: [string, () => Promise<unknown>][] = [
-        ["create", () => client.call("mutation", `${f.resource}.create`, { data: { ...creatable(def, stored.data), [f.field]: value } })],
-        ["update", () => client.call("mutation", `${f.resource}.update`, { id: base.id, version, data: { [f.field]: value } })],
+        ["create", () => client.call("mutation", `${f.resource}.create`, { data: { ...creatable(def, stored.data), ...companions, [f.field]: value } })],
+        ["update", () => client.call("mutation", `${f.resource}.update`, { id: base.id, version, data: { ...companions, [f.field]: value } })],
       ];
       for (const [method, attempt] of attempts) {
         tried++;
