@@ -389,7 +389,11 @@ export const planImportRouter = router({
   }),
 
   /** The suggested bodies for another locality (the officer changed the plan's locality). */
-  suggest: reader.input(SuggestInput).query(({ ctx, input }) => suggestAssignees(ctx.db, principalOf(ctx.user), input.localityId, input.refs)),
+  suggest: reader.input(SuggestInput).query(({ ctx, input }) => {
+    // About a locality of the user's area only (another province's is refused, as by every procedure).
+    getRecord(ctx.db, localities, input.localityId, principalOf(ctx.user));
+    return suggestAssignees(ctx.db, principalOf(ctx.user), input.localityId, input.refs);
+  }),
 
   /** Save a review (new, or over the version it was loaded at) so it can be resumed. */
   save: writer.input(SaveInput).mutation(({ ctx, input }) => {
