@@ -31,9 +31,32 @@ export function openDatabase(file: string = defaultDatabasePath(), options: { mi
   sqlite.function("vi_sort_key", { deterministic: true }, (text: unknown) => (typeof text === "string" ? vietnameseSortKey(text) : text));
   // `filter.q` on tables without a maintained searchText column folds their text on the fly.
   sqlite.function("eduplan_fold", { deterministic: true }, (text: unknown) => (typeof text === "string" ? foldVietnamese(text) : text));
+  cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema, casing: "snake_case" }) as Db;
   if (options.migrate !== false) migrateDatabase(db);
   return db;
+}
+
+/**
+ * drizzle prepares every query it runs; preparing is most of the cost of a small query in SQLite. Keep the prepared
+ * statements by their SQL text (bounded), so the write path's many small queries are prepared once per process. A
+ * statement handed out again is reset to object rows (drizzle switches it to raw rows itself where it wants them).
+ */
+function cachePreparedStatements(sqlite: Database.Database, size = 2000): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 export function migrateDatabase(db: Db, migrationsFolder = CORE_MIGRATIONS_FOLDER): void {

@@ -12,7 +12,7 @@ import { EduplanError } from "./errors.js";
 import type { Principal } from "./principal.js";
 import type { Row, Tx } from "./resource.js";
 import { RESOURCES } from "./resources/index.js";
-import { withComputedValue } from "./resources/figures.js";
+import { rateOf } from "@eduplan/domain";
 import * as s from "./schema/index.js";
 import { applyDeltasToRollups, contributionOf, type RollupDelta } from "./sqlite/aggregates.js";
 
@@ -53,9 +53,17 @@ export type ReportFigureRow = { indicatorId: number; numerator: number | null; d
  */
 export function writeReportValues(tx: Tx, report: Row, rows: readonly (ReportFigureRow & { empty: boolean })[], principal: Principal): Row {
   const stored = new Map(tx.select().from(s.reportValues).where(eq(s.reportValues.reportId, report.id)).all().map((v) => [v.indicatorId, v]));
-  const upserts = rows
-    .filter((r) => !r.empty)
-    .map((r) => ({ reportId: report.id, ...(withComputedValue(tx, { ...r }) as ReportFigureRow) }))
+  const kept = rows.filter((r) => !r.empty);
+  const units = new Map(
+    (kept.length ? tx.select({ id: s.indicators.id, unit: s.indicators.unit, aggregation: s.indicators.aggregation }).from(s.indicators).where(inArray(s.indicators.id, kept.map((r) => r.indicatorId))).all() : []).map((i) => [i.id, i]),
+  );
+  const upserts = kept
+    .map((r) => {
+      const indicator = units.get(r.indicatorId);
+      // A rate's value is computed from its numerator and denominator, as for every stored figure.
+      const value = indicator?.aggregation === "ratio" && r.numerator !== null && r.denominator !== null ? rateOf(r.numerator, r.denominator, indicator.unit) : r.value;
+      return { reportId: report.id, indicatorId: r.indicatorId, numerator: r.numerator, denominator: r.denominator, value, commentVi: r.commentVi };
+    })
     .filter((r) => {
       const current = stored.get(r.indicatorId);
       return !current || current.numerator !== r.numerator || current.denominator !== r.denominator || current.value !== r.value || current.commentVi !== r.commentVi;

@@ -6,7 +6,7 @@
  * ancestor by (locality, year) in one statement each, with one audit entry for the import.
  */
 import { and, inArray, sql } from "drizzle-orm";
-import { indicatorValueIssues } from "@eduplan/domain";
+import { indicatorValueIssues, rateOf } from "@eduplan/domain";
 import { isWithin } from "./area.js";
 import { recordAudit } from "./audit.js";
 import { EduplanError } from "./errors.js";
@@ -15,7 +15,6 @@ import { isAdministrator, type Principal } from "./principal.js";
 import type { Tx } from "./resource.js";
 import { RESOURCES } from "./resources/index.js";
 import { closedPeriodFor, indicatorOf } from "./resources/shared.js";
-import { withComputedValue } from "./resources/figures.js";
 import * as s from "./schema/index.js";
 import { applyDeltasToRollups, contributionOf, type RollupDelta } from "./sqlite/aggregates.js";
 
@@ -99,19 +98,12 @@ export function importFigures(tx: Tx, rows: readonly FigureImportRow[], principa
   const deltas = new Map<string, { localityId: number; year: number; deltas: RollupDelta[] }>();
   const now = new Date().toISOString();
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK).map((r) => ({
-      ...(withComputedValue(tx, { localityId: r.localityId, indicatorId: r.indicatorId, year: r.year, numerator: r.numerator, denominator: r.denominator, value: r.value }) as {
-        localityId: number;
-        indicatorId: number;
-        year: number;
-        numerator: number | null;
-        denominator: number | null;
-        value: number | null;
-      }),
-      noteVi: r.noteVi ?? null,
-      isSynthetic: false,
-      reportId: null,
-    }));
+    const chunk = rows.slice(i, i + CHUNK).map((r) => {
+      const indicator = indicators.get(r.indicatorId)!;
+      // A rate's value is computed from its numerator and denominator, as for every stored figure.
+      const value = indicator.aggregation === "ratio" && r.numerator !== null && r.denominator !== null ? rateOf(r.numerator, r.denominator, indicator.unit) : r.value;
+      return { localityId: r.localityId, indicatorId: r.indicatorId, year: r.year, numerator: r.numerator, denominator: r.denominator, value, noteVi: r.noteVi ?? null, isSynthetic: false, reportId: null };
+    });
     const existing = new Map(
       tx
         .select()
