@@ -69,6 +69,8 @@ describeInBrowser("importing a plan document in headless Chromium", () => {
     await expect.poll(() => first.getByTestId("review-status").innerText()).toBe("Đã sửa");
     expect(await first.getByTestId("target-summary").innerText()).toContain("96,5%");
 
+    await screenshot(page, "plan-import-targets");
+
     // Reject the second one.
     const second = targets.nth(1);
     const rejectedId = await second.getAttribute("data-finding");
@@ -110,11 +112,11 @@ describeInBrowser("importing a plan document in headless Chromium", () => {
 
     // Behind the page: the corrected value is the plan's, the rejected target is not in it.
     const api = await apiClient(base).login("langson.officer");
-    const rows = (await api.trpc.targets.list.query({ filter: { planId }, pagination: { page: 1, perPage: 500 } })).data as { value: number | null; phraseVi: string | null }[];
+    const rows = (await api.trpc.targets.list.query({ filter: { planId }, pagination: { page: 1, perPage: 500 } })).data as unknown as { value: number | null; phraseVi: string | null }[];
     expect(rows.length).toBe(totalTargets - rejectedTargets);
     expect(rows.some((r) => r.value === 96.5)).toBe(true);
     expect(correctedId).not.toBe(rejectedId);
-    const plan = (await api.trpc.plans.getOne.query({ id: planId })).data as { localityId: number; parentPlanId: number | null };
+    const plan = (await api.trpc.plans.getOne.query({ id: planId })).data as unknown as { localityId: number; parentPlanId: number | null };
     expect(plan.parentPlanId).not.toBeNull();
   }, 240_000);
 });

@@ -349,13 +349,13 @@ function BodyRow({ body, choice, agencies, collectives, onChange }: { body: Agen
   return (
     <TableRow data-testid="body-row" data-resolved={choice ? "yes" : "no"}>
       <TableCell>{body.text || body.nameVi}</TableCell>
-      <TableCell sx={{ minWidth: 360 }}>
+      <TableCell sx={{ width: "65%" }}>
         <Stack direction="row" spacing={1}>
           <TextField
             select
             size="small"
             value={kind}
-            sx={{ minWidth: 170 }}
+            sx={{ width: 190, flexShrink: 0 }}
             label={t("agencyChoice")}
             slotProps={{ htmlInput: { "data-testid": "body-kind" } }}
             onChange={(e) => {
@@ -373,7 +373,7 @@ function BodyRow({ body, choice, agencies, collectives, onChange }: { body: Agen
           </TextField>
           {choice?.kind === "agency" ? (
             <Autocomplete
-              sx={{ flex: 1 }}
+              sx={{ flex: 1, minWidth: 240 }}
               options={agencies}
               value={agencies.find((a) => a.id === choice.agencyId) ?? null}
               getOptionLabel={(o) => o.nameVi}
@@ -383,7 +383,7 @@ function BodyRow({ body, choice, agencies, collectives, onChange }: { body: Agen
             />
           ) : choice?.kind === "collective" ? (
             <Autocomplete
-              sx={{ flex: 1 }}
+              sx={{ flex: 1, minWidth: 240 }}
               options={collectives}
               value={collectives.find((c) => c.code === choice.code) ?? null}
               getOptionLabel={(o) => o.nameVi}
@@ -392,7 +392,7 @@ function BodyRow({ body, choice, agencies, collectives, onChange }: { body: Agen
               renderInput={(params) => <TextField {...params} size="small" label={t("pickCollective")} />}
             />
           ) : choice?.kind === "new" ? (
-            <TextField sx={{ flex: 1 }} size="small" label={t("newName")} value={choice.nameVi} onChange={(e) => onChange({ ...choice, nameVi: e.target.value })} />
+            <TextField sx={{ flex: 1, minWidth: 240 }} size="small" label={t("newName")} value={choice.nameVi} onChange={(e) => onChange({ ...choice, nameVi: e.target.value })} />
           ) : null}
         </Stack>
       </TableCell>
@@ -576,7 +576,7 @@ export function PlanImportPage() {
   };
 
   return (
-    <Box sx={{ p: 2 }}>
+    <Box sx={{ p: 2, minWidth: 0, maxWidth: "100%" }}>
       <Title title={t("title")} />
       <Typography variant="h5" gutterBottom>
         {t("title")}
@@ -604,15 +604,15 @@ export function PlanImportPage() {
         </Stack>
       ) : (
         <Stack spacing={2}>
-          <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
-            <TextField select size="small" label={t("locality")} value={localityId ?? ""} onChange={(e) => setLocalityId(Number(e.target.value))} sx={{ minWidth: 260 }} data-testid="plan-locality">
+          <Stack direction="row" useFlexGap spacing={2} sx={{ alignItems: "center", flexWrap: "wrap" }}>
+            <TextField select size="small" label={t("locality")} value={localityId ?? ""} onChange={(e) => setLocalityId(Number(e.target.value))} sx={{ width: { xs: "100%", md: 240 } }} data-testid="plan-locality">
               {(localityRows ?? []).map((l) => (
                 <MenuItem key={l.id} value={l.id}>
                   {String(l.nameVi)}
                 </MenuItem>
               ))}
             </TextField>
-            <TextField select size="small" label={t("parentPlan")} value={parentPlanId ?? ""} onChange={(e) => setParentPlanId(e.target.value === "" ? null : Number(e.target.value))} sx={{ minWidth: 320 }}>
+            <TextField select size="small" label={t("parentPlan")} value={parentPlanId ?? ""} onChange={(e) => setParentPlanId(e.target.value === "" ? null : Number(e.target.value))} sx={{ width: { xs: "100%", md: 420 } }}>
               <MenuItem value="">{t("noParent")}</MenuItem>
               {(planRows ?? []).map((p) => (
                 <MenuItem key={p.id} value={p.id}>
@@ -621,13 +621,13 @@ export function PlanImportPage() {
               ))}
             </TextField>
             <Box sx={{ flex: 1 }} />
-            <Button onClick={() => setDraft(acceptPending(draft))} disabled={busy || pending === 0} data-testid="accept-rest">
+            <Button sx={{ whiteSpace: "nowrap", flexShrink: 0 }} onClick={() => setDraft(acceptPending(draft))} disabled={busy || pending === 0} data-testid="accept-rest">
               {t("acceptRest")}
             </Button>
-            <Button variant="outlined" onClick={() => void onSave()} disabled={busy || localityId === null} data-testid="save-review">
+            <Button variant="outlined" sx={{ whiteSpace: "nowrap", flexShrink: 0 }} onClick={() => void onSave()} disabled={busy || localityId === null} data-testid="save-review">
               {t("save")}
             </Button>
-            <Button variant="contained" onClick={() => void onCreate()} disabled={busy || localityId === null} data-testid="create-plan">
+            <Button variant="contained" sx={{ whiteSpace: "nowrap", flexShrink: 0 }} onClick={() => void onCreate()} disabled={busy || localityId === null} data-testid="create-plan">
               {t("create")}
             </Button>
           </Stack>
@@ -639,21 +639,21 @@ export function PlanImportPage() {
               {draft.document.notes.join("; ")}
             </Alert>
           ) : null}
-          <Stack direction={{ xs: "column", lg: "row" }} spacing={2} sx={{ alignItems: "flex-start" }}>
-            <Paper variant="outlined" sx={{ flex: 1, minWidth: 0 }}>
+          <Box sx={{ display: "grid", gap: 2, alignItems: "start", gridTemplateColumns: { xs: "minmax(0, 1fr)", lg: "minmax(0, 1fr) minmax(0, 1fr)" } }}>
+            <Paper variant="outlined" sx={{ minWidth: 0 }}>
               <Typography variant="subtitle1" sx={{ px: 2, pt: 1 }}>
                 {t("document")}: {draft.document.title ?? draft.fileName}
               </Typography>
               <DocumentText draft={draft} selected={selected} onSelect={select} />
             </Paper>
-            <Paper variant="outlined" sx={{ flex: 1, minWidth: 0 }}>
+            <Paper variant="outlined" sx={{ minWidth: 0 }}>
               <Tabs value={tab} onChange={(_e, v: number) => setTab(v)} variant="scrollable">
                 <Tab label={t("tabs.targets", { n: draft.targets.length })} data-testid="tab-targets" />
                 <Tab label={t("tabs.tasks", { n: draft.tasks.length })} data-testid="tab-tasks" />
                 <Tab label={t("tabs.duties", { n: draft.reportingDuties.length })} data-testid="tab-duties" />
                 <Tab label={t("tabs.agencies", { n: bodies.length })} data-testid="tab-agencies" />
               </Tabs>
-              <Stack spacing={1} sx={{ p: 1, maxHeight: "75vh", overflow: "auto" }}>
+              <Box sx={{ display: "grid", gap: 1, p: 1, maxHeight: "75vh", overflow: "auto" }}>
                 {tab === 0
                   ? draft.targets.map((f) => <TargetCard key={f.id} target={f} indicators={indicators} selected={selected === f.id} onSelect={() => setSelected(f.id)} onDecide={(s, p) => onDecide(f.id, s, p)} />)
                   : null}
@@ -688,9 +688,9 @@ export function PlanImportPage() {
                     </TableBody>
                   </Table>
                 ) : null}
-              </Stack>
+              </Box>
             </Paper>
-          </Stack>
+          </Box>
         </Stack>
       )}
     </Box>
