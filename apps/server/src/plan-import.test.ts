@@ -27,9 +27,10 @@ async function total(resource: string, filter: Record<string, unknown> = {}): Pr
   return ((await admin.call("query", `${resource}.list`, { filter, pagination: { page: 1, perPage: 1 } })) as { total: number }).total;
 }
 /** Row counts the acceptance writes into, and the audit log. */
-async function counts() {
-  const out: Record<string, number> = {};
-  for (const r of ["plans", "targets", "tasks", "agencies", "documentRelations", "reportingObligations"]) out[r] = await total(r);
+type Counts = Record<"plans" | "targets" | "tasks" | "agencies" | "documentRelations" | "reportingObligations" | "audit", number>;
+async function counts(): Promise<Counts> {
+  const out = {} as Counts;
+  for (const r of ["plans", "targets", "tasks", "agencies", "documentRelations", "reportingObligations"] as const) out[r] = await total(r);
   out.audit = ((await admin.call("query", "auditLog.list", { pagination: { page: 1, perPage: 1 } })) as { total: number }).total;
   return out;
 }
