@@ -226,6 +226,8 @@ export function formatTiming(timing: unknown, locale: string = "vi"): string {
     }
     case "continuous":
       return (en ? "Continuous" : "Thường xuyên") + span(t.from, t.to);
+    case "notStated":
+      return en ? "Not stated" : "Không nêu thời gian";
     default:
       return "";
   }

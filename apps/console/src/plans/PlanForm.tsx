@@ -30,6 +30,7 @@ function PlanFields() {
       </ReferenceInput>
       <span />
       <TextInput source="generalObjectiveVi" multiline minRows={3} sx={{ gridColumn: "1 / -1" }} />
+      <TextInput source="noteVi" multiline sx={{ gridColumn: "1 / -1" }} />
     </Box>
   );
 }

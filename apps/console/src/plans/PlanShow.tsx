@@ -265,6 +265,20 @@ function AgencyChip() {
   return <Chip size="small" label={(record.shortName as string) || (record.nameVi as string)} sx={{ m: 0.25 }} />;
 }
 
+/** The row's number as the document writes it, and a flag on a row the task table repeats (never merged). */
+function TaskNumber({ record }: { record: Record<string, unknown> }) {
+  const translate = useTranslate();
+  return (
+    <>
+      {String(record.rowNumber ?? record.code ?? "")}
+      {record.duplicateOfId != null ? <Chip size="small" color="warning" label={translate("eduplan.tasks.duplicate")} sx={{ ml: 0.5 }} data-testid="task-duplicate" /> : null}
+      {record.source === "both" && Array.isArray(record.sourceConflicts) && record.sourceConflicts.length ? (
+        <Chip size="small" variant="outlined" label={translate("eduplan.tasks.sourcesDiffer")} sx={{ ml: 0.5 }} data-testid="task-sources-differ" />
+      ) : null}
+    </>
+  );
+}
+
 function TasksTab() {
   const translate = useTranslate();
   const { locale } = useUiLocale();
@@ -275,7 +289,7 @@ function TasksTab() {
       </TopToolbar>
       <ReferenceManyField reference="tasks" target="planId" sort={{ field: "code", order: "ASC" }} perPage={50} pagination={<Pagination />} empty={<Muted>{translate("eduplan.plans.noTasks")}</Muted>}>
         <DataTable bulkActionButtons={false} rowClick="edit">
-          <DataTable.Col source="code" />
+          <DataTable.Col source="code" render={(r) => <TaskNumber record={r} />} />
           <DataTable.Col source="titleVi" render={(r) => <Typography variant="body2" sx={{ maxWidth: 520 }}>{localName(r, locale, "title")}</Typography>} />
           <DataTable.Col source="timing" disableSort render={(r) => formatTiming(r.timing, locale)} />
           <DataTable.Col source="status" render={() => <EnumField source="status" enumName="taskStatus" chip />} />

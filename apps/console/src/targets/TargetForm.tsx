@@ -6,11 +6,13 @@ import {
   NumberInput,
   ReferenceInput,
   required,
+  SelectArrayInput,
   SelectInput,
   SimpleForm,
   TextInput,
   useTranslate,
 } from "react-admin";
+import { COUNTED_GROUP_RELATIONS } from "@eduplan/domain";
 import { useIndicatorOf, useLevelChoices } from "../common/fields";
 import { DecimalInput } from "../common/inputs";
 import { AppCreate, AppEdit, EditForm } from "../common/pages";
@@ -33,7 +35,9 @@ const grid = { display: "grid", gridTemplateColumns: { md: "1fr 1fr 1fr" }, colu
 
 const unitSymbol = (unit: string | undefined) => (unit === "percent" ? "%" : undefined);
 
-function BoundInputs({ indicatorId, comparator }: { indicatorId: unknown; comparator: unknown }) {
+const GROUP_RELATION_CHOICES = COUNTED_GROUP_RELATIONS.map((id) => ({ id, name: `eduplan.enum.countedGroupRelation.${id}` }));
+
+function BoundInputs({ indicatorId, comparator, isApproximate }: { indicatorId: unknown; comparator: unknown; isApproximate: unknown }) {
   const indicator = useIndicatorOf(indicatorId);
   const symbol = unitSymbol(indicator?.unit);
   return (
@@ -46,6 +50,8 @@ function BoundInputs({ indicatorId, comparator }: { indicatorId: unknown; compar
       <NumberInput source="baselineYear" step={1} />
       <BooleanInput source="appliesEveryYear" />
       <BooleanInput source="isAspirational" />
+      <BooleanInput source="isApproximate" />
+      {isApproximate ? <DecimalInput source="approximateTolerance" /> : <span />}
     </Box>
   );
 }
@@ -71,12 +77,12 @@ function TargetFields() {
         </FormDataConsumer>
       </Box>
       <Section label="resources.targets.sections.bound" />
-      <FormDataConsumer>{({ formData }) => <BoundInputs indicatorId={formData.indicatorId} comparator={formData.comparator} />}</FormDataConsumer>
+      <FormDataConsumer>{({ formData }) => <BoundInputs indicatorId={formData.indicatorId} comparator={formData.comparator} isApproximate={formData.isApproximate} />}</FormDataConsumer>
       <Section label="resources.targets.sections.condition" />
       <Box sx={grid}>
         <SelectInput source="areaFlag" choices={CHOICES.areaFlag} />
         <SelectInput source="breakdownEducationLevelCode" choices={levels} />
-        <span />
+        <SelectArrayInput source="pooledEducationLevelCodes" choices={levels} />
         <NumberInput source="ageFrom" step={1} min={0} />
         <NumberInput source="ageTo" step={1} min={0} />
         <span />
@@ -88,11 +94,22 @@ function TargetFields() {
         <SelectInput source="countedEntity" choices={CHOICES.countedEntity} />
         <TextInput source="countingCriterionVi" />
         <TextInput source="countingOutOfVi" />
+        <NumberInput source="countedNumerator" step={1} min={0} />
+        <NumberInput source="countedDenominator" step={1} min={1} />
+        <SelectInput source="countedGroupRelation" choices={GROUP_RELATION_CHOICES} />
+      </Box>
+      <Section label="resources.targets.sections.reference" />
+      <Box sx={grid}>
+        <ReferenceInput source="referencePlanId" reference="plans">
+          <AutocompleteInput />
+        </ReferenceInput>
+        <TextInput source="referenceCitedVi" sx={{ gridColumn: "span 2" }} />
       </Box>
       <Section label="resources.targets.sections.source" />
       <Box sx={grid}>
         <TextInput source="section" />
         <TextInput source="phraseVi" multiline sx={{ gridColumn: "span 2" }} />
+        <TextInput source="noteVi" multiline sx={{ gridColumn: "1 / -1" }} />
       </Box>
     </>
   );
@@ -113,7 +130,7 @@ export const TargetEdit = () => (
 
 export const TargetCreate = () => (
   <AppCreate redirect={redirectToPlan}>
-    <SimpleForm defaultValues={{ comparator: "gte", appliesEveryYear: false, isAspirational: false }}>
+    <SimpleForm defaultValues={{ comparator: "gte", appliesEveryYear: false, isAspirational: false, isApproximate: false, pooledEducationLevelCodes: [] }}>
       <TargetFields />
     </SimpleForm>
   </AppCreate>

@@ -1,5 +1,7 @@
 import { Box } from "@mui/material";
+import { TASK_CONFLICT_FIELDS, TASK_SOURCES } from "@eduplan/domain";
 import {
+  ArrayInput,
   AutocompleteArrayInput,
   AutocompleteInput,
   DateInput,
@@ -11,6 +13,7 @@ import {
   SelectArrayInput,
   SelectInput,
   SimpleForm,
+  SimpleFormIterator,
   TextInput,
   useGetList,
 } from "react-admin";
@@ -77,6 +80,24 @@ function useCollectiveChoices() {
   return (data ?? []).map((c) => ({ id: String(c.code), name: localName(c, locale) }));
 }
 
+const choices = (enumName: string, values: readonly string[]) => values.map((id) => ({ id, name: `eduplan.enum.${enumName}.${id}` }));
+const SOURCE_CHOICES = choices("taskSource", TASK_SOURCES);
+const KEPT_FROM_CHOICES = choices("taskSource", ["body", "table"]);
+const CONFLICT_FIELD_CHOICES = choices("taskConflictField", TASK_CONFLICT_FIELDS);
+
+/** A task that repeats an earlier row of the plan's table: offered among the same plan's tasks. */
+function DuplicateOfInput() {
+  return (
+    <FormDataConsumer>
+      {({ formData }) => (
+        <ReferenceInput source="duplicateOfId" reference="tasks" filter={formData.planId ? { planId: formData.planId } : {}}>
+          <AutocompleteInput optionText={(t: Record<string, unknown>) => `${String(t.rowNumber ?? t.code ?? "")}. ${String(t.titleVi ?? "")}`} />
+        </ReferenceInput>
+      )}
+    </FormDataConsumer>
+  );
+}
+
 function TaskFields() {
   const collectives = useCollectiveChoices();
   return (
@@ -112,6 +133,24 @@ function TaskFields() {
           <AutocompleteArrayInput />
         </ReferenceArrayInput>
         <SelectArrayInput source="coordinatingCollectiveCodes" choices={collectives} />
+        <ReferenceArrayInput source="requestedAgencyIds" reference="agencies" perPage={50}>
+          <AutocompleteArrayInput />
+        </ReferenceArrayInput>
+        <SelectArrayInput source="requestedCollectiveCodes" choices={collectives} />
+      </Box>
+      <Box sx={grid}>
+        <TextInput source="rowNumber" />
+        <DuplicateOfInput />
+        <SelectInput source="source" choices={SOURCE_CHOICES} />
+        <ArrayInput source="sourceConflicts" sx={{ gridColumn: "1 / -1" }}>
+          <SimpleFormIterator inline>
+            <SelectInput source="field" choices={CONFLICT_FIELD_CHOICES} label="resources.tasks.fields.conflictField" validate={required()} />
+            <SelectInput source="keptFrom" choices={KEPT_FROM_CHOICES} label="resources.tasks.fields.keptFrom" validate={required()} />
+            <TextInput source="bodyVi" label="resources.tasks.fields.bodyVi" validate={required()} />
+            <TextInput source="tableVi" label="resources.tasks.fields.tableVi" validate={required()} />
+          </SimpleFormIterator>
+        </ArrayInput>
+        <TextInput source="sourceNoteVi" multiline sx={{ gridColumn: "1 / -1" }} />
       </Box>
     </>
   );
@@ -135,6 +174,9 @@ export const TaskCreate = () => (
         coordinatingAgencyIds: [],
         leadCollectiveCodes: [],
         coordinatingCollectiveCodes: [],
+        requestedAgencyIds: [],
+        requestedCollectiveCodes: [],
+        sourceConflicts: [],
       }}
     >
       <TaskFields />
