@@ -565,6 +565,18 @@ export function PlanImportPage() {
     }
   };
 
+  /** Another locality: what each body stands for is suggested again (the officer's new agencies are kept). */
+  const changeLocality = async (id: number) => {
+    setLocalityId(id);
+    try {
+      const refs = bodies.map((b) => ({ code: b.code, nameVi: b.nameVi.slice(0, 200), text: b.text.slice(0, 200), collective: b.collective }));
+      const suggested = await uploadClient(() => {}).planImport.suggest.query({ localityId: id, refs });
+      setAssignees((a) => ({ ...suggested, ...Object.fromEntries(Object.entries(a).filter(([, c]) => c.kind === "new")) }));
+    } catch (error) {
+      notify(describeError(error, locale).message, { type: "error" });
+    }
+  };
+
   const onDecide = (id: string, status: Status, patch?: Record<string, unknown>) => setDraft((d) => (d ? decide(d, id, status, patch) : d));
 
   const select = (id: string) => {
@@ -605,7 +617,7 @@ export function PlanImportPage() {
       ) : (
         <Stack spacing={2}>
           <Stack direction="row" useFlexGap spacing={2} sx={{ alignItems: "center", flexWrap: "wrap" }}>
-            <TextField select size="small" label={t("locality")} value={localityId ?? ""} onChange={(e) => setLocalityId(Number(e.target.value))} sx={{ width: { xs: "100%", md: 240 } }} data-testid="plan-locality">
+            <TextField select size="small" label={t("locality")} value={localityId ?? ""} onChange={(e) => void changeLocality(Number(e.target.value))} sx={{ width: { xs: "100%", md: 240 } }} data-testid="plan-locality">
               {(localityRows ?? []).map((l) => (
                 <MenuItem key={l.id} value={l.id}>
                   {String(l.nameVi)}

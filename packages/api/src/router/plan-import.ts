@@ -191,7 +191,7 @@ function acceptInto(tx: Tx, principal: Principal, record: Row): number {
   const resolve = (code: string, path: string, words: string): AssigneeChoice => {
     const choice = assignees[code];
     if (!choice)
-      throw validation([fieldError(`assignees.${code}`, `“${words}”: choose the agency or collective it names, or create it`, `“${words}”: hãy chọn cơ quan hoặc nhóm cơ quan tương ứng, hoặc tạo mới (${path})`)]);
+      throw validation([fieldError(`assignees.${code}`, `“${words}”: choose the agency or collective it names, or create it (${path})`, `“${words}”: hãy chọn cơ quan hoặc nhóm cơ quan tương ứng, hoặc tạo mới`)]);
     if (choice.kind !== "new") return choice;
     let id = created.get(code);
     if (id === undefined) {
