@@ -7,7 +7,7 @@ import HelpOutline from "@mui/icons-material/HelpOutlineOutlined";
 import Cancel from "@mui/icons-material/Cancel";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router-dom";
-import { Loading, Title, useGetIdentity, useGetList, useTranslate } from "react-admin";
+import { Loading, Title, useGetIdentity, useGetList, useGetMany, useTranslate } from "react-admin";
 import { ErrorState } from "../common/ErrorState";
 import { localName, useUiLocale } from "../common/locale";
 import { describeError } from "../errors";
@@ -77,9 +77,15 @@ export function Dashboard() {
     { enabled: !identityPending },
   );
   const [planId, setPlanId] = useState<number | null>(null);
+  // Without a locality of their own (administrators), the dashboard opens on a province's plan, not a commune's.
+  const { data: planLocalities } = useGetMany("localities", { ids: [...new Set((plans ?? []).map((p) => p.localityId as number))] }, { enabled: !identityPending && !localityId && !!plans?.length });
   useEffect(() => {
-    if (planId === null && plans?.length) setPlanId(plans[0]!.id as number);
-  }, [plans, planId]);
+    if (planId !== null || !plans?.length) return;
+    if (localityId) return setPlanId(plans[0]!.id as number);
+    if (!planLocalities) return;
+    const provinces = new Set(planLocalities.filter((l) => l.levelCode === "province").map((l) => l.id));
+    setPlanId(((plans.find((p) => provinces.has(p.localityId as number)) ?? plans[0])!.id) as number);
+  }, [plans, planId, localityId, planLocalities]);
   const plan = plans?.find((p) => p.id === planId);
   const years = useMemo(() => yearsOf(plan), [plan]);
   const axisYears = useMemo(() => periodYears(plan), [plan]);

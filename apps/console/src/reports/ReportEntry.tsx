@@ -14,6 +14,7 @@ import {
   DialogContent,
   DialogTitle,
   Divider,
+  MenuItem,
   Stack,
   Table,
   TableBody,
@@ -161,7 +162,26 @@ function GridTableRow({
           <TableCell sx={{ color: "text.disabled", textAlign: "center" }}>—</TableCell>
           <TableCell sx={{ color: "text.disabled", textAlign: "center" }}>—</TableCell>
           <TableCell>
-            <NumberCell value={draft.value} error={text(errors.value)} onChange={(v) => onChange("value", v)} testId="input-value" label={label("value")} disabled={!editable} />
+            {row.unit === "boolean" ? (
+              // A yes/no indicator is chosen, not typed.
+              <TextField
+                select
+                size="small"
+                value={draft.value === "1" || draft.value === "0" ? draft.value : ""}
+                disabled={!editable}
+                error={!!errors.value}
+                helperText={text(errors.value)}
+                onChange={(e) => onChange("value", e.target.value)}
+                slotProps={{ htmlInput: { "data-testid": "input-value", "aria-label": label("value") } }}
+                sx={{ width: 110 }}
+              >
+                <MenuItem value="">—</MenuItem>
+                <MenuItem value="1">{formatValue(1, "boolean", locale)}</MenuItem>
+                <MenuItem value="0">{formatValue(0, "boolean", locale)}</MenuItem>
+              </TextField>
+            ) : (
+              <NumberCell value={draft.value} error={text(errors.value)} onChange={(v) => onChange("value", v)} testId="input-value" label={label("value")} disabled={!editable} />
+            )}
           </TableCell>
         </>
       )}
