@@ -6,6 +6,7 @@
  * an area not its own; a file that is not a plan gets a clear message.
  */
 import { readFileSync } from "node:fs";
+import JSZip from "jszip";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { reviewFinding, type PlanDraft } from "@eduplan/plan-import";
@@ -16,6 +17,18 @@ type Choice = { kind: "agency"; agencyId: number } | { kind: "collective"; code:
 
 const source = (name: string) => readFileSync(fileURLToPath(new URL(`../../../packages/sample-data/sources/${name}`, import.meta.url)));
 const BANG_MAC = source("bang-mac-commune-resolution-2025.txt");
+
+/** A Word document made from the text (one paragraph a line), as an officer's copy of the plan would be. */
+async function docxOf(text: string, extra: Record<string, string | Buffer> = {}): Promise<Buffer> {
+  const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  const body = text.split("\n").map((line) => `<w:p><w:r><w:t xml:space="preserve">${esc(line)}</w:t></w:r></w:p>`).join("");
+  zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  for (const [name, content] of Object.entries(extra)) zip.file(name, content);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
 
 let server: TestServer;
 let admin: Client;
@@ -99,6 +112,18 @@ describe("planImport: read, save, resume, accept", () => {
     const binary = await errorOf(read(langson, "anh.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0xff, 0xfe])));
     expect(binary.data.code).toBe("BAD_REQUEST");
   }, 60_000);
+
+  test("read: the same document as a Word file gives the same targets; a zip bomb dressed as DOCX is refused, naming the reason", async () => {
+    const fromDocx = (await read(langson, "nghi-quyet-bang-mac.docx", await docxOf(BANG_MAC.toString("utf8")))).draft as PlanDraft;
+    expect(fromDocx.format).toBe("docx");
+    const key = (d: PlanDraft) => d.targets.map((t) => `${t.indicator?.code}|${t.comparator}|${t.value}|${t.targetYear}`).sort();
+    expect(key(fromDocx)).toEqual(key(draft));
+    const before = await counts();
+    const bomb = await errorOf(read(langson, "bom.docx", await docxOf("Kế hoạch", { "word/media/zeros.bin": Buffer.alloc(80 * 1024 * 1024) })));
+    expect(bomb.data.code).toBe("BAD_REQUEST");
+    expect(bomb.data.eduplan!.message.vi).toMatch(/DOCX không an toàn/);
+    expect(await counts()).toEqual(before);
+  }, 120_000);
 
   test("a bad review writes nothing: a target left pending, then a task naming a body nobody resolved", async () => {
     const before = await counts();
