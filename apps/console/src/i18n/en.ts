@@ -616,7 +616,7 @@ const en: TranslationMessages = {
       provinceName: "Vietnamese name",
       provinceNameEn: "English name",
       population: "Population",
-      reportDeadline: "Yearly report deadline (MM-DD)",
+      reportDeadline: "Yearly report deadline (day/month, e.g. 10/12)",
       level: { commune: "Commune", ward: "Ward" },
       suggestAgencies: "Add the People's Committee, Education and Finance departments",
       addLocality: "Add a commune or ward",

@@ -621,7 +621,7 @@ const vi: TranslationMessages = {
       provinceName: "Tên tỉnh",
       provinceNameEn: "Tên tiếng Anh",
       population: "Dân số",
-      reportDeadline: "Hạn báo cáo hằng năm (MM-DD)",
+      reportDeadline: "Hạn báo cáo hằng năm (ngày/tháng, ví dụ 10/12)",
       level: { commune: "Xã", ward: "Phường" },
       suggestAgencies: "Thêm UBND tỉnh, Sở GD&ĐT, Sở Tài chính",
       addLocality: "Thêm xã, phường",

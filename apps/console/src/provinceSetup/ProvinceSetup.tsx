@@ -105,6 +105,33 @@ function Rows({ children, empty, columns }: { children: ReactNode[]; empty: stri
  * (`ProvinceConfigSchema`) and sent to `provinceSetup.create`, which validates the whole file and applies it in one
  * transaction, like `pnpm eduplan province init`. Its field errors are shown on the step and field they concern.
  */
+/** "12-10" (as the province file stores it) ↔ "10/12" (day/month, as Vietnamese write it). */
+const dayMonthOf = (mmdd: string) => {
+  const m = /^(\d{2})-(\d{2})$/.exec(mmdd);
+  return m ? `${Number(m[2])}/${Number(m[1])}` : mmdd;
+};
+const mmddOf = (text: string) => {
+  const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*$/.exec(text);
+  return m ? `${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : text;
+};
+
+/** The yearly deadline typed day first ("10/12"); the file keeps "MM-DD". */
+function DeadlineField({ value, errors, onChange }: { value: string; errors: Record<string, string>; onChange: (mmdd: string) => void }) {
+  const [text, setText] = useState(() => dayMonthOf(value));
+  return (
+    <Field
+      label="eduplan.provinceSetup.reportDeadline"
+      path="province.reportDeadline"
+      errors={errors}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(mmddOf(e.target.value));
+      }}
+    />
+  );
+}
+
 /** The review step, as an officer reads it: the province, its units, agencies, plugins and plan with its targets. */
 function ReviewSummary({ config, indicatorNames, pluginNames }: { config: ProvinceConfig; indicatorNames: Map<string, string>; pluginNames: Map<string, string> }) {
   const translate = useTranslate();
@@ -350,7 +377,7 @@ export function ProvinceSetup() {
               value={p.population ?? ""}
               onChange={(e) => setProvince("population", e.target.value === "" ? undefined : Number(e.target.value.replace(/\D/g, "")))}
             />
-            <Field label="eduplan.provinceSetup.reportDeadline" path="province.reportDeadline" errors={errors} value={p.reportDeadline ?? ""} onChange={(e) => setProvince("reportDeadline", e.target.value)} />
+            <DeadlineField value={p.reportDeadline ?? ""} errors={errors} onChange={(v) => setProvince("reportDeadline", v)} />
             <FormGroup row>
               {CHOICES.areaFlag.map((flag) => (
                 <FormControlLabel
