@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_LOCALITY_LEVELS, EDUCATION_LEVELS } from "@eduplan/domain";
-import { RESOURCES, SYSTEM, closeDatabase, createRecord, importFigures, openDatabase, readRecord, schema as s, sql, type Db, type FigureImportRow, type Principal } from "@eduplan/db";
+import { RESOURCES, SYSTEM, attachLocalityToClosure, closeDatabase, createRecord, importFigures, openDatabase, readRecord, schema as s, sql, type Db, type FigureImportRow, type Principal } from "@eduplan/db";
 import { saveReportValues, transitionReport } from "../src/index.js";
 
 const COMMUNES = 400;
@@ -36,13 +36,11 @@ function build(db: Db) {
   const province = db.transaction((tx) => createRecord(tx, RESOURCES.localities, { code: "p", nameVi: "Tỉnh", levelCode: "province", parentId: null }, SYSTEM)).id;
   const raw = db.$client;
   const insertLocality = raw.prepare("insert into localities (code, name_vi, level_code, parent_id, search_text) values (?, ?, 'commune', ?, '')");
-  const insertClosure = raw.prepare("insert into locality_closure (ancestor_id, descendant_id, depth) values (?, ?, ?)");
   const communes: number[] = [];
   raw.transaction(() => {
     for (let c = 0; c < COMMUNES; c++) {
       const id = Number(insertLocality.run(`c${c}`, `Xã ${c}`, province).lastInsertRowid);
-      insertClosure.run(id, id, 0);
-      insertClosure.run(province, id, 1);
+      attachLocalityToClosure(db, id, province);
       communes.push(id);
     }
   })();

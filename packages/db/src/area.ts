@@ -88,3 +88,17 @@ export function descendantsByChild(db: Executor, rootId: number): { childId: num
       from locality_closure c1 join locality_closure c2 on c2.ancestor_id = c1.descendant_id
       where c1.ancestor_id = ${rootId} and c1.depth = 1`);
 }
+
+/** Years (before `beforeYear`) in which some locality at or below `rootId` has a figure of the indicator, oldest first. */
+export function yearsWithFiguresAtOrBelow(db: Executor, rootId: number, indicatorId: number, beforeYear: number): number[] {
+  return db
+    .all<{ year: number }>(sql`select distinct v.year as year from locality_closure c join indicator_values v on v.locality_id = c.descendant_id
+        where c.ancestor_id = ${rootId} and v.indicator_id = ${indicatorId} and v.year < ${beforeYear} order by v.year`)
+    .map((r) => r.year);
+}
+
+/** Does any figure of the year at or below `rootId` come from the generated sample data ("dữ liệu mẫu")? */
+export function hasSyntheticFiguresAtOrBelow(db: Executor, rootId: number, year: number): boolean {
+  return !!db.get(sql`select 1 from indicator_values v join locality_closure c on c.descendant_id = v.locality_id
+      where c.ancestor_id = ${rootId} and v.year = ${year} and v.is_synthetic = 1 limit 1`);
+}

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
+import { closeDatabase, lineageOf, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
 import { applyProvinceConfig, ConfigInvalidError, ensureReferenceData, parseProvinceConfig } from "./index.js";
 
 const EXAMPLE = fileURLToPath(new URL("../../../docs/examples/province.yaml", import.meta.url));
@@ -58,9 +58,9 @@ describe("province init", () => {
     expect(db.select().from(s.milestones).all()).toHaveLength(2);
     expect(db.select().from(s.localityPlugins).all().map((p) => p.pluginId)).toEqual(["chinese-language"]);
     const school = db.select().from(s.localities).where(sql`code = 'vi-du.th-an-binh'`).get()!;
-    const ancestors = db.all<{ ancestor_id: number; depth: number }>(sql`select ancestor_id, depth from locality_closure where descendant_id = ${school.id} order by depth`);
+    const ancestors = lineageOf(db, school.id);
     expect(ancestors.map((a) => a.depth)).toEqual([0, 1, 2, 3]);
-    expect(ancestors[2]!.ancestor_id).toBe(province.id);
+    expect(ancestors[2]!.id).toBe(province.id);
 
     const before = counts(db);
     const second = await applyProvinceConfig(db, parseProvinceConfig(exampleText, EXAMPLE));

@@ -1,4 +1,4 @@
-import { and, eq, readMinMax, readRollup, schema as s, sql } from "@eduplan/db";
+import { and, eq, readFlaggedRollup, readMinMax, readRollup, schema as s } from "@eduplan/db";
 import { rateOf, type Aggregation, type LocalityFlag } from "@eduplan/domain";
 import type { Executor } from "./lookup.js";
 
@@ -21,36 +21,7 @@ export type ConsolidatedActual = {
   source: "rollup" | "own" | null;
 };
 
-const FLAG_COLUMNS: Record<LocalityFlag, string> = {
-  isExtremelyDifficultArea: "is_extremely_difficult_area",
-  isBorderArea: "is_border_area",
-  isEthnicMinorityArea: "is_ethnic_minority_area",
-  isMountainous: "is_mountainous",
-};
-
 const EMPTY_ACTUAL: ConsolidatedActual = { value: null, numerator: null, denominator: null, min: null, max: null, contributors: 0, depth: null, source: null };
-
-/**
- * A target restricted to flagged areas ("ở vùng đặc biệt khó khăn") is judged on the flagged units only: the sums of
- * the shallowest level below the locality at which a flagged unit has a figure. Read live over the closure.
- */
-function readFlaggedRollup(db: Executor, ancestorId: number, indicatorId: number, year: number, flag: LocalityFlag) {
-  const column = sql.raw(`l.${FLAG_COLUMNS[flag]}`);
-  return db.get<{ depth: number; num: number; den: number; val: number; mn: number | null; mx: number | null; ratios: number; n: number }>(
-    sql`select c.depth as depth,
-               sum(case when v.numerator is not null and v.denominator is not null then v.numerator else 0 end) as num,
-               sum(case when v.numerator is not null and v.denominator is not null then v.denominator else 0 end) as den,
-               sum(coalesce(v.value, 0)) as val, min(v.value) as mn, max(v.value) as mx,
-               sum(case when v.numerator is not null and v.denominator is not null then 1 else 0 end) as ratios,
-               count(*) as n
-        from locality_closure c
-        join indicator_values v on v.locality_id = c.descendant_id
-        join localities l on l.id = v.locality_id
-        where c.ancestor_id = ${ancestorId} and c.depth > 0 and v.indicator_id = ${indicatorId} and v.year = ${year} and ${column} = 1
-          and ((v.numerator is not null and v.denominator is not null) or v.value is not null)
-        group by c.depth order by c.depth limit 1`,
-  );
-}
 
 /** The consolidated figure of an indicator for a locality and year, from the live aggregates. */
 export function consolidatedActual(

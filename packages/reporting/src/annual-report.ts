@@ -1,4 +1,4 @@
-import { eq, inArray, schema as s, sql, type Db } from "@eduplan/db";
+import { eq, hasSyntheticFiguresAtOrBelow, inArray, schema as s, type Db } from "@eduplan/db";
 import { formatCount, formatExpectation, printableCondition, sectionTitle, TARGET_STATE_LABELS, TARGET_STATES, tasksDueInYear, type TargetState, type TaskStatus, type TaskTiming } from "@eduplan/domain";
 import { consolidateSync, type Consolidation, type ConsolidatedTarget, type ReportingUnit } from "./consolidate.js";
 import {
@@ -300,10 +300,7 @@ export function annualReportModelSync(db: Executor, options: AnnualReportOptions
       }
   const place = placeName(locality.nameVi);
   const reference = planReference(c);
-  const hasSyntheticData = !!db.get(
-    sql`select 1 from indicator_values v join locality_closure c on c.descendant_id = v.locality_id
-        where c.ancestor_id = ${locality.id} and v.year = ${c.year} and v.is_synthetic = 1 limit 1`,
-  );
+  const hasSyntheticData = hasSyntheticFiguresAtOrBelow(db, locality.id, c.year);
   return {
     consolidation: c,
     year: c.year,

@@ -35,8 +35,8 @@ describe("areaDashboard: every child × every indicator of the plan, from the ag
         // Independent recomputation: the child's own figure, or the sums of the shallowest level below it.
         const own = db.get<{ n: number | null; d: number | null }>(sql`select numerator as n, denominator as d from indicator_values where locality_id = ${child.id} and indicator_id = ${indicator.id} and year = 2026`);
         const below = db.get<{ n: number; d: number }>(
-          sql`select sum(v.numerator) as n, sum(v.denominator) as d from locality_closure c join indicator_values v on v.locality_id = c.descendant_id
-              where c.ancestor_id = ${child.id} and c.depth = 1 and v.indicator_id = ${indicator.id} and v.year = 2026`,
+          sql`select sum(v.numerator) as n, sum(v.denominator) as d from localities l join indicator_values v on v.locality_id = l.id
+              where l.parent_id = ${child.id} and v.indicator_id = ${indicator.id} and v.year = 2026`,
         );
         const expected = below?.d ? rateOf(below.n, below.d, indicator.unit) : own ? rateOf(own.n, own.d, indicator.unit) : null;
         if (expected === null) expect(cell.value).toBeNull();

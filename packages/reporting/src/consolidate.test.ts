@@ -23,7 +23,7 @@ function independentRate(indicatorCode: string, year = 2026) {
        from report_values rv
        join reports r on r.id = rv.report_id
        join reporting_periods p on p.id = r.period_id
-       join locality_closure c on c.descendant_id = r.locality_id and c.ancestor_id = ? and c.depth = 1
+       join localities l on l.id = r.locality_id and l.parent_id = ?
        where r.status = 'approved' and p.year = ? and rv.indicator_id = ? and r.agency_id is null`,
     )
     .get(langSon, year, indicatorId(db, indicatorCode)) as { num: number; den: number; n: number };

@@ -1,4 +1,4 @@
-import { and, eq, EduplanError, indicatorSummary, inArray, schema as s, sql, type Db } from "@eduplan/db";
+import { and, eq, EduplanError, indicatorSummary, inArray, schema as s, withinCondition, type Db } from "@eduplan/db";
 import {
   compareVietnamese,
   isReportLate,
@@ -148,7 +148,7 @@ export function reportingUnits(db: Executor, localityId: number, year: number, t
     .select({ report: s.reports, period: s.reportingPeriods })
     .from(s.reports)
     .innerJoin(s.reportingPeriods, eq(s.reportingPeriods.id, s.reports.periodId))
-    .where(and(eq(s.reportingPeriods.year, year), sql`${s.reports.localityId} in (select descendant_id from locality_closure where ancestor_id = ${localityId})`))
+    .where(and(eq(s.reportingPeriods.year, year), withinCondition(s.reports.localityId, localityId)))
     .orderBy(s.reports.id)
     .all();
   const key = (loc: number, agency: number | null) => `${loc}|${agency ?? ""}`;

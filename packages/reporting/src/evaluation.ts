@@ -1,4 +1,4 @@
-import { inArray, schema as s, sql } from "@eduplan/db";
+import { inArray, schema as s, yearsWithFiguresAtOrBelow } from "@eduplan/db";
 import {
   evaluateTargetForYear,
   type Comparator,
@@ -45,14 +45,7 @@ export function firstReportedFigure(
   options: { areaFlag?: LocalityFlag | null; periodStart?: number | null } = {},
 ): RoadmapAnchor | null {
   const from = options.periodStart != null ? options.periodStart - 1 : -Infinity;
-  const years = db
-    .all<{ year: number }>(
-      sql`select distinct v.year as year from locality_closure c join indicator_values v on v.locality_id = c.descendant_id
-          where c.ancestor_id = ${localityId} and v.indicator_id = ${indicator.id} and v.year < ${year}
-          order by v.year`,
-    )
-    .map((r) => r.year)
-    .filter((y) => y >= from);
+  const years = yearsWithFiguresAtOrBelow(db, localityId, indicator.id, year).filter((y) => y >= from);
   for (const y of years) {
     const a = consolidatedActual(db, localityId, indicator, y, options.areaFlag ?? null);
     if (a.value !== null) return { year: y, value: a.value };

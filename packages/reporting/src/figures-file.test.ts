@@ -67,11 +67,11 @@ describe("bulk figures file (CSV or XLSX): validated whole, written whole", () =
 
   it("reads the XLSX template filled in, and refuses a file whose columns are missing", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await figuresTemplate());
+    await wb.xlsx.load((await figuresTemplate()) as never);
     const ws = wb.worksheets[0]!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(["Mã địa bàn", "Mã chỉ tiêu", "Năm", "Tử số", "Mẫu số", "Giá trị", "Ghi chú"]);
     ws.addRow(["bang-mac", NURSERY, 2019, 40, 80, null, "Từ tệp Excel"]);
-    const result = await importFiguresFile(db, Buffer.from(await wb.xlsx.writeBuffer()), "mau.xlsx", provinceOfficer(db));
+    const result = await importFiguresFile(db, Buffer.from(new Uint8Array(await wb.xlsx.writeBuffer())), "mau.xlsx", provinceOfficer(db));
     expect(result).toEqual({ ok: true, rows: 1, created: 1, updated: 0 });
     const missing = await importFiguresFile(db, Buffer.from("Mã địa bàn,Năm\nbang-mac,2019\n"), "thieu.csv", provinceOfficer(db));
     expect(missing.ok ? "" : missing.problems[0]!.message.vi).toMatch(/Thiếu cột: Mã chỉ tiêu, Tử số, Mẫu số, Giá trị/);

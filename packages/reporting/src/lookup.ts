@@ -1,4 +1,4 @@
-import { and, desc, eq, EduplanError, inArray, schema as s, sql, type Db, type Tx } from "@eduplan/db";
+import { and, desc, eq, EduplanError, inArray, isWithin, lineageOf, schema as s, sql, withinCondition, type Db, type Tx } from "@eduplan/db";
 import { COMMUNE_LEVEL_CODES, periodDeadline } from "@eduplan/domain";
 
 /* Read helpers shared by consolidation, the Excel template and the printable report. Reads only. */
@@ -28,18 +28,10 @@ export function getLocalityByCode(db: Executor, code: string): LocalityRow | und
 
 /** The locality itself, then its ancestors, nearest first. */
 export function selfAndAncestors(db: Executor, id: number): number[] {
-  return db
-    .all<{ id: number }>(sql`select ancestor_id as id from locality_closure where descendant_id = ${id} order by depth`)
-    .map((r) => r.id);
+  return lineageOf(db, id).map((l) => l.id);
 }
 
-export function isWithin(db: Executor, ancestorId: number, descendantId: number): boolean {
-  return !!db
-    .select()
-    .from(s.localityClosure)
-    .where(and(eq(s.localityClosure.ancestorId, ancestorId), eq(s.localityClosure.descendantId, descendantId)))
-    .get();
-}
+export { isWithin };
 
 /** The newest plan whose locality is `localityId` (by issue date, then id), or null. */
 export function ownPlan(db: Executor, localityId: number): PlanRow | null {
@@ -105,7 +97,7 @@ export function communeUnits(db: Executor, rootId: number, year: number): Locali
     .where(
       and(
         inArray(s.localities.levelCode, [...COMMUNE_LEVEL_CODES]),
-        sql`${s.localities.id} in (select descendant_id from locality_closure where ancestor_id = ${rootId})`,
+        withinCondition(s.localities.id, rootId),
         sql`(${s.localities.validFrom} is null or ${s.localities.validFrom} <= ${`${year}-12-31`})`,
         sql`(${s.localities.validTo} is null or ${s.localities.validTo} >= ${`${year}-01-01`})`,
       ),

@@ -206,3 +206,33 @@ export function readChildFigures(db: Executor, parentId: number, indicatorIds: r
   }
   return [...out.values()];
 }
+
+/** Locality flags that restrict a target to some areas, by their column. */
+export const LOCALITY_FLAG_COLUMNS = {
+  isExtremelyDifficultArea: "is_extremely_difficult_area",
+  isBorderArea: "is_border_area",
+  isEthnicMinorityArea: "is_ethnic_minority_area",
+  isMountainous: "is_mountainous",
+} as const;
+
+/**
+ * A target restricted to flagged areas ("ở vùng đặc biệt khó khăn") is judged on the flagged units only: the sums of
+ * the shallowest level below the locality at which a flagged unit has a figure. Read live over the closure.
+ */
+export function readFlaggedRollup(db: Executor, ancestorId: number, indicatorId: number, year: number, flag: keyof typeof LOCALITY_FLAG_COLUMNS) {
+  const column = sql.raw(`l.${LOCALITY_FLAG_COLUMNS[flag]}`);
+  return db.get<{ depth: number; num: number; den: number; val: number; mn: number | null; mx: number | null; ratios: number; n: number }>(
+    sql`select c.depth as depth,
+               sum(case when v.numerator is not null and v.denominator is not null then v.numerator else 0 end) as num,
+               sum(case when v.numerator is not null and v.denominator is not null then v.denominator else 0 end) as den,
+               sum(coalesce(v.value, 0)) as val, min(v.value) as mn, max(v.value) as mx,
+               sum(case when v.numerator is not null and v.denominator is not null then 1 else 0 end) as ratios,
+               count(*) as n
+        from locality_closure c
+        join indicator_values v on v.locality_id = c.descendant_id
+        join localities l on l.id = v.locality_id
+        where c.ancestor_id = ${ancestorId} and c.depth > 0 and v.indicator_id = ${indicatorId} and v.year = ${year} and ${column} = 1
+          and ((v.numerator is not null and v.denominator is not null) or v.value is not null)
+        group by c.depth order by c.depth limit 1`,
+  );
+}
