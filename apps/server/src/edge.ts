@@ -36,8 +36,8 @@ export const DEFAULT_LIMITS: Limits = {
   shutdownTimeoutMs: 30_000,
 };
 
-/** The procedures whose body may be large (an uploaded workbook; a plan document, and its draft under review). */
-export const UPLOAD_PROCEDURES = ["reporting.importWorkbook", "planImport.read", "planImport.save"] as const;
+/** The procedures whose body may be large: uploads as base64 (a report workbook, a figures file, a plan document) and a plan draft under review. */
+export const UPLOAD_PROCEDURES = ["reporting.importWorkbook", "reporting.importFigures", "planImport.read", "planImport.save"] as const;
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;

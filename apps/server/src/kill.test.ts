@@ -1,8 +1,9 @@
 /**
- * All or nothing across a crash: the server runs as a child process; a large province setup (one transaction of
- * thousands of localities, their closure rows and audit entries) is sent; the process is killed with SIGKILL while
- * the transaction is being written (another connection finds SQLite's write lock taken); after a restart the
- * database is whole and holds none of it (or, had the commit won the race, all of it) — never a part.
+ * All or nothing across a crash: the server runs as a child process; a large write is sent — a province setup (one
+ * transaction of thousands of localities, their closure rows and audit entries) on the event loop, and a bulk figures
+ * import of thousands of rows in the worker pool; the process is killed with SIGKILL while the transaction is being
+ * written (another connection finds SQLite's write lock taken); after a restart the database is whole and holds none
+ * of it — never a part — and the same write then goes through whole.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -62,6 +63,8 @@ function counts() {
       closure: subtreeOf(db, one("select id from localities where level_code = 'nation'")).length,
       audit: one("select count(*) from audit_log"),
       bigProvince: one("select count(*) from localities where code like 'to-lon%'"),
+      figures: one("select count(*) from indicator_values"),
+      rollups: one("select count(*) from indicator_rollups"),
     };
   } finally {
     closeDatabase(db);
@@ -161,3 +164,83 @@ test("SIGKILL during a large transaction: after the restart the database is whol
   // the first run must really have been cut mid-transaction for this test to mean anything
   expect(killedMidway).toBe(true);
 }, 180_000);
+
+/** Figures of Lạng Sơn's communes and wards for 1990–2019, for every percentage rate that 95 % fits: thousands of rows. */
+function bigFiguresFile(): { fileName: string; base64: string; rows: number } {
+  const db = openDatabase(dbFile, { migrate: false });
+  try {
+    const units = db.$client
+      .prepare(
+        `select l.code from localities l join locality_closure c on c.descendant_id = l.id join localities p on p.id = c.ancestor_id
+         where p.code = 'lang-son' and l.level_code in ('commune', 'ward')`,
+      )
+      .pluck()
+      .all() as string[];
+    const indicators = db.$client
+      .prepare(
+        `select code from indicators where aggregation = 'ratio' and unit = 'percent'
+         and (plausible_min is null or plausible_min <= 95) and (plausible_max is null or plausible_max >= 95)`,
+      )
+      .pluck()
+      .all() as string[];
+    const lines = ["Mã địa bàn,Mã chỉ tiêu,Năm,Tử số,Mẫu số,Giá trị,Ghi chú"];
+    for (const unit of units) for (const indicator of indicators) for (let year = 1990; year < 2020; year++) lines.push(`${unit},${indicator},${year},95,100,,`);
+    return { fileName: "so-lieu-lich-su.csv", base64: Buffer.from(lines.join("\n")).toString("base64"), rows: lines.length - 1 };
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+test("SIGKILL during a large figures import in the worker pool: none of it after the restart, then all of it", async () => {
+  const file = bigFiguresFile();
+  expect(file.rows).toBeGreaterThan(3000);
+  const importFigures = (url: string, cookie: string) =>
+    fetch(`${url}/trpc/reporting.importFigures`, { method: "POST", headers: { "content-type": "application/json", origin: url, cookie }, body: JSON.stringify({ fileName: file.fileName, base64: file.base64 }) });
+
+  const { child, url } = await startChild();
+  const cookie = await login(url);
+  const before = counts();
+  let answered = false;
+  const request = importFigures(url, cookie).then(
+    (r) => {
+      answered = true;
+      return r.status;
+    },
+    () => "connection cut" as const,
+  );
+  const probe = openDatabase(dbFile, { migrate: false });
+  probe.$client.pragma("busy_timeout = 0");
+  let killedMidway = false;
+  try {
+    while (!answered) {
+      if (writerActive(probe)) {
+        killedMidway = true;
+        child.kill("SIGKILL");
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  } finally {
+    closeDatabase(probe);
+  }
+  if (!killedMidway) child.kill("SIGKILL");
+  await new Promise((r) => child.once("exit", r));
+  expect(killedMidway).toBe(true);
+  expect(await request).toBe("connection cut");
+  const after = counts();
+  expect(after.integrity).toBe("ok");
+  expect(after).toEqual(before);
+
+  const again = await startChild();
+  try {
+    const res = await importFigures(again.url, await login(again.url));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { result: { data: unknown } }).result.data).toMatchObject({ ok: true, rows: file.rows, created: file.rows });
+    const done = counts();
+    expect(done.figures).toBe(before.figures + file.rows);
+    expect(done.integrity).toBe("ok");
+  } finally {
+    again.child.kill("SIGTERM");
+    await new Promise((r) => again.child.once("exit", r));
+  }
+}, 240_000);
