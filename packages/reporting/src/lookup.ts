@@ -1,5 +1,5 @@
-import { and, desc, eq, EduplanError, inArray, isWithin, lineageOf, schema as s, sql, withinCondition, type Db, type Tx } from "@eduplan/db";
-import { COMMUNE_LEVEL_CODES, periodDeadline } from "@eduplan/domain";
+import { and, eq, EduplanError, inArray, isWithin, lineageOf, schema as s, sql, withinCondition, type Db, type Tx } from "@eduplan/db";
+import { COMMUNE_LEVEL_CODES } from "@eduplan/domain";
 
 /* Read helpers shared by consolidation, the Excel template and the printable report. Reads only. */
 
@@ -33,61 +33,8 @@ export function selfAndAncestors(db: Executor, id: number): number[] {
 
 export { isWithin };
 
-/** The newest plan whose locality is `localityId` (by issue date, then id), or null. */
-export function ownPlan(db: Executor, localityId: number): PlanRow | null {
-  return (
-    db
-      .select()
-      .from(s.plans)
-      .where(eq(s.plans.localityId, localityId))
-      .orderBy(sql`${s.plans.issuedOn} is null`, desc(s.plans.issuedOn), desc(s.plans.id))
-      .get() ?? null
-  );
-}
-
-/** The plan a unit reports against: its own if it has one, else the nearest ancestor's (its province's). */
-export function applicablePlan(db: Executor, localityId: number): PlanRow | null {
-  for (const id of selfAndAncestors(db, localityId)) {
-    const plan = ownPlan(db, id);
-    if (plan) return plan;
-  }
-  return null;
-}
-
-/** The reporting period of `year` that covers a unit: the one of the unit itself or its nearest ancestor. */
-export function periodFor(db: Executor, localityId: number, year: number): PeriodRow | null {
-  for (const id of selfAndAncestors(db, localityId)) {
-    const period = db
-      .select()
-      .from(s.reportingPeriods)
-      .where(and(eq(s.reportingPeriods.localityId, id), eq(s.reportingPeriods.year, year)))
-      .get();
-    if (period) return period;
-  }
-  return null;
-}
-
-/** The deadline of `year` for a unit: its period's, or the nearest province setting ("12-10" by default). */
-export function deadlineFor(db: Executor, localityId: number, year: number): string {
-  const period = periodFor(db, localityId, year);
-  if (period) return period.deadline;
-  for (const id of selfAndAncestors(db, localityId)) {
-    const setting = db.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, id)).get();
-    if (setting) return periodDeadline(year, setting.reportDeadline);
-  }
-  return periodDeadline(year);
-}
-
-/** A unit's report (its own, not an agency's) in a period. */
-export function unitReport(db: Executor, periodId: number, localityId: number): ReportRow | null {
-  return (
-    db
-      .select()
-      .from(s.reports)
-      .where(and(eq(s.reports.periodId, periodId), eq(s.reports.localityId, localityId), sql`${s.reports.agencyId} is null`))
-      .get() ?? null
-  );
-}
+// Which plan, period, deadline and report a unit has: the reporting cycle's, defined once (@eduplan/cycle).
+export { applicablePlan, deadlineOf as deadlineFor, ownPlan, periodOf as periodFor, unitReport } from "@eduplan/cycle";
 
 /** Commune-level localities in a subtree (the root included when it is one), in force at some time in `year`. */
 export function communeUnits(db: Executor, rootId: number, year: number): LocalityRow[] {
