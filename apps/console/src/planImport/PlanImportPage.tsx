@@ -251,6 +251,21 @@ function TaskEditor({ task, bodies, onApply, onCancel }: { task: TaskFinding; bo
   const t = useT();
   const [text, setText] = useState(task.text);
   const [leads, setLeads] = useState<AgencyRef[]>(task.leads);
+  const [timingKind, setTimingKind] = useState<string>(task.timing?.kind ?? "notStated");
+  const [timingYear, setTimingYear] = useState(task.timing && "year" in task.timing ? String(task.timing.year) : "");
+  const year = Number(timingYear);
+  const yearOk = /^\d{4}$/.test(timingYear.trim());
+  /** The timing as chosen: kinds this editor offers; another kind the document stated is kept unless changed. */
+  const timing = (): TaskFinding["timing"] =>
+    timingKind === (task.timing?.kind ?? "notStated") && (timingKind !== "year" || (task.timing && "year" in task.timing && task.timing.year === year))
+      ? task.timing
+      : timingKind === "year"
+        ? { kind: "year", year }
+        : timingKind === "yearly"
+          ? { kind: "yearly", from: null, to: null }
+          : timingKind === "continuous"
+            ? { kind: "continuous", from: null, to: null }
+            : null;
   return (
     <Stack spacing={1.5} sx={{ mt: 1 }}>
       <TextField size="small" multiline minRows={2} label={t("taskText")} value={text} onChange={(e) => setText(e.target.value)} />
@@ -264,7 +279,17 @@ function TaskEditor({ task, bodies, onApply, onCancel }: { task: TaskFinding; bo
         renderInput={(params) => <TextField {...params} label={t("leads")} size="small" />}
       />
       <Stack direction="row" spacing={1}>
-        <Button variant="contained" size="small" disabled={!text.trim()} onClick={() => onApply({ text: text.trim(), leads })}>
+        <TextField select size="small" label={t("timing")} value={timingKind} onChange={(e) => setTimingKind(e.target.value)} sx={{ minWidth: 200 }}>
+          {[...new Set([task.timing?.kind ?? "notStated", "notStated", "year", "yearly", "continuous"])].map((k) => (
+            <MenuItem key={k} value={k}>
+              {t(`timingKind.${k}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        {timingKind === "year" ? <TextField size="small" label={t("year")} value={timingYear} onChange={(e) => setTimingYear(e.target.value)} error={!yearOk} sx={{ width: 100 }} /> : null}
+      </Stack>
+      <Stack direction="row" spacing={1}>
+        <Button variant="contained" size="small" disabled={!text.trim() || (timingKind === "year" && !yearOk)} onClick={() => onApply({ text: text.trim(), leads, timing: timing() })}>
           {t("apply")}
         </Button>
         <Button size="small" onClick={onCancel}>
@@ -579,8 +604,16 @@ export function PlanImportPage() {
 
   const onDecide = (id: string, status: Status, patch?: Record<string, unknown>) => setDraft((d) => (d ? decide(d, id, status, patch) : d));
 
+  const findingsPane = useRef<HTMLDivElement>(null);
+  const [fromText, setFromText] = useState(0);
+  useEffect(() => {
+    if (!selected || !fromText) return;
+    findingsPane.current?.querySelector(`[data-finding="${CSS.escape(selected)}"]`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [fromText, selected, tab]);
+
   const select = (id: string) => {
     setSelected(id);
+    setFromText((n) => n + 1);
     if (!draft) return;
     if (draft.targets.some((f) => f.id === id)) setTab(0);
     else if (draft.tasks.some((f) => f.id === id)) setTab(1);
@@ -665,7 +698,7 @@ export function PlanImportPage() {
                 <Tab label={t("tabs.duties", { n: draft.reportingDuties.length })} data-testid="tab-duties" />
                 <Tab label={t("tabs.agencies", { n: bodies.length })} data-testid="tab-agencies" />
               </Tabs>
-              <Box sx={{ display: "grid", gap: 1, p: 1, maxHeight: "75vh", overflow: "auto" }}>
+              <Box ref={findingsPane} sx={{ display: "grid", gap: 1, p: 1, maxHeight: "75vh", overflow: "auto" }}>
                 {tab === 0
                   ? draft.targets.map((f) => <TargetCard key={f.id} target={f} indicators={indicators} selected={selected === f.id} onSelect={() => setSelected(f.id)} onDecide={(s, p) => onDecide(f.id, s, p)} />)
                   : null}
