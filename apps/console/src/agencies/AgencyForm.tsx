@@ -1,5 +1,6 @@
 import { Box } from "@mui/material";
-import { ArrayInput, AutocompleteInput, DateInput, ReferenceInput, required, SelectInput, SimpleForm, SimpleFormIterator, TextInput } from "react-admin";
+import { ArrayInput, AutocompleteInput, ReferenceInput, required, SelectInput, SimpleForm, SimpleFormIterator, TextInput } from "react-admin";
+import { VnDateInput as DateInput } from "../common/dateInput";
 import { AppCreate, AppEdit, EditForm } from "../common/pages";
 import { CHOICES } from "../enums";
 

@@ -359,6 +359,7 @@ const en: TranslationMessages = {
       conflictHint: "Click “Refresh” to load the latest version, then enter your changes again.",
       network: "Cannot reach the server. Check the network and try again.",
       invalidNumber: "Not a number. Use a decimal point, e.g. 48.5",
+      invalidDate: "Not a date. Type day/month/year, e.g. 21/09/2025",
       backToList: "Back to the list",
     },
     enum: {

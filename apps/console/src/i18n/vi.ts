@@ -364,6 +364,7 @@ const vi: TranslationMessages = {
       conflictHint: "Nhấn “Làm mới” để tải bản mới nhất, rồi nhập lại thay đổi của bạn.",
       network: "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.",
       invalidNumber: "Số không hợp lệ. Dùng dấu phẩy cho phần thập phân, ví dụ 48,5",
+      invalidDate: "Ngày không hợp lệ. Nhập ngày/tháng/năm, ví dụ 21/09/2025",
       backToList: "Về danh sách",
     },
     enum: {

@@ -2,7 +2,6 @@ import { Box } from "@mui/material";
 import {
   AutocompleteInput,
   BooleanInput,
-  DateInput,
   NumberInput,
   ReferenceInput,
   required,
@@ -10,6 +9,7 @@ import {
   SimpleForm,
   TextInput,
 } from "react-admin";
+import { VnDateInput as DateInput } from "../common/dateInput";
 import { useLevelChoices } from "../common/fields";
 import { AppCreate, AppEdit, EditForm } from "../common/pages";
 import { CHOICES } from "../enums";

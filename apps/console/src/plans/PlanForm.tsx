@@ -1,5 +1,6 @@
 import { Box } from "@mui/material";
-import { AutocompleteInput, DateInput, NumberInput, ReferenceInput, required, SelectInput, SimpleForm, TextInput } from "react-admin";
+import { AutocompleteInput, NumberInput, ReferenceInput, required, SelectInput, SimpleForm, TextInput } from "react-admin";
+import { VnDateInput as DateInput } from "../common/dateInput";
 import { AppCreate, AppEdit, EditForm } from "../common/pages";
 import { CHOICES } from "../enums";
 

@@ -7,7 +7,6 @@
 import {
   AutocompleteInput,
   BooleanInput,
-  DateInput,
   maxValue,
   minValue,
   NumberInput,
@@ -17,6 +16,7 @@ import {
   TextInput,
   type Validator,
 } from "react-admin";
+import { VnDateInput as DateInput } from "../common/dateInput";
 import { describeFields, schoolYearChoices, type AnyForm, type FieldDescription } from "@eduplan/plugin-sdk";
 import { useUiLocale } from "../common/locale";
 

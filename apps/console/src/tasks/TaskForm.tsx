@@ -4,7 +4,6 @@ import {
   ArrayInput,
   AutocompleteArrayInput,
   AutocompleteInput,
-  DateInput,
   FormDataConsumer,
   NumberInput,
   ReferenceArrayInput,
@@ -17,6 +16,7 @@ import {
   TextInput,
   useGetList,
 } from "react-admin";
+import { VnDateInput as DateInput } from "../common/dateInput";
 import { localName, useUiLocale } from "../common/locale";
 import { AppCreate, AppEdit, EditForm } from "../common/pages";
 import { CHOICES } from "../enums";
