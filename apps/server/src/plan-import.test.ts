@@ -125,7 +125,7 @@ describe("planImport: read, save, resume, accept", () => {
     expect(await counts()).toEqual(before);
   }, 120_000);
 
-  test("a bad review writes nothing: a target left pending, then a task naming a body nobody resolved", async () => {
+  test("a bad review writes nothing: a target left pending, a body nobody resolved, a percentage above 100", async () => {
     const before = await counts();
     const saved = await langson.trpc.planImport.save.mutate({ localityId: suggestion.localityId!, parentPlanId: suggestion.parentPlanId, draft, assignees: suggestion.assignees });
     const pending = await errorOf(langson.trpc.planImport.accept.mutate({ id: saved.id, version: saved.version }));
@@ -140,9 +140,17 @@ describe("planImport: read, save, resume, accept", () => {
     const unresolved = await errorOf(langson.trpc.planImport.accept.mutate({ id: again.id, version: again.version }));
     expect(unresolved.data.code).toBe("BAD_REQUEST");
     expect(unresolved.data.eduplan!.fieldErrors[0]!.path).toBe(`assignees.${someTask.leads[0]!.code}`);
+    // Every body resolved, but a percentage corrected to 150: the target resource refuses it (its indicator's unit),
+    // the error names that finding, and the plan written before it in the transaction is gone too.
+    const percent = reviewed.targets.find((t) => t.review.status !== "rejected" && t.unit === "percent" && t.comparator !== "range")!;
+    const overflowing = reviewFinding(reviewed, { id: percent.id, status: "corrected", patch: { value: 150 } });
+    const third = await langson.trpc.planImport.save.mutate({ id: again.id, version: again.version, localityId: suggestion.localityId!, parentPlanId: suggestion.parentPlanId, draft: overflowing, assignees: resolveAll(reviewed, suggestion.assignees as Record<string, Choice>) });
+    const bounds = await errorOf(langson.trpc.planImport.accept.mutate({ id: third.id, version: third.version }));
+    expect(bounds.data.code).toBe("BAD_REQUEST");
+    expect(bounds.data.eduplan!.fieldErrors.some((f) => f.path.startsWith(`findings.${percent.id}`) && /Chỉ tiêu/.test(f.message.vi))).toBe(true);
     const after = await counts();
-    // Only the saves were written (and audited): two audit entries, nothing else.
-    expect({ ...after, audit: after.audit - 2 }).toEqual(before);
+    // Only the saves were written (and audited): three audit entries, nothing else.
+    expect({ ...after, audit: after.audit - 3 }).toEqual(before);
   }, 120_000);
 
   test("save, list, get (resume), accept: the plan, its targets with their sentences, its tasks with their assignees, audited", async () => {
