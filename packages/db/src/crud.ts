@@ -259,8 +259,8 @@ export function createRecord(tx: Tx, def: AnyResource, input: unknown, principal
   return result;
 }
 
-/** Change a record, based on `version` (the version the edit started from: a stale one is a conflict). */
-export function updateRecord(tx: Tx, def: AnyResource, id: number, patch: unknown, version: number, principal: Principal): Row {
+/** The stored record a change starts from: the role, its area, its version (a stale one is a conflict), its lock. */
+function storedForChange(tx: Tx, def: AnyResource, id: number, version: number, principal: Principal): Row {
   assertRole(def, principal, "write");
   const existing = readRecord(tx, def, id);
   if (!existing) throw notFound(def.entityVi, id);
@@ -268,6 +268,12 @@ export function updateRecord(tx: Tx, def: AnyResource, id: number, patch: unknow
   assertWritable(tx, def, principal, existing);
   if (existing.version !== version) throw staleVersion(def.entityVi, id, version, existing.version);
   assertUnlocked(tx, def, existing);
+  return existing;
+}
+
+/** Change a record, based on `version` (the version the edit started from: a stale one is a conflict). */
+export function updateRecord(tx: Tx, def: AnyResource, id: number, patch: unknown, version: number, principal: Principal): Row {
+  const existing = storedForChange(tx, def, id, version, principal);
   const schema = def.updateSchema ?? def.inputSchema;
   assertKnownKeys(def, schema, patch);
   const changes = Object.fromEntries(Object.entries(patch as Record<string, unknown>).filter(([k]) => !RECORD_COLUMNS.has(k)));
@@ -303,13 +309,7 @@ export function updateRecord(tx: Tx, def: AnyResource, id: number, patch: unknow
 }
 
 export function deleteRecord(tx: Tx, def: AnyResource, id: number, version: number, principal: Principal): Row {
-  assertRole(def, principal, "write");
-  const existing = readRecord(tx, def, id);
-  if (!existing) throw notFound(def.entityVi, id);
-  assertReadable(tx, def, principal, existing);
-  assertWritable(tx, def, principal, existing);
-  if (existing.version !== version) throw staleVersion(def.entityVi, id, version, existing.version);
-  assertUnlocked(tx, def, existing);
+  const existing = storedForChange(tx, def, id, version, principal);
   def.beforeDelete?.(tx, findRaw(tx, def, id)!);
   try {
     tx.delete(def.table).where(eq(columnsOf(def).id!, id)).run();

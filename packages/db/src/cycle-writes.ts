@@ -14,7 +14,7 @@ import type { Row, Tx } from "./resource.js";
 import { RESOURCES } from "./resources/index.js";
 import { rateOf } from "@eduplan/domain";
 import * as s from "./schema/index.js";
-import { applyDeltasToRollups, contributionOf, type RollupDelta } from "./sqlite/aggregates.js";
+import { applyDeltasToRollups, contributionOf, upsertFigures, type RollupDelta } from "./sqlite/aggregates.js";
 
 export type WorkflowPatch = {
   status: string;
@@ -143,23 +143,7 @@ export function publishReportFigures(tx: Tx, report: Row, year: number, principa
     reportId: report.id,
     noteVi: v.commentVi,
   }));
-  const now = new Date().toISOString();
-  tx.insert(s.indicatorValues)
-    .values(figures)
-    .onConflictDoUpdate({
-      target: [s.indicatorValues.indicatorId, s.indicatorValues.year, s.indicatorValues.localityId],
-      set: {
-        numerator: sql`excluded.numerator`,
-        denominator: sql`excluded.denominator`,
-        value: sql`excluded.value`,
-        isSynthetic: sql`excluded.is_synthetic`,
-        reportId: sql`excluded.report_id`,
-        noteVi: sql`excluded.note_vi`,
-        version: sql`${s.indicatorValues.version} + 1`,
-        updatedAt: now,
-      },
-    })
-    .run();
+  upsertFigures(tx, figures);
   applyDeltasToRollups(tx, localityId, year, figures.map((f) => deltaOf(f.indicatorId, existing.get(f.indicatorId), f)));
   recordAudit(
     tx,

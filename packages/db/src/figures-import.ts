@@ -16,7 +16,7 @@ import type { Tx } from "./resource.js";
 import { RESOURCES } from "./resources/index.js";
 import { closedPeriodFor, indicatorOf } from "./resources/shared.js";
 import * as s from "./schema/index.js";
-import { applyDeltasToRollups, contributionOf, type RollupDelta } from "./sqlite/aggregates.js";
+import { applyDeltasToRollups, contributionOf, upsertFigures, type RollupDelta } from "./sqlite/aggregates.js";
 
 export type FigureImportRow = {
   /** Where the row stands in the file (its line or row number), for the messages. */
@@ -96,7 +96,6 @@ export function importFigures(tx: Tx, rows: readonly FigureImportRow[], principa
   let created = 0;
   let updated = 0;
   const deltas = new Map<string, { localityId: number; year: number; deltas: RollupDelta[] }>();
-  const now = new Date().toISOString();
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK).map((r) => {
       const indicator = indicators.get(r.indicatorId)!;
@@ -112,20 +111,7 @@ export function importFigures(tx: Tx, rows: readonly FigureImportRow[], principa
         .all()
         .map((f) => [`${f.localityId}|${f.indicatorId}|${f.year}`, f]),
     );
-    tx.insert(s.indicatorValues)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: [s.indicatorValues.indicatorId, s.indicatorValues.year, s.indicatorValues.localityId],
-        set: {
-          numerator: sql`excluded.numerator`,
-          denominator: sql`excluded.denominator`,
-          value: sql`excluded.value`,
-          noteVi: sql`excluded.note_vi`,
-          version: sql`${s.indicatorValues.version} + 1`,
-          updatedAt: now,
-        },
-      })
-      .run();
+    upsertFigures(tx, chunk);
     for (const r of chunk) {
       const before = existing.get(`${r.localityId}|${r.indicatorId}|${r.year}`);
       if (before) updated++;

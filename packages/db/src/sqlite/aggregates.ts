@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import * as schema from "../schema/index.js";
 import type { Db } from "../client.js";
 
 /*
@@ -235,4 +236,28 @@ export function readFlaggedRollup(db: Executor, ancestorId: number, indicatorId:
           and ((v.numerator is not null and v.denominator is not null) or v.value is not null)
         group by c.depth order by c.depth limit 1`,
   );
+}
+
+export type FigureUpsert = typeof schema.indicatorValues.$inferInsert & { localityId: number; indicatorId: number; year: number };
+
+/** Write many figures in one statement: new ones inserted, existing ones (same locality, indicator, year) replaced. */
+export function upsertFigures(tx: Executor, figures: readonly FigureUpsert[]): void {
+  if (!figures.length) return;
+  const v = schema.indicatorValues;
+  tx.insert(v)
+    .values([...figures])
+    .onConflictDoUpdate({
+      target: [v.indicatorId, v.year, v.localityId],
+      set: {
+        numerator: sql`excluded.numerator`,
+        denominator: sql`excluded.denominator`,
+        value: sql`excluded.value`,
+        isSynthetic: sql`excluded.is_synthetic`,
+        reportId: sql`excluded.report_id`,
+        noteVi: sql`excluded.note_vi`,
+        version: sql`${v.version} + 1`,
+        updatedAt: new Date().toISOString(),
+      },
+    })
+    .run();
 }
