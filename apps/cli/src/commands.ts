@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { SYSTEM, closeDatabase, defaultDatabasePath, openDatabase, rebuildRollups, verifyRollups, type Db } from "@eduplan/db";
 import { figuresTemplate, importFiguresFile } from "@eduplan/reporting";
-import { applyProvinceConfig, ConfigInvalidError, ensureReferenceData, readProvinceConfig, validateProvinceConfig } from "@eduplan/province-config";
+import { applyProvinceConfig, ConfigInvalidError, ensureReferenceData, readProvinceConfig } from "@eduplan/province-config";
 import { seedSampleData } from "@eduplan/sample-data";
 import { planSummary } from "./summary.js";
 
@@ -11,6 +12,33 @@ type Options = { db?: string; file?: string; dryRun?: boolean; synthetic?: boole
 function open(options: Options): { db: Db; file: string } {
   const file = options.db ? options.db : defaultDatabasePath();
   return { db: openDatabase(file), file };
+}
+
+/**
+ * `province init --dry-run`: every check and every write of a real run, rolled back, on a copy of the database (or an
+ * empty one in memory when there is none yet) — the database file is never created, migrated or changed.
+ */
+async function dryRunProvinceInit(options: Options): Promise<void> {
+  const file = options.db ? options.db : defaultDatabasePath();
+  const dir = existsSync(file) ? mkdtempSync(join(tmpdir(), "eduplan-dry-run-")) : null;
+  if (dir) for (const suffix of ["", "-wal"]) if (existsSync(file + suffix)) copyFileSync(file + suffix, join(dir, "copy.db" + suffix));
+  const db = openDatabase(dir ? join(dir, "copy.db") : ":memory:");
+  try {
+    await ensureReferenceData(db);
+    const parsed = readProvinceConfig(options.file!);
+    const summary = await applyProvinceConfig(db, parsed, undefined, { dryRun: true });
+    console.log(`${parsed.file}: hợp lệ, chưa ghi gì (chạy thử) / valid, nothing written (dry run): ${summary.created} would be created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
+  } finally {
+    closeDatabase(db);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printConfigErrors(e: ConfigInvalidError): void {
+  console.error(`Tệp cấu hình không hợp lệ, không có gì được ghi / invalid file, nothing was written: ${e.file}`);
+  for (const err of e.errors)
+    console.error(`  ${err.line ? `dòng/line ${err.line}` : ""}${err.line ? ", " : ""}${err.path || "(tệp)"}: ${err.message.vi} / ${err.message.en}`);
+  process.exitCode = 1;
 }
 
 /** Prints the aggregates that differ from a recomputation; exit code 1 when there is any. */
@@ -35,6 +63,15 @@ export async function runCommand(name: string, options: Options): Promise<void> 
     await startServerFromCli(options.db);
     return;
   }
+  if (name === "province init" && options.dryRun) {
+    try {
+      await dryRunProvinceInit(options);
+    } catch (e) {
+      if (e instanceof ConfigInvalidError) return printConfigErrors(e);
+      throw e;
+    }
+    return;
+  }
   const { db, file } = open(options);
   try {
     await ensureReferenceData(db);
@@ -54,12 +91,6 @@ export async function runCommand(name: string, options: Options): Promise<void> 
         break;
       case "province init": {
         const parsed = readProvinceConfig(options.file!);
-        if (options.dryRun) {
-          const errors = validateProvinceConfig(db, parsed);
-          if (errors.length) throw new ConfigInvalidError(parsed.file, errors);
-          console.log(`${parsed.file}: hợp lệ / valid`);
-          break;
-        }
         const summary = await applyProvinceConfig(db, parsed);
         console.log(`${parsed.file}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
         for (const [resource, n] of Object.entries(summary.byResource)) console.log(`  ${resource}: +${n.created} ~${n.updated}`);
@@ -94,13 +125,7 @@ export async function runCommand(name: string, options: Options): Promise<void> 
         throw new Error(`unknown command ${name}`);
     }
   } catch (e) {
-    if (e instanceof ConfigInvalidError) {
-      console.error(`Tệp cấu hình không hợp lệ, không có gì được ghi / invalid file, nothing was written: ${e.file}`);
-      for (const err of e.errors)
-        console.error(`  ${err.line ? `dòng/line ${err.line}` : ""}${err.line ? ", " : ""}${err.path || "(tệp)"}: ${err.message.vi} / ${err.message.en}`);
-      process.exitCode = 1;
-      return;
-    }
+    if (e instanceof ConfigInvalidError) return printConfigErrors(e);
     throw e;
   } finally {
     closeDatabase(db);

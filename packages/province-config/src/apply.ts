@@ -23,6 +23,7 @@ import {
   type ResourceDefinition,
   type Row,
   type Tx,
+  and,
   eq,
   inArray,
 } from "@eduplan/db";
@@ -30,16 +31,81 @@ import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { ConfigInvalidError, type ConfigError, type ParsedConfig } from "./parse.js";
 import type { PlanEntry, TargetEntry } from "./schema.js";
 
+/** The yearly reporting deadline of a province whose file names none: 10 December. */
+export const DEFAULT_REPORT_DEADLINE = "12-10";
+
 export type ApplySummary = { created: number; updated: number; unchanged: number; byResource: Record<string, { created: number; updated: number }> };
 
 type Outcome = "created" | "updated" | "unchanged";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** Ends a dry run's transaction (rolled back) with what a real run would have done. */
+class DryRunDone extends Error {
+  constructor(readonly summary: ApplySummary) {
+    super("dry run");
+  }
+}
+
+/** An error of the guarded write path, located at the file's own path (never a database column). */
+class WritePathError extends Error {
+  constructor(readonly located: { path: string; message: { vi: string; en: string } }[]) {
+    super(located.map((l) => `${l.path}: ${l.message.en}`).join("; "));
+  }
+}
+
+/** A record's field as the province file names it, by resource (`leadAgencyIds` is the task's `lead`). */
+const FILE_KEYS: Record<string, Record<string, string>> = {
+  localities: { levelCode: "level", parentId: "parent", successorId: "successor" },
+  agencies: { localityId: "locality", parentId: "parent" },
+  collectiveAssignees: { localityId: "locality", memberAgencyIds: "members" },
+  users: { localityId: "locality" },
+  indicators: { educationLevelCode: "educationLevel" },
+  plans: { localityId: "locality", issuingAgencyId: "issuingAgency", parentPlanId: "parentPlan" },
+  documentRelations: { toPlanId: "plan", citedKind: "cited.kind", citedNumber: "cited.number", citedIssuedOn: "cited.issuedOn", citedIssuerVi: "cited.issuerVi", citedTitleVi: "cited.titleVi" },
+  agencyDuties: { agencyId: "agency", collectiveCode: "collective" },
+  reportingObligations: { reporterAgencyId: "reporter", reporterCollectiveCode: "reporterCollective", recipientAgencyId: "recipient" },
+  targets: {
+    indicatorId: "indicator",
+    breakdownEducationLevelCode: "educationLevel",
+    pooledEducationLevelCodes: "educationLevels",
+    countedEntity: "counting.entity",
+    countingCriterionVi: "counting.criterionVi",
+    countingOutOfVi: "counting.outOfVi",
+    countedNumerator: "counting.count",
+    countedDenominator: "counting.outOf",
+    countedGroupRelation: "counting.groupRelation",
+    isApproximate: "approximate",
+    approximateTolerance: "tolerance",
+    referencePlanId: "reference.plan",
+    referenceCitedVi: "reference.citedVi",
+    baselineValue: "baseline.value",
+    baselineYear: "baseline.year",
+  },
+  tasks: {
+    solutionGroupId: "solutionGroup",
+    leadAgencyIds: "lead",
+    leadCollectiveCodes: "lead",
+    coordinatingAgencyIds: "coordinating",
+    coordinatingCollectiveCodes: "coordinating",
+    requestedAgencyIds: "requested",
+    requestedCollectiveCodes: "requested",
+    rowNumber: "number",
+    duplicateOfId: "duplicateOf",
+  },
+};
+function fileKeyOf(resource: string, at: string, field: string): string {
+  const [head, ...rest] = field.split(".");
+  const key = [FILE_KEYS[resource]?.[head!] ?? head, ...rest].join(".");
+  return at ? `${at}.${key}` : key;
+}
+
 /** Creates or updates a record by its natural key, touching nothing when it is already as desired. */
 class Writer {
   readonly summary: ApplySummary = { created: 0, updated: 0, unchanged: 0, byResource: {} };
   private repos = new Map<string, CrudRepository>();
+  /** Where in the file the record being written is stated (`plans.0.tasks.3`), to locate an error of the write path. */
+  at = "";
   constructor(
     readonly db: Db,
     readonly tx: Tx,
@@ -59,16 +125,35 @@ class Writer {
     entry[outcome]++;
   }
 
-  upsert(def: ResourceDefinition, existingId: number | undefined, desired: Record<string, unknown>): Row {
+  /**
+   * Create the record, or update the fields the file mentions. A field left `undefined` is one the file does not
+   * mention: a new record takes its default (or `onCreate`'s), an existing one keeps its value — a minimal
+   * `province:` section never resets the official code, the English name or the area flags.
+   */
+  upsert(def: ResourceDefinition, existingId: number | undefined, desired: Record<string, unknown>, onCreate: Record<string, unknown> = {}): Row {
+    try {
+      return this.write(def, existingId, desired, onCreate);
+    } catch (e) {
+      const fieldErrors = (e as { fieldErrors?: { path: string; message: { vi: string; en: string } }[] }).fieldErrors;
+      if (!(e instanceof Error) || !("reason" in e) || !fieldErrors) throw e;
+      const messages = (e as unknown as { messages: { vi: string; en: string } }).messages;
+      const located = fieldErrors.length ? fieldErrors.map((f) => ({ path: fileKeyOf(def.name, this.at, f.path), message: f.message })) : [{ path: this.at, message: messages }];
+      throw new WritePathError(located);
+    }
+  }
+
+  private write(def: ResourceDefinition, existingId: number | undefined, desired: Record<string, unknown>, onCreate: Record<string, unknown>): Row {
     const repo = this.repo(def);
+    const mentioned = Object.fromEntries(Object.entries(desired).filter(([, v]) => v !== undefined));
     if (existingId === undefined) {
-      const row = repo.createInTx(this.tx, desired, this.actor);
+      const row = repo.createInTx(this.tx, { ...onCreate, ...mentioned }, this.actor);
       this.count(def.name, "created");
       return row;
     }
     const existing = repo.readInTx(this.tx, existingId)!;
-    const normalised = (def.updateSchema ?? def.inputSchema).parse({ ...desired }) as Record<string, unknown>;
-    const patch = Object.fromEntries(Object.entries(normalised).filter(([k, v]) => k !== "password" && !same(existing[k], v)));
+    const stored = Object.fromEntries(Object.entries(existing).filter(([k]) => !["id", "version", "createdAt", "updatedAt"].includes(k)));
+    const normalised = (def.updateSchema ?? def.inputSchema).parse({ ...stored, ...mentioned }) as Record<string, unknown>;
+    const patch = Object.fromEntries(Object.entries(normalised).filter(([k, v]) => k in mentioned && k !== "password" && !same(existing[k], v)));
     if (Object.keys(patch).length === 0) {
       this.count(def.name, "unchanged");
       return existing;
@@ -79,8 +164,11 @@ class Writer {
   }
 
   /** Keep a plan's list (funding sources, duties …) equal to the desired one, pairing by position. */
-  syncList(def: ResourceDefinition, existing: Row[], desired: Record<string, unknown>[]): void {
-    desired.forEach((d, i) => this.upsert(def, existing[i]?.id, d));
+  syncList(def: ResourceDefinition, existing: Row[], desired: Record<string, unknown>[], at = ""): void {
+    desired.forEach((d, i) => {
+      this.at = `${at}.${i}`;
+      this.upsert(def, existing[i]?.id, d);
+    });
     for (const extra of existing.slice(desired.length)) {
       this.repo(def).deleteInTx(this.tx, extra.id, extra.version, this.actor);
       this.count(def.name, "updated");
@@ -181,6 +269,9 @@ const fileKeyOfTargetField = (path: string) => {
   const [head, ...rest] = path.split(".");
   return [TARGET_FILE_KEYS[head!] ?? head, ...rest].join(".");
 };
+
+const storedTask = (tx: Tx, planCode: string, taskCode: string) =>
+  !!tx.select({ id: s.tasks.id }).from(s.tasks).innerJoin(s.plans, eq(s.plans.id, s.tasks.planId)).where(and(eq(s.plans.code, planCode), eq(s.tasks.code, taskCode))).get();
 
 /** The province file's key for each assignee role. */
 const FILE_KEY_OF_ROLE = { lead: "lead", coordinate: "coordinating", requested: "requested" } as const satisfies Record<AssigneeRole, string>;
@@ -388,7 +479,9 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
       }
       for (const issue of taskSourceIssues({ source: t.source ?? null, sourceConflicts: t.sourceConflicts ?? [] })) err(`${at}.tasks.${i}.${issue.path.join(".")}`, issue.en, issue.vi);
       // The domain's rule on assignees (someone named, nobody twice), located at the file's own keys.
-      const issues = taskAssigneeIssues(Object.fromEntries(ASSIGNEE_ROLES.map((r) => [ASSIGNEE_ROLE_FIELDS[r].agencies, t[FILE_KEY_OF_ROLE[r]] ?? []])));
+      // A task already stored that the file names without any role keeps its assignees (the write path judges the result).
+      const keepsAssignees = TASK_ROLE_KEYS.every((k) => t[k] === undefined) && storedTask(tx, plan.code, t.code);
+      const issues = keepsAssignees ? [] : taskAssigneeIssues(Object.fromEntries(ASSIGNEE_ROLES.map((r) => [ASSIGNEE_ROLE_FIELDS[r].agencies, t[FILE_KEY_OF_ROLE[r]] ?? []])));
       for (const issue of issues) {
         const [field, index] = issue.path as [string, number | undefined];
         const role = ASSIGNEE_ROLES.find((r) => ASSIGNEE_ROLE_FIELDS[r].agencies === field)!;
@@ -401,9 +494,10 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
 
 /**
  * Configure a province from a parsed file: validated whole first, then written in one transaction (all or nothing),
- * by natural keys, so that applying the same file twice changes nothing the second time.
+ * by natural keys, so that applying the same file twice changes nothing the second time. Fields and lists the file
+ * does not mention keep their stored values. `dryRun`: every check and every write of a real run, rolled back.
  */
-export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: Principal = SYSTEM_ACTOR): Promise<ApplySummary> {
+export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: Principal = SYSTEM_ACTOR, options: { dryRun?: boolean } = {}): Promise<ApplySummary> {
   const errors = validateProvinceConfig(db, parsed);
   if (errors.length) throw new ConfigInvalidError(parsed.file, errors);
   const { config } = parsed;
@@ -414,35 +508,37 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
       const resolveLocality = (code: string) => localityId.get(code) ?? idByCode(tx, s.localities, [code]).get(code)!;
       const p = config.province;
       const flagsOf = (f: { isExtremelyDifficultArea?: boolean | undefined; isBorderArea?: boolean | undefined; isEthnicMinorityArea?: boolean | undefined; isMountainous?: boolean | undefined }) => ({
-        isExtremelyDifficultArea: f.isExtremelyDifficultArea ?? false,
-        isBorderArea: f.isBorderArea ?? false,
-        isEthnicMinorityArea: f.isEthnicMinorityArea ?? false,
-        isMountainous: f.isMountainous ?? false,
+        isExtremelyDifficultArea: f.isExtremelyDifficultArea,
+        isBorderArea: f.isBorderArea,
+        isEthnicMinorityArea: f.isEthnicMinorityArea,
+        isMountainous: f.isMountainous,
       });
       const existingLocalities = idByCode(tx, s.localities, [p.code, ...config.localities.map((l) => l.code)]);
+      w.at = "province";
       const province = w.upsert(RESOURCES.localities, existingLocalities.get(p.code), {
         code: p.code,
-        officialCode: p.officialCode ?? null,
+        officialCode: p.officialCode,
         nameVi: p.nameVi,
-        nameEn: p.nameEn ?? null,
+        nameEn: p.nameEn,
         levelCode: "province",
         parentId: resolveLocality(p.parent),
-        population: p.population ?? null,
+        population: p.population,
         ...flagsOf(p),
       });
       localityId.set(p.code, province.id);
       const ordered = parentsFirst(config.localities, (l) => l.code, (l) => l.parent);
       for (const l of ordered) {
+        w.at = `localities.${config.localities.indexOf(l)}`;
         const row = w.upsert(RESOURCES.localities, existingLocalities.get(l.code), {
           code: l.code,
-          officialCode: l.officialCode ?? null,
+          officialCode: l.officialCode,
           nameVi: l.nameVi,
-          nameEn: l.nameEn ?? null,
+          nameEn: l.nameEn,
           levelCode: l.level,
           parentId: resolveLocality(l.parent),
-          validFrom: l.validFrom ?? null,
-          validTo: l.validTo ?? null,
-          population: l.population ?? null,
+          validFrom: l.validFrom,
+          validTo: l.validTo,
+          population: l.population,
           ...flagsOf(l),
         });
         localityId.set(l.code, row.id);
@@ -450,7 +546,9 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
       for (const l of config.localities)
         if (l.successor) w.upsert(RESOURCES.localities, localityId.get(l.code), { ...w.repo(RESOURCES.localities).readInTx(tx, localityId.get(l.code)!), successorId: resolveLocality(l.successor) });
 
-      tx.insert(s.localitySettings).values({ localityId: province.id, reportDeadline: p.reportDeadline }).onConflictDoUpdate({ target: s.localitySettings.localityId, set: { reportDeadline: p.reportDeadline } }).run();
+      // The deadline the file names, else the one already set, else 10 December.
+      if (p.reportDeadline) tx.insert(s.localitySettings).values({ localityId: province.id, reportDeadline: p.reportDeadline }).onConflictDoUpdate({ target: s.localitySettings.localityId, set: { reportDeadline: p.reportDeadline } }).run();
+      else tx.insert(s.localitySettings).values({ localityId: province.id, reportDeadline: DEFAULT_REPORT_DEADLINE }).onConflictDoNothing().run();
       const now = new Date().toISOString();
       for (const pluginId of config.plugins)
         tx.insert(s.localityPlugins).values({ localityId: province.id, pluginId, enabled: true, updatedAt: now }).onConflictDoNothing().run();
@@ -459,41 +557,44 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
       const existingAgencies = idByCode(tx, s.agencies, config.agencies.map((a) => a.code));
       const resolveAgency = (code: string) => agencyId.get(code) ?? idByCode(tx, s.agencies, [code]).get(code)!;
       for (const a of parentsFirst(config.agencies, (a) => a.code, (a) => a.parent)) {
+        w.at = `agencies.${config.agencies.indexOf(a)}`;
         const row = w.upsert(RESOURCES.agencies, existingAgencies.get(a.code), {
           code: a.code,
           nameVi: a.nameVi,
-          nameEn: a.nameEn ?? null,
-          shortName: a.shortName ?? null,
-          aliases: a.aliases ?? [],
+          nameEn: a.nameEn,
+          shortName: a.shortName,
+          aliases: a.aliases,
           kind: a.kind,
           localityId: resolveLocality(a.locality),
-          parentId: a.parent ? resolveAgency(a.parent) : null,
-          validFrom: a.validFrom ?? null,
-          validTo: a.validTo ?? null,
-          formerNames: (a.formerNames ?? []).map((f) => ({ nameVi: f.nameVi, until: f.until ?? null })),
+          parentId: a.parent ? resolveAgency(a.parent) : undefined,
+          validFrom: a.validFrom,
+          validTo: a.validTo,
+          formerNames: a.formerNames?.map((f) => ({ nameVi: f.nameVi, until: f.until ?? null })),
         });
         agencyId.set(a.code, row.id);
       }
       for (const a of config.agencies)
         for (const pred of a.predecessors ?? [])
           tx.insert(s.agencySuccessions)
-            .values({ predecessorId: resolveAgency(pred.agency), successorId: agencyId.get(a.code)!, kind: pred.kind, effectiveOn: pred.effectiveOn ?? null, noteVi: pred.noteVi ?? null })
-            .onConflictDoUpdate({ target: [s.agencySuccessions.predecessorId, s.agencySuccessions.successorId], set: { kind: pred.kind, effectiveOn: pred.effectiveOn ?? null, noteVi: pred.noteVi ?? null } })
+            .values({ predecessorId: resolveAgency(pred.agency), successorId: agencyId.get(a.code)!, kind: pred.kind, effectiveOn: pred.effectiveOn, noteVi: pred.noteVi })
+            .onConflictDoUpdate({ target: [s.agencySuccessions.predecessorId, s.agencySuccessions.successorId], set: { kind: pred.kind, effectiveOn: pred.effectiveOn, noteVi: pred.noteVi } })
             .run();
 
       const existingCollectives = new Map(tx.select({ id: s.collectiveAssignees.id, code: s.collectiveAssignees.code }).from(s.collectiveAssignees).all().map((c) => [c.code, c.id] as const));
-      for (const c of config.collectives)
+      for (const [i, c] of config.collectives.entries()) {
+        w.at = `collectives.${i}`;
         w.upsert(collectiveAssignees, existingCollectives.get(c.code), {
           code: c.code,
           nameVi: c.nameVi,
-          nameEn: c.nameEn ?? null,
-          aliases: c.aliases ?? [],
+          nameEn: c.nameEn,
+          aliases: c.aliases,
           localityId: resolveLocality(c.locality ?? p.code),
-          kinds: c.kinds ?? [],
-          scope: c.scope ?? "self",
-          localityLevels: c.localityLevels ?? [],
-          memberAgencyIds: (c.members ?? []).map(resolveAgency),
+          kinds: c.kinds,
+          scope: c.scope,
+          localityLevels: c.localityLevels,
+          memberAgencyIds: c.members?.map(resolveAgency),
         });
+      }
       const collectiveCodes = availableCollectives(tx, config).all;
 
       const existingUsers = new Map(
@@ -501,14 +602,16 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
           ? tx.select({ id: s.users.id, username: s.users.username }).from(s.users).where(inArray(s.users.username, config.users.map((u) => u.username))).all().map((u) => [u.username, u.id] as const)
           : [],
       );
-      for (const u of config.users) {
-        const desired = { username: u.username, displayName: u.displayName, role: u.role, localityId: u.locality ? resolveLocality(u.locality) : null, locale: u.locale ?? "vi", isActive: true };
+      for (const [i, u] of config.users.entries()) {
+        w.at = `users.${i}`;
+        const desired = { username: u.username, displayName: u.displayName, role: u.role, localityId: u.locality ? resolveLocality(u.locality) : null, locale: u.locale, isActive: true };
         // An existing user keeps their password: the file only sets it on creation.
         w.upsert(RESOURCES.users, existingUsers.get(u.username), existingUsers.has(u.username) ? desired : { ...desired, password: u.password });
       }
 
       const existingIndicators = idByCode(tx, s.indicators, config.indicators.map((i) => i.code));
-      for (const i of config.indicators)
+      for (const [n, i] of config.indicators.entries()) {
+        w.at = `indicators.${n}`;
         w.upsert(RESOURCES.indicators, existingIndicators.get(i.code), {
           code: i.code,
           nameVi: i.nameVi,
@@ -517,45 +620,48 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
           unit: i.unit,
           direction: i.direction,
           aggregation: i.aggregation ?? defaultAggregationFor(i.unit),
-          measure: i.measure ?? null,
-          descriptionVi: i.descriptionVi ?? null,
+          measure: i.measure,
+          descriptionVi: i.descriptionVi,
         });
+      }
 
       const planId = new Map<string, number>();
       const existingPlans = idByCode(tx, s.plans, config.plans.map((p) => p.code));
       const resolvePlan = (code: string) => planId.get(code) ?? idByCode(tx, s.plans, [code]).get(code)!;
       // A plan after its parent and after the plans its targets refer to.
       for (const plan of parentsFirst(config.plans, (p) => p.code, (p) => [p.parentPlan, ...flattenTargets(p.targets ?? [], "").map((t) => t.entry.reference?.plan)])) {
+        const planAt = `plans.${config.plans.indexOf(plan)}`;
+        w.at = planAt;
         const row = w.upsert(RESOURCES.plans, existingPlans.get(plan.code), {
           code: plan.code,
           documentKind: plan.documentKind,
-          number: plan.number ?? null,
+          number: plan.number,
           titleVi: plan.titleVi,
-          titleEn: plan.titleEn ?? null,
+          titleEn: plan.titleEn,
           localityId: resolveLocality(plan.locality),
-          issuingBodyVi: plan.issuingBodyVi ?? null,
-          issuingAgencyId: plan.issuingAgency ? resolveAgency(plan.issuingAgency) : null,
-          issuedOn: plan.issuedOn ?? null,
-          signer: plan.signer ?? null,
-          signerTitleVi: plan.signerTitleVi ?? null,
-          periodStart: plan.periodStart ?? null,
-          periodEnd: plan.periodEnd ?? null,
-          visionYear: plan.visionYear ?? null,
-          status: plan.status ?? "issued",
-          parentPlanId: plan.parentPlan ? resolvePlan(plan.parentPlan) : null,
-          generalObjectiveVi: plan.generalObjectiveVi ?? null,
-          noteVi: plan.noteVi ?? null,
-        });
+          issuingBodyVi: plan.issuingBodyVi,
+          issuingAgencyId: plan.issuingAgency ? resolveAgency(plan.issuingAgency) : undefined,
+          issuedOn: plan.issuedOn,
+          signer: plan.signer,
+          signerTitleVi: plan.signerTitleVi,
+          periodStart: plan.periodStart,
+          periodEnd: plan.periodEnd,
+          visionYear: plan.visionYear,
+          status: plan.status,
+          parentPlanId: plan.parentPlan ? resolvePlan(plan.parentPlan) : undefined,
+          generalObjectiveVi: plan.generalObjectiveVi,
+          noteVi: plan.noteVi,
+        }, { status: "issued" });
         planId.set(plan.code, row.id);
-        applyPlanContents(w, tx, row.id, plan, resolveAgency, resolvePlan, collectiveCodes);
+        applyPlanContents(w, tx, row.id, plan, planAt, resolveAgency, resolvePlan, collectiveCodes);
       }
+      // A dry run does every write, with every check of the write path, then rolls all of it back.
+      if (options.dryRun) throw new DryRunDone(w.summary);
       return w.summary;
     });
   } catch (e) {
-    if (e instanceof Error && "reason" in e && "fieldErrors" in e) {
-      const fe = (e as unknown as { fieldErrors: { path: string; message: { vi: string; en: string } }[]; messages: { vi: string; en: string } }).fieldErrors;
-      throw new ConfigInvalidError(parsed.file, fe.length ? fe.map((f) => ({ path: f.path, line: null, message: f.message })) : [{ path: "", line: null, message: (e as unknown as { messages: { vi: string; en: string } }).messages }]);
-    }
+    if (e instanceof DryRunDone) return e.summary;
+    if (e instanceof WritePathError) throw new ConfigInvalidError(parsed.file, e.located.map((l) => ({ ...l, line: parsed.lineOf(l.path) })));
     throw e;
   }
 }
@@ -564,11 +670,12 @@ function defaultAggregationFor(unit: string) {
   return ["percent", "per10kInhabitants", "ratio"].includes(unit) ? "ratio" : ["count", "vnd"].includes(unit) ? "sum" : ["level", "boolean"].includes(unit) ? "min" : "none";
 }
 
-function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, resolveAgency: (c: string) => number, resolvePlan: (c: string) => number, collectives: Set<string>) {
+function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, at: string, resolveAgency: (c: string) => number, resolvePlan: (c: string) => number, collectives: Set<string>) {
   const rowsOf = (table: SQLiteTable, column: SQLiteColumn) =>
     tx.select().from(table).where(eq(column, planId)).orderBy((table as typeof s.fundingSources).id).all() as Row[];
 
-  w.syncList(
+  // A list the plan does not mention is left as it is; a mentioned one (even empty) replaces the stored one.
+  if (plan.relations) w.syncList(
     RESOURCES.documentRelations,
     rowsOf(s.documentRelations, s.documentRelations.fromPlanId),
     (plan.relations ?? []).map((r) => ({
@@ -581,20 +688,23 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, r
       citedIssuerVi: r.cited?.issuerVi ?? null,
       citedTitleVi: r.cited?.titleVi ?? null,
     })),
+    `${at}.relations`,
   );
   const existingGroups = new Map(tx.select().from(s.solutionGroups).where(eq(s.solutionGroups.planId, planId)).all().map((g) => [g.code, g.id] as const));
   const groupId = new Map<string, number>();
   (plan.solutionGroups ?? []).forEach((g, i) => {
+    w.at = `${at}.solutionGroups.${i}`;
     const row = w.upsert(RESOURCES.solutionGroups, existingGroups.get(g.code), { planId, code: g.code, titleVi: g.titleVi, titleEn: g.titleEn ?? null, summaryVi: g.summaryVi ?? null, sortOrder: i });
     groupId.set(g.code, row.id);
   });
-  w.syncList(RESOURCES.fundingSources, rowsOf(s.fundingSources, s.fundingSources.planId), (plan.fundingSources ?? []).map((f, i) => ({ planId, kind: f.kind, descriptionVi: f.descriptionVi, sortOrder: i })));
-  w.syncList(
+  if (plan.fundingSources) w.syncList(RESOURCES.fundingSources, rowsOf(s.fundingSources, s.fundingSources.planId), (plan.fundingSources ?? []).map((f, i) => ({ planId, kind: f.kind, descriptionVi: f.descriptionVi, sortOrder: i })), `${at}.fundingSources`);
+  if (plan.agencyDuties) w.syncList(
     RESOURCES.agencyDuties,
     rowsOf(s.agencyDuties, s.agencyDuties.planId),
     (plan.agencyDuties ?? []).map((d, i) => ({ planId, agencyId: d.agency ? resolveAgency(d.agency) : null, collectiveCode: d.collective ?? null, section: d.section ?? null, dutiesVi: d.dutiesVi, sortOrder: i })),
+    `${at}.agencyDuties`,
   );
-  w.syncList(
+  if (plan.reportingObligations) w.syncList(
     RESOURCES.reportingObligations,
     rowsOf(s.reportingObligations, s.reportingObligations.planId),
     (plan.reportingObligations ?? []).map((o) => ({
@@ -607,52 +717,56 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, r
       dueMonthDay: o.dueMonthDay ?? null,
       dueYear: o.dueYear ?? null,
     })),
+    `${at}.reportingObligations`,
   );
 
-  const flat = flattenTargets(plan.targets ?? [], "t");
+  const flat = flattenTargets(plan.targets ?? [], `${at}.targets`);
   const codes = targetCodes(flat);
   const indicatorIds = idByCode(tx, s.indicators, flat.map((f) => f.entry.indicator));
   const existingTargets = new Map(tx.select({ id: s.targets.id, code: s.targets.code }).from(s.targets).where(eq(s.targets.planId, planId)).all().map((t) => [t.code, t.id] as const));
   const targetIdByPath = new Map<string, number>();
   for (const { entry: t, path, parentPath } of flat) {
+    w.at = path;
     const row = w.upsert(RESOURCES.targets, existingTargets.get(codes.get(path)!), {
       planId,
       indicatorId: indicatorIds.get(t.indicator)!,
       code: codes.get(path)!,
       comparator: t.comparator,
-      value: t.value ?? null,
-      valueMax: t.valueMax ?? null,
-      targetYear: t.targetYear ?? null,
-      baselineValue: t.baseline?.value ?? null,
-      baselineYear: t.baseline?.year ?? null,
-      appliesEveryYear: t.appliesEveryYear ?? false,
-      isAspirational: t.isAspirational ?? false,
-      areaFlag: t.areaFlag ?? null,
-      breakdownEducationLevelCode: t.educationLevel ?? null,
-      ageFrom: t.ageFrom ?? null,
-      ageTo: t.ageTo ?? null,
-      conditionVi: t.conditionVi ?? null,
-      conditionEn: t.conditionEn ?? null,
-      countedEntity: t.counting?.entity ?? null,
-      countingCriterionVi: t.counting?.criterionVi ?? null,
-      countingOutOfVi: t.counting?.outOfVi ?? null,
-      countedNumerator: t.counting?.count ?? null,
-      countedDenominator: t.counting?.outOf ?? null,
-      countedGroupRelation: t.counting?.groupRelation ?? null,
-      pooledEducationLevelCodes: t.educationLevels ?? [],
-      isApproximate: t.approximate ?? false,
-      approximateTolerance: t.tolerance ?? null,
-      referencePlanId: t.reference?.plan ? resolvePlan(t.reference.plan) : null,
-      referenceCitedVi: t.reference?.citedVi ?? null,
-      noteVi: t.noteVi ?? null,
+      value: t.value,
+      valueMax: t.valueMax,
+      targetYear: t.targetYear,
+      baselineValue: t.baseline?.value,
+      baselineYear: t.baseline?.year,
+      appliesEveryYear: t.appliesEveryYear,
+      isAspirational: t.isAspirational,
+      areaFlag: t.areaFlag,
+      breakdownEducationLevelCode: t.educationLevel,
+      ageFrom: t.ageFrom,
+      ageTo: t.ageTo,
+      conditionVi: t.conditionVi,
+      conditionEn: t.conditionEn,
+      countedEntity: t.counting?.entity,
+      countingCriterionVi: t.counting?.criterionVi,
+      countingOutOfVi: t.counting?.outOfVi,
+      countedNumerator: t.counting?.count,
+      countedDenominator: t.counting?.outOf,
+      countedGroupRelation: t.counting?.groupRelation,
+      pooledEducationLevelCodes: t.educationLevels,
+      isApproximate: t.approximate,
+      approximateTolerance: t.tolerance,
+      referencePlanId: t.reference?.plan ? resolvePlan(t.reference.plan) : undefined,
+      referenceCitedVi: t.reference?.citedVi,
+      noteVi: t.noteVi,
       parentTargetId: parentPath ? targetIdByPath.get(parentPath)! : null,
-      phraseVi: t.phraseVi ?? null,
-      section: t.section ?? null,
+      phraseVi: t.phraseVi,
+      section: t.section,
     });
     targetIdByPath.set(path, row.id);
     const existingMilestones = new Map(tx.select({ id: s.milestones.id, year: s.milestones.year }).from(s.milestones).where(eq(s.milestones.targetId, row.id)).all().map((m) => [m.year, m.id] as const));
-    for (const m of t.milestones ?? [])
-      w.upsert(RESOURCES.milestones, existingMilestones.get(m.year), { targetId: row.id, year: m.year, value: m.value, valueMax: m.valueMax ?? null, isSynthetic: m.isSynthetic ?? false, noteVi: m.noteVi ?? null });
+    for (const [j, m] of (t.milestones ?? []).entries()) {
+      w.at = `${path}.milestones.${j}`;
+      w.upsert(RESOURCES.milestones, existingMilestones.get(m.year), { targetId: row.id, year: m.year, value: m.value, valueMax: m.valueMax, isSynthetic: m.isSynthetic, noteVi: m.noteVi });
+    }
   }
 
   const existingTasks = new Map(tx.select({ id: s.tasks.id, code: s.tasks.code }).from(s.tasks).where(eq(s.tasks.planId, planId)).all().map((t) => [t.code, t.id] as const));
@@ -661,26 +775,29 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, r
   for (const t of parentsFirst(plan.tasks ?? [], (t) => t.code, (t) => t.duplicateOf)) {
     const assignees: Record<string, unknown> = {};
     for (const role of ASSIGNEE_ROLES) {
+      // A role the file does not mention keeps the task's assignees in it (mention it, even empty, to change it).
+      if (t[FILE_KEY_OF_ROLE[role]] === undefined) continue;
       const { agencies, collectives: codes } = split(t[FILE_KEY_OF_ROLE[role]]);
       assignees[ASSIGNEE_ROLE_FIELDS[role].agencies] = agencies;
       assignees[ASSIGNEE_ROLE_FIELDS[role].collectives] = codes;
     }
+    w.at = `${at}.tasks.${(plan.tasks ?? []).indexOf(t)}`;
     const row = w.upsert(RESOURCES.tasks, existingTasks.get(t.code), {
       planId,
-      solutionGroupId: t.solutionGroup ? (groupId.get(t.solutionGroup) ?? null) : null,
+      solutionGroupId: t.solutionGroup ? (groupId.get(t.solutionGroup) ?? null) : undefined,
       code: t.code,
       titleVi: t.titleVi,
-      titleEn: t.titleEn ?? null,
-      descriptionVi: t.descriptionVi ?? null,
+      titleEn: t.titleEn,
+      descriptionVi: t.descriptionVi,
       timing: t.timing,
-      outputVi: t.outputVi ?? null,
-      status: t.status ?? "notStarted",
+      outputVi: t.outputVi,
+      status: t.status,
       ...assignees,
-      rowNumber: t.number ?? null,
-      duplicateOfId: t.duplicateOf ? (taskId.get(t.duplicateOf) ?? null) : null,
-      source: t.source ?? null,
-      sourceConflicts: t.sourceConflicts ?? [],
-      sourceNoteVi: t.sourceNoteVi ?? null,
+      rowNumber: t.number,
+      duplicateOfId: t.duplicateOf ? (taskId.get(t.duplicateOf) ?? null) : undefined,
+      source: t.source,
+      sourceConflicts: t.sourceConflicts,
+      sourceNoteVi: t.sourceNoteVi,
     });
     taskId.set(t.code, row.id);
   }

@@ -261,3 +261,60 @@ ${targets}`;
     for (const x of e.errors) expect(x.line).toBeGreaterThan(0);
   });
 });
+
+describe("partial updates never reset what the file does not mention", () => {
+  it("a minimal province section for an existing province keeps its official code, English name, area flags and deadline", async () => {
+    await apply(BASE.replace("  isMountainous: true\n", "  isMountainous: true\n  reportDeadline: \"11-30\"\n") + PLAN);
+    const before = db.select().from(s.localities).where(sql`code = 'thu'`).get()!;
+    // A second, older plan added to the existing province, with the province named only by code and name.
+    const older = `province:\n  code: thu\n  nameVi: Tỉnh Thử\nplans:\n  - code: thu.kh-2020\n    documentKind: plan\n    titleVi: Kế hoạch giai đoạn 2021–2025\n    locality: thu\n    periodStart: 2021\n    periodEnd: 2025\n`;
+    const summary = await apply(older);
+    expect(summary.byResource).toEqual({ plans: { created: 1, updated: 0 } });
+    const after = db.select().from(s.localities).where(sql`code = 'thu'`).get()!;
+    expect(after).toMatchObject({ officialCode: "99", nameEn: "Test Province", isMountainous: true, version: before.version });
+    expect(db.select().from(s.localitySettings).where(sql`locality_id = ${after.id}`).get()!.reportDeadline).toBe("11-30");
+    // The first plan, its tasks and their assignees are untouched.
+    const task = createRepositories(db).tasks.list({ filter: { code: "1" } }, SYSTEM_ACTOR).data[0]!;
+    expect(task.coordinatingCollectiveCodes).toEqual(["thu.related", "provincial-agencies"]);
+  });
+
+  it("an agency, a plan or a task named again with fewer fields keeps the others; a plan's list it does not mention stays", async () => {
+    await apply(BASE + PLAN.replace("    locality: thu\n", "    locality: thu\n    number: 12/KH-UBND\n    fundingSources:\n      - { kind: stateBudget, descriptionVi: Ngân sách nhà nước }\n"));
+    const minimal = `province:\n  code: thu\n  nameVi: Tỉnh Thử\nagencies:\n  - code: thu.ubnd\n    nameVi: Ủy ban nhân dân tỉnh Thử\n    kind: peoplesCommittee\n    locality: thu\nplans:\n  - code: thu.kh-1\n    documentKind: plan\n    titleVi: Kế hoạch thử\n    locality: thu\n    tasks:\n      - code: "1"\n        titleVi: Nhiệm vụ một (sửa)\n        timing: { kind: year, year: 2026 }\n`;
+    await apply(minimal);
+    expect(db.select().from(s.agencies).where(sql`code = 'thu.ubnd'`).get()!.aliases).toEqual(["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
+    const plan = db.select().from(s.plans).where(sql`code = 'thu.kh-1'`).get()!;
+    expect(plan.number).toBe("12/KH-UBND");
+    expect(db.select().from(s.fundingSources).where(sql`plan_id = ${plan.id}`).all()).toHaveLength(1);
+    const task = createRepositories(db).tasks.list({ filter: { code: "1" } }, SYSTEM_ACTOR).data[0]!;
+    expect(task).toMatchObject({ titleVi: "Nhiệm vụ một (sửa)", coordinatingCollectiveCodes: ["thu.related", "provincial-agencies"] });
+    expect(task.leadAgencyIds).toHaveLength(1);
+  });
+});
+
+describe("a dry run runs every check of a real run and writes nothing", () => {
+  const counts = () => ["localities", "agencies", "plans", "tasks", "collective_assignees", "audit_log"].map((t) => db.get<{ n: number }>(sql.raw(`select count(*) as n from ${t}`))!.n);
+  it("reports what a real run would do, and leaves the database as it was", async () => {
+    const before = counts();
+    const summary = await applyProvinceConfig(db, parseProvinceConfig(BASE + PLAN, "thu.yaml"), undefined, { dryRun: true });
+    expect(summary.created).toBeGreaterThan(5);
+    expect(counts()).toEqual(before);
+  });
+
+  it("finds a mistake only the write path sees (a repeat of a repeat), with the file's path and line, and writes nothing", async () => {
+    const text = `${BASE}plans:\n  - code: thu.kh-5\n    documentKind: plan\n    titleVi: Kế hoạch năm\n    locality: thu\n    tasks:\n      - { code: "1", titleVi: Một, timing: { kind: notStated }, lead: [thu.sgddt] }\n      - { code: "1b", duplicateOf: "1", titleVi: Một, timing: { kind: notStated }, lead: [thu.sgddt] }\n      - { code: "1c", duplicateOf: "1b", titleVi: Một, timing: { kind: notStated }, lead: [thu.sgddt] }\n`;
+    const before = counts();
+    let caught: unknown;
+    try {
+      await applyProvinceConfig(db, parseProvinceConfig(text, "thu.yaml"), undefined, { dryRun: true });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ConfigInvalidError);
+    const e = caught as ConfigInvalidError;
+    expect(e.errors.map((x) => x.path)).toEqual(["plans.0.tasks.2.duplicateOf"]);
+    expect(text.split("\n")[e.errors[0]!.line! - 1]).toContain('code: "1c"');
+    expect(e.errors[0]!.message.vi).toMatch(/dòng xuất hiện đầu tiên/);
+    expect(counts()).toEqual(before);
+  });
+});

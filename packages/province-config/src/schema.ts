@@ -57,7 +57,7 @@ export const ProvinceSectionSchema = z.strictObject({
   parent: CodeSchema.default("vn"),
   population: z.number().int().min(0).optional(),
   /** The yearly reporting deadline, "12-10" (10 December) unless set. */
-  reportDeadline: MonthDaySchema.default("12-10"),
+  reportDeadline: MonthDaySchema.optional(),
   ...flags,
 });
 
