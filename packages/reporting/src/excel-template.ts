@@ -127,7 +127,7 @@ export function templateData(db: Executor, { localityId, year }: ReportUnitOptio
     // (labelled as an estimate); none when the line would start from this very report.
     if (primary.get(t.indicatorId) === t && plan) {
       const input = targetEvaluationInput(db, { target: t, indicator: ind, localityId, year, plan, milestones: roadmaps.get(t.id) });
-      milestoneTexts.set(t.indicatorId, formatExpectation(verdictOf(input, null).expected, ind.unit));
+      milestoneTexts.set(t.indicatorId, formatExpectation(verdictOf(input, null).expected, ind.unit, "vi", { maxDecimals: 1 }));
     }
   }
   const extras = values

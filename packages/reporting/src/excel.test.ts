@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepositories, EduplanError, SYSTEM_ACTOR, type Db } from "@eduplan/db";
-import { escapeFormulaText, exportList, exportReportTemplate, importReportWorkbook, templateDataRows, META_SHEET, TEMPLATE_FORMAT_VERSION, TEMPLATE_SHEET, type ImportResult } from "./index.js";
+import { escapeFormulaText, exportList, exportReportTemplate, importReportWorkbook, templateDataRows, META_SHEET, TEMPLATE_FORMAT_VERSION, TEMPLATE_SHEET, type ImportResult, type ListColumn } from "./index.js";
 import { localityId, provinceOfficer, seededDatabase, snapshot, type Seeded } from "./test-support.js";
 
 let seeded: Seeded;
@@ -457,7 +457,7 @@ describe("exportList", () => {
       { status: "completed", kind: "educationDept", timing: { kind: "event", eventVi: "Khi Luật được ban hành", eventEn: null, occurredOn: null }, at: null, note: "+84 912 345 678" },
       { status: "unknownCode", kind: null, timing: null, at: null, note: "@SUM(A1) -1 and a normal text" },
     ];
-    const columns = [
+    const columns: ListColumn[] = [
       { key: "status", header: "Trạng thái", labels: { notStarted: "Chưa thực hiện", completed: "Hoàn thành" } },
       { key: "kind", header: "Loại cơ quan", labels: { otherDept: "Sở, ngành khác", educationDept: "Sở Giáo dục và Đào tạo" } },
       { key: "timing", header: "Thời gian thực hiện" },

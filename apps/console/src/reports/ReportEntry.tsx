@@ -140,10 +140,11 @@ function GridTableRow({
         {locale === "vi" ? row.targetText || target || "—" : target || row.targetText || "—"}
       </TableCell>
       <TableCell sx={{ whiteSpace: "nowrap" }} data-testid="row-milestone">
-        {formatExpectation(achievement.evaluation?.expected, row.unit, uiLocale(locale)) || "—"}
+        {formatExpectation(achievement.evaluation?.expected, row.unit, uiLocale(locale), { maxDecimals: 1 }) || "—"}
       </TableCell>
       <TableCell sx={{ whiteSpace: "nowrap" }} data-testid="row-previous">
-        {row.previous ? formatValue(liveValue(row, row.previous), row.unit, locale) || "—" : "—"}
+        {/* One number of decimals per column: rates with one, as the result column. */}
+        {row.previous ? (row.unit === "percent" ? formatPercent(liveValue(row, row.previous), locale, 1) : formatValue(liveValue(row, row.previous), row.unit, locale)) || "—" : "—"}
       </TableCell>
       {isRate(row) ? (
         <>
