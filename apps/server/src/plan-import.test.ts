@@ -196,6 +196,24 @@ describe("planImport: read, save, resume, accept", () => {
     expect(await total("plans")).toBe(after.plans);
   }, 120_000);
 
+  test("a collective created on the spot: refused to a province officer (administrators write collectives), created for an administrator", async () => {
+    const reviewed = review(draft);
+    const lead = reviewed.tasks.find((t) => t.review.status === "accepted")!.leads[0]!;
+    const assignees: Record<string, Choice> = { ...resolveAll(reviewed, suggestion.assignees as Record<string, Choice>), [lead.code]: { kind: "newCollective", nameVi: "Các ban của Hội đồng nhân dân xã" } as never };
+    const collectives = async () => ((await admin.call("query", "collectiveAssignees.list", { pagination: { page: 1, perPage: 1 } })) as { total: number }).total;
+    const before = { ...(await counts()), collectives: await collectives() };
+    const mine = await langson.trpc.planImport.save.mutate({ localityId: suggestion.localityId!, parentPlanId: suggestion.parentPlanId, draft: reviewed, assignees: assignees as never });
+    expect((await errorOf(langson.trpc.planImport.accept.mutate({ id: mine.id, version: mine.version }))).data.code).toBe("FORBIDDEN");
+    expect({ ...(await counts()), collectives: await collectives() }).toEqual({ ...before, audit: before.audit + 1 });
+
+    const theirs = await admin.trpc.planImport.save.mutate({ localityId: suggestion.localityId!, parentPlanId: suggestion.parentPlanId, draft: reviewed, assignees: assignees as never });
+    const { planId } = await admin.trpc.planImport.accept.mutate({ id: theirs.id, version: theirs.version });
+    expect(await collectives()).toBe(before.collectives + 1);
+    const created = ((await admin.call("query", "collectiveAssignees.list", { filter: { localityId: suggestion.localityId }, pagination: { page: 1, perPage: 50 } })) as { data: Rec[] }).data.find((c) => c.nameVi === "Các ban của Hội đồng nhân dân xã")!;
+    const tasks = (await admin.trpc.tasks.list.query({ filter: { planId }, pagination: { page: 1, perPage: 500 } })).data as Rec[];
+    expect(tasks.some((t) => (t.leadCollectiveCodes as string[]).includes(String(created.code)))).toBe(true);
+  }, 120_000);
+
   test("another province's officer cannot accept into a locality outside their area, nor see Lạng Sơn's reviews", async () => {
     const reviewed = review(draft);
     const assignees = resolveAll(reviewed, suggestion.assignees as Record<string, Choice>);

@@ -11,12 +11,14 @@ export const PlanImportStatusSchema = z.enum(PLAN_IMPORT_STATUSES);
 
 /**
  * What a body the document names stands for: an agency on record, a collective ("các sở, ban, ngành"), or a new
- * agency to create when the plan is accepted.
+ * agency or collective to create when the plan is accepted.
  */
 export const AssigneeChoiceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("agency"), agencyId: IdSchema }),
   z.object({ kind: z.literal("collective"), code: CodeSchema }),
   z.object({ kind: z.literal("new"), nameVi: NameViSchema, shortName: z.string().trim().max(100).nullable().default(null) }),
+  /** A collective of the plan's locality, created on acceptance (collectives are written by administrators). */
+  z.object({ kind: z.literal("newCollective"), nameVi: NameViSchema }),
 ]);
 export type AssigneeChoice = z.infer<typeof AssigneeChoiceSchema>;
 

@@ -29,7 +29,7 @@ import {
   Typography,
 } from "@mui/material";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
-import { Title, useGetList, useNotify, useTranslate } from "react-admin";
+import { Title, useCanAccess, useGetList, useNotify, useTranslate } from "react-admin";
 import { useNavigate } from "react-router-dom";
 import { useUiLocale } from "../common/locale";
 import { describeError } from "../errors";
@@ -368,7 +368,7 @@ function DutyCard({ duty, selected, onSelect, onDecide }: { duty: DutyFinding; s
 type Named = { id: number; nameVi: string; code: string };
 
 /** What one body the document names stands for: an agency on record, a collective, or a new agency. */
-function BodyRow({ body, choice, agencies, collectives, onChange }: { body: AgencyRef; choice: Choice | undefined; agencies: Named[]; collectives: Named[]; onChange: (c: Choice | undefined) => void }) {
+function BodyRow({ body, choice, agencies, collectives, canCreateCollective, onChange }: { body: AgencyRef; choice: Choice | undefined; agencies: Named[]; collectives: Named[]; canCreateCollective: boolean; onChange: (c: Choice | undefined) => void }) {
   const t = useT();
   const kind = choice?.kind ?? "";
   return (
@@ -386,6 +386,7 @@ function BodyRow({ body, choice, agencies, collectives, onChange }: { body: Agen
             onChange={(e) => {
               const k = e.target.value;
               if (k === "new") onChange({ kind: "new", nameVi: body.text || body.nameVi, shortName: null });
+              else if (k === "newCollective") onChange({ kind: "newCollective", nameVi: body.text || body.nameVi });
               else if (k === "agency" && agencies[0]) onChange({ kind: "agency", agencyId: agencies[0].id });
               else if (k === "collective" && collectives[0]) onChange({ kind: "collective", code: collectives[0].code });
               else onChange(undefined);
@@ -395,6 +396,7 @@ function BodyRow({ body, choice, agencies, collectives, onChange }: { body: Agen
             <MenuItem value="agency">{t("kindAgency")}</MenuItem>
             <MenuItem value="collective">{t("kindCollective")}</MenuItem>
             <MenuItem value="new">{t("kindNew")}</MenuItem>
+            {canCreateCollective ? <MenuItem value="newCollective">{t("kindNewCollective")}</MenuItem> : null}
           </TextField>
           {choice?.kind === "agency" ? (
             <Autocomplete
@@ -416,7 +418,7 @@ function BodyRow({ body, choice, agencies, collectives, onChange }: { body: Agen
               onChange={(_e, next) => onChange(next ? { kind: "collective", code: next.code } : undefined)}
               renderInput={(params) => <TextField {...params} size="small" label={t("pickCollective")} />}
             />
-          ) : choice?.kind === "new" ? (
+          ) : choice?.kind === "new" || choice?.kind === "newCollective" ? (
             <TextField sx={{ flex: 1, minWidth: 240 }} size="small" label={t("newName")} value={choice.nameVi} onChange={(e) => onChange({ ...choice, nameVi: e.target.value })} />
           ) : null}
         </Stack>
@@ -499,6 +501,8 @@ export function PlanImportPage() {
   const agencies = useMemo<Named[]>(() => (agencyRows ?? []).map((a) => ({ id: Number(a.id), nameVi: String(a.nameVi), code: String(a.code) })), [agencyRows]);
   const collectives = useMemo<Named[]>(() => (collectiveRows ?? []).map((c) => ({ id: Number(c.id), nameVi: String(c.nameVi), code: String(c.code) })), [collectiveRows]);
 
+  // Collectives are written by administrators: only they may create one on the spot.
+  const { canAccess: canCreateCollective = false } = useCanAccess({ resource: "collectiveAssignees", action: "create" });
   const bodies = useMemo(() => (draft ? namedBodies(draft) : []), [draft]);
   const unresolved = bodies.filter((b) => !assignees[b.code]).length;
   const pending = draft ? pendingCount(draft) : 0;
@@ -596,7 +600,7 @@ export function PlanImportPage() {
     try {
       const refs = bodies.map((b) => ({ code: b.code, nameVi: b.nameVi.slice(0, 200), text: b.text.slice(0, 200), collective: b.collective }));
       const suggested = await uploadClient(() => {}).planImport.suggest.query({ localityId: id, refs });
-      setAssignees((a) => ({ ...suggested, ...Object.fromEntries(Object.entries(a).filter(([, c]) => c.kind === "new")) }));
+      setAssignees((a) => ({ ...suggested, ...Object.fromEntries(Object.entries(a).filter(([, c]) => c.kind === "new" || c.kind === "newCollective")) }));
     } catch (error) {
       notify(describeError(error, locale).message, { type: "error" });
     }
@@ -720,6 +724,7 @@ export function PlanImportPage() {
                           choice={assignees[b.code]}
                           agencies={agencies}
                           collectives={collectives}
+                          canCreateCollective={canCreateCollective}
                           onChange={(c) =>
                             setAssignees((a) => {
                               const next = { ...a };

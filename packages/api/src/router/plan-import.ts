@@ -188,15 +188,29 @@ function acceptInto(tx: Tx, principal: Principal, record: Row): number {
 
   // New agencies the officer chose to create, at the plan's locality (only those a kept finding names).
   const created = new Map<string, number>();
+  const createdCollectives = new Map<string, string>();
   const resolve = (code: string, path: string, words: string): AssigneeChoice => {
     const choice = assignees[code];
     if (!choice)
       throw validation([fieldError(`assignees.${code}`, `“${words}”: choose the agency or collective it names, or create it (${path})`, `“${words}”: hãy chọn cơ quan hoặc nhóm cơ quan tương ứng, hoặc tạo mới`)]);
-    if (choice.kind !== "new") return choice;
+    if (choice.kind !== "new" && choice.kind !== "newCollective") return choice;
+    const newCode = `${slug(String(readRecord(tx, localities, localityId)?.code ?? "locality"))}.${slug(choice.nameVi)}-${record.id}-${created.size + createdCollectives.size + 1}`;
+    if (choice.kind === "newCollective") {
+      let made = createdCollectives.get(code);
+      if (made === undefined) {
+        try {
+          made = String(createRecord(tx, collectiveAssignees, { code: newCode, nameVi: choice.nameVi, localityId, scope: "self" }, principal).code);
+        } catch (e) {
+          aboutFinding(e, { vi: `Nhóm cơ quan mới “${choice.nameVi}”`, en: `New collective “${choice.nameVi}”` }, `assignees.${code}`);
+        }
+        createdCollectives.set(code, made);
+      }
+      return { kind: "collective", code: made };
+    }
     let id = created.get(code);
     if (id === undefined) {
       try {
-        id = createRecord(tx, agencyResource, { code: `${slug(String(readRecord(tx, localities, localityId)?.code ?? "agency"))}.${slug(choice.nameVi)}-${record.id}`, nameVi: choice.nameVi, shortName: choice.shortName, kind: "other", localityId }, principal).id;
+        id = createRecord(tx, agencyResource, { code: newCode, nameVi: choice.nameVi, shortName: choice.shortName, kind: "other", localityId }, principal).id;
       } catch (e) {
         aboutFinding(e, { vi: `Cơ quan mới “${choice.nameVi}”`, en: `New agency “${choice.nameVi}”` }, `assignees.${code}`);
       }
