@@ -549,6 +549,8 @@ export function PlanImportPage() {
       setLocalityId(Number(r.localityId));
       setParentPlanId((r.parentPlanId as number | null) ?? null);
       setAssignees(r.assignees ?? {});
+      setFailure(null);
+      setTab(0);
     } catch (error) {
       notify(describeError(error, locale).message, { type: "error" });
     } finally {
@@ -670,6 +672,18 @@ export function PlanImportPage() {
               ))}
             </TextField>
             <Box sx={{ flex: 1 }} />
+            <Button
+              sx={{ whiteSpace: "nowrap", flexShrink: 0 }}
+              disabled={busy}
+              onClick={() => {
+                setDraft(null);
+                setSaved(null);
+                setFailure(null);
+                setSelected(null);
+              }}
+            >
+              {t("another")}
+            </Button>
             <Button sx={{ whiteSpace: "nowrap", flexShrink: 0 }} onClick={() => setDraft(acceptPending(draft))} disabled={busy || pending === 0} data-testid="accept-rest">
               {t("acceptRest")}
             </Button>
