@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { SYSTEM, closeDatabase, defaultDatabasePath, openDatabase, rebuildRollups, verifyRollups, type Db } from "@eduplan/db";
 import { figuresTemplate, importFiguresFile } from "@eduplan/reporting";
-import { applyProvinceConfig, ConfigInvalidError, ensureReferenceData, readProvinceConfig } from "@eduplan/province-config";
+import { allErrors, applyProvinceConfig, ConfigInvalidError, ensureReferenceData, readProvinceConfig } from "@eduplan/province-config";
 import { seedSampleData } from "@eduplan/sample-data";
 import { planSummary } from "./summary.js";
 
@@ -25,12 +25,21 @@ async function dryRunProvinceInit(options: Options): Promise<void> {
   const db = openDatabase(dir ? join(dir, "copy.db") : ":memory:");
   try {
     await ensureReferenceData(db);
-    const parsed = readProvinceConfig(options.file!);
+    const parsed = readConfigOrAllErrors(db, options.file!);
     const summary = await applyProvinceConfig(db, parsed, undefined, { dryRun: true });
     console.log(`${parsed.file}: hợp lệ, chưa ghi gì (chạy thử) / valid, nothing written (dry run): ${summary.created} would be created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
   } finally {
     closeDatabase(db);
     if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The parsed file, or every error it has at once (shape errors and the checks of the rest against the database). */
+function readConfigOrAllErrors(db: Db, file: string) {
+  try {
+    return readProvinceConfig(file);
+  } catch (e) {
+    throw e instanceof ConfigInvalidError ? allErrors(db, e) : e;
   }
 }
 
@@ -90,7 +99,7 @@ export async function runCommand(name: string, options: Options): Promise<void> 
         console.log(await planSummary(db));
         break;
       case "province init": {
-        const parsed = readProvinceConfig(options.file!);
+        const parsed = readConfigOrAllErrors(db, options.file!);
         const summary = await applyProvinceConfig(db, parsed);
         console.log(`${parsed.file}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
         for (const [resource, n] of Object.entries(summary.byResource)) console.log(`  ${resource}: +${n.created} ~${n.updated}`);

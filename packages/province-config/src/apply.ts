@@ -29,6 +29,7 @@ import {
 } from "@eduplan/db";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { ConfigInvalidError, type ConfigError, type ParsedConfig } from "./parse.js";
+import { suggestion } from "./suggest.js";
 import type { PlanEntry, TargetEntry } from "./schema.js";
 
 /** The yearly reporting deadline of a province whose file names none: 10 December. */
@@ -489,7 +490,50 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
       }
     });
   });
-  return errors;
+  return withSuggestions(tx, config, errors);
+}
+
+/**
+ * An unknown code gets the nearest known one ("did you mean 'educationDept'?") or, for a short list, every valid
+ * value — of the kind the message names, from the file and the database.
+ */
+function withSuggestions(tx: Tx, config: ParsedConfig["config"], errors: ConfigError[]): ConfigError[] {
+  const codes = (table: typeof s.localities | typeof s.agencies | typeof s.plans | typeof s.indicators) => tx.select({ code: table.code }).from(table).all().map((r) => r.code);
+  const sources: [RegExp, () => string[]][] = [
+    [/^unknown locality level /, () => tx.select({ code: s.localityLevels.code }).from(s.localityLevels).all().map((r) => r.code)],
+    [/^unknown level of education /, () => tx.select({ code: s.educationLevels.code }).from(s.educationLevels).all().map((r) => r.code)],
+    [/^unknown indicator code /, () => [...codes(s.indicators), ...config.indicators.map((i) => i.code)]],
+    [/^unknown agency or collective /, () => [...codes(s.agencies), ...config.agencies.map((a) => a.code), ...availableCollectives(tx, config).all]],
+    [/^unknown collective /, () => [...availableCollectives(tx, config).all]],
+    [/^unknown (parent )?agency /, () => [...codes(s.agencies), ...config.agencies.map((a) => a.code)]],
+    [/^unknown (parent )?locality |^unknown successor |^parent locality /, () => [...codes(s.localities), config.province.code, ...config.localities.map((l) => l.code)]],
+    [/^unknown plan /, () => [...codes(s.plans), ...config.plans.map((p) => p.code)]],
+    [/^unknown solution group /, () => config.plans.flatMap((p) => (p.solutionGroups ?? []).map((g) => g.code))],
+  ];
+  const cache = new Map<RegExp, string[]>();
+  return errors.map((e) => {
+    const source = sources.find(([pattern]) => pattern.test(e.message.en));
+    const code = /'([^']+)'/.exec(e.message.en)?.[1];
+    if (!source || !code) return e;
+    if (!cache.has(source[0])) cache.set(source[0], source[1]());
+    const hint = suggestion(code, cache.get(source[0])!.filter((c) => c !== code));
+    return { ...e, message: { en: e.message.en + hint.en, vi: e.message.vi + hint.vi } };
+  });
+}
+
+/**
+ * Every error of a file at once: its shape errors and, for the rest of it, every check against the database (a file
+ * with a missing field and two unknown codes lists three errors), in the order of their lines.
+ */
+export function allErrors(db: Db, error: ConfigInvalidError): ConfigInvalidError {
+  const partial = error.partial;
+  if (!partial) return error;
+  const seen = new Set(error.errors.map((e) => e.path));
+  const more = validateProvinceConfig(db, partial)
+    .map((e) => ({ ...e, path: partial.originalPath ? partial.originalPath(e.path) : e.path }))
+    .filter((e) => !seen.has(e.path) && !partial.droppedCodes?.has(/'([^']+)'/.exec(e.message.en)?.[1] ?? ""));
+  const errors = [...error.errors, ...more].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return new ConfigInvalidError(error.file, errors);
 }
 
 /**

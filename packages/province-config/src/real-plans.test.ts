@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, createRepositories, openDatabase, schema as s, sql, SYSTEM_ACTOR, type Db } from "@eduplan/db";
-import { applyProvinceConfig, ConfigInvalidError, ensureReferenceData, parseProvinceConfig } from "./index.js";
+import { allErrors, applyProvinceConfig, ConfigInvalidError, ensureReferenceData, parseProvinceConfig } from "./index.js";
 
 let dir: string;
 let db: Db;
@@ -316,5 +316,41 @@ describe("a dry run runs every check of a real run and writes nothing", () => {
     expect(text.split("\n")[e.errors[0]!.line! - 1]).toContain('code: "1c"');
     expect(e.errors[0]!.message.vi).toMatch(/dòng xuất hiện đầu tiên/);
     expect(counts()).toEqual(before);
+  });
+});
+
+describe("all errors at once, each with its line, the file's own path and a suggestion for an unknown code", () => {
+  it("a missing field, a mistyped kind, an unknown level and a mistyped agency code: four errors in one go", async () => {
+    const text = (BASE + PLAN)
+      .replace("  - code: thu.skhcn\n    nameVi: Sở Khoa học và Công nghệ\n    kind: scienceTechnologyDept\n", "  - code: thu.skhcn\n    nameVi: Sở Khoa học và Công nghệ\n")
+      .replace("    kind: fatherlandFrontCommittee\n", "    kind: fatherlandFront\n")
+      .replace("    level: commune\n", "    level: comune\n")
+      .replace("        lead: [thu.sgddt]\n", "        lead: [thu.sgdt]\n");
+    let caught: unknown;
+    try {
+      parseProvinceConfig(text, "thu.yaml");
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ConfigInvalidError);
+    const e = allErrors(db, caught as ConfigInvalidError);
+    const byPath = new Map(e.errors.map((x) => [x.path, x]));
+    expect([...byPath.keys()].sort()).toEqual(["agencies.2.kind", "agencies.3.kind", "localities.0.level", "plans.0.tasks.0.lead.0"].sort());
+    expect(byPath.get("agencies.3.kind")!.message.en).toMatch(/did you mean 'fatherlandFrontCommittee'/);
+    expect(byPath.get("localities.0.level")!.message.vi).toMatch(/có phải là 'commune'/);
+    expect(byPath.get("plans.0.tasks.0.lead.0")!.message.en).toMatch(/unknown agency or collective 'thu.sgdt' — did you mean 'thu.sgddt'\?/);
+    const lines = text.split("\n");
+    for (const x of e.errors) expect(x.line).toBeGreaterThan(0);
+    expect(lines[byPath.get("plans.0.tasks.0.lead.0")!.line! - 1]).toContain("thu.sgdt");
+    expect(lines[byPath.get("localities.0.level")!.line! - 1]).toContain("comune");
+    // In the order of the file.
+    expect(e.errors.map((x) => x.line)).toEqual([...e.errors.map((x) => x.line)].sort((a, b) => a! - b!));
+    // The agency left out for its own mistake is not reported again where the collective names it.
+    expect(e.errors.some((x) => x.path.startsWith("collectives"))).toBe(false);
+  });
+
+  it("a short list of valid values when nothing is near", async () => {
+    const e = await refusal(BASE.replace("    level: commune\n", "    level: xyzxyzxyz\n"));
+    expect(e.errors[0]!.message.en).toMatch(/\(valid: .*commune.*ward/);
   });
 });
