@@ -365,7 +365,7 @@ export function ConsolidationPage() {
                           <TableCell sx={{ whiteSpace: "nowrap" }}>{formatTargetValue(t.target, t.indicator.unit, locale) || "—"}</TableCell>
                           <TableCell sx={{ maxWidth: 160 }}>{formatExpectation(t.evaluation.expected, t.indicator.unit, locale, { maxDecimals: 1 }) || "—"}</TableCell>
                           <TableCell align="right" sx={{ fontWeight: 600, whiteSpace: "nowrap" }} data-testid="consolidated-value">
-                            {t.actual.value === null ? "—" : formatValue(t.actual.value, t.indicator.unit, locale)}
+                            {t.actual.value === null ? "—" : formatValue(t.actual.value, t.indicator.unit, locale, { maxDecimals: 1 })}
                           </TableCell>
                           <TableCell align="right" sx={{ whiteSpace: "nowrap", color: "text.secondary" }}>
                             {t.actual.numerator !== null && t.actual.denominator !== null ? `${formatNumber(t.actual.numerator, locale)} / ${formatNumber(t.actual.denominator, locale)}` : ""}

@@ -39,7 +39,7 @@ export function Menu() {
   const { permissions } = usePermissions<{ isAdmin?: boolean } | null>();
   return (
     // Long labels wrap between words instead of being cut ("Dạy học tiếng Trung …").
-    <RaMenu sx={{ "& .MuiMenuItem-root": { whiteSpace: "normal", overflow: "visible", textOverflow: "clip", lineHeight: 1.3, py: 0.75 } }}>
+    <RaMenu sx={{ "& .MuiMenuItem-root, & .MuiMenuItem-root *": { whiteSpace: "normal", overflow: "visible", textOverflow: "clip" }, "& .MuiMenuItem-root": { lineHeight: 1.3, py: 0.75 } }}>
       <RaMenu.DashboardItem />
       <RaMenu.Item to="/area-dashboard" primaryText={translate("eduplan.menu.areaDashboard")} leftIcon={<GridOn />} />
       <Section label="eduplan.menu.planning">
