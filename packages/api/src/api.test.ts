@@ -15,18 +15,26 @@ import { appRouter, createApiServices, createCallerFactory, createInnerContext, 
 import { IdInput, patchSchemaOf } from "./inputs.js";
 
 describe("LoginRateLimiter", () => {
-  test("refuses after maxAttempts failures per username within the window, then allows again", () => {
+  test("after maxAttempts failures an account backs off (doubling, capped), never locked; a key is forgotten after the window", () => {
     let now = 0;
-    const limiter = new LoginRateLimiter({ maxAttempts: 3, maxAttemptsPerIp: 5, windowMs: 1000 }, () => now);
+    const limiter = new LoginRateLimiter({ maxAttempts: 3, maxAttemptsPerIp: 5, baseDelayMs: 1000, maxDelayMs: 4000, windowMs: 60_000 }, () => now);
     const keys = ["user:a", "ip:1"];
     for (let i = 0; i < 3; i++) {
       expect(limiter.retryAfterMs(keys)).toBe(0);
       limiter.recordFailure(keys);
       now += 100;
     }
-    expect(limiter.retryAfterMs(keys)).toBe(700); // the first failure (t=0) leaves the window at t=1000
+    // Third failure at t=200: the next attempt waits 1 s from it.
+    expect(limiter.retryAfterMs(keys)).toBe(900);
     expect(limiter.retryAfterMs(["user:b", "ip:2"])).toBe(0);
-    now = 1000;
+    now = 1200;
+    expect(limiter.retryAfterMs(keys)).toBe(0);
+    limiter.recordFailure(keys); // the fourth: 2 s
+    expect(limiter.retryAfterMs(keys)).toBe(2000);
+    for (let i = 0; i < 5; i++) limiter.recordFailure(keys);
+    // Capped for the account: its owner waits at most maxDelayMs.
+    expect(limiter.retryAfterMs(["user:a"])).toBe(4000);
+    now += 60_000;
     expect(limiter.retryAfterMs(keys)).toBe(0);
     limiter.reset("user:a");
     expect(limiter.retryAfterMs(["user:a"])).toBe(0);
