@@ -58,7 +58,10 @@ function printedOrder(targets: ConsolidatedTarget[]): ConsolidatedTarget[] {
   for (const t of targets) {
     const section = t.parentTargetId !== null && sectionOf.has(t.parentTargetId) ? sectionOf.get(t.parentTargetId)! : t.section;
     sectionOf.set(t.targetId, section);
-    if (!bySection.has(section)) (order.push(section), bySection.set(section, []));
+    if (!bySection.has(section)) {
+      order.push(section);
+      bySection.set(section, []);
+    }
     bySection.get(section)!.push(t);
   }
   return order.flatMap((s) => bySection.get(s)!);

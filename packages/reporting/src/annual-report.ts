@@ -93,8 +93,6 @@ export function placeName(nameVi: string): string {
   return nameVi.replace(LEVEL_PREFIX, "").trim();
 }
 
-const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
-
 const BODY_KINDS: Record<string, BodyKind> = { educationDept: "educationDept", educationDivision: "educationDivision", peoplesCommittee: "peoplesCommittee" };
 
 /** The issuing body: the agency asked for, else the kind asked for (Sở or UBND), else the education department. */

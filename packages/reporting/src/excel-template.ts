@@ -1,6 +1,6 @@
 import { and, assertWritable, EduplanError, eq, inArray, RESOURCES, schema as s, type Db, type Principal } from "@eduplan/db";
 import { openUnitReport, saveReportValues } from "@eduplan/cycle";
-import { indicatorValueIssues, isReportEditable, rateOf, ratioScale, type IndicatorUnit, type ReportStatus, type Role } from "@eduplan/domain";
+import { indicatorValueIssues, isReportEditable, rateOf, ratioScale, type IndicatorUnit, type ReportStatus } from "@eduplan/domain";
 import { formatExpectation } from "@eduplan/domain";
 import { primaryTargets, roadmapsOf, targetEvaluationInput, verdictOf } from "./evaluation.js";
 import { formatTarget, formatValue, formatVietnameseDate, parseNumberCell, REPORT_STATUS_VI, unitLabel } from "./format.js";
@@ -9,7 +9,6 @@ import {
   getLocality,
   getLocalityByCode,
   indicatorsById,
-  isWithin,
   periodFor,
   planTargets,
   unitReport,

@@ -99,7 +99,6 @@ function GridTableRow({
   index,
   draft,
   errors,
-  year,
   editable,
   onChange,
 }: {
@@ -107,7 +106,6 @@ function GridTableRow({
   index: number;
   draft: RowDraft;
   errors: RowErrors;
-  year: number;
   editable: boolean;
   onChange: (field: Field, value: string) => void;
 }) {
@@ -477,7 +475,7 @@ export function ReportEntry() {
                 const touched = (Object.keys(draft) as Field[]).some((k) => draft[k] !== original[k]);
                 const errors = { ...(showAll || touched ? checks.get(row.indicatorId)?.errors : {}), ...serverErrors.get(row.indicatorId) };
                 return (
-                  <GridTableRow key={row.indicatorId} row={row} index={i} draft={draft} errors={errors} year={grid.year} editable={editable && !busy} onChange={(f, v) => change(row.indicatorId, f, v)} />
+                  <GridTableRow key={row.indicatorId} row={row} index={i} draft={draft} errors={errors} editable={editable && !busy} onChange={(f, v) => change(row.indicatorId, f, v)} />
                 );
               })}
             </TableBody>

@@ -4,7 +4,7 @@
  * locality or agency it is asked about lies within the user's area (else FORBIDDEN).
  */
 import { z } from "zod";
-import { and, asc, eq, inArray, not, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, not } from "drizzle-orm";
 import { consolidateSync, evaluableTarget, firstReportedFigure, roadmapsOf } from "@eduplan/reporting";
 import {
   RESOURCES,
@@ -28,7 +28,6 @@ import {
   type CascadeTarget,
   type Comparator,
   type Direction,
-  type IndicatorUnit,
   type Task,
   type Expectation,
   type LocalityFlag,
@@ -39,7 +38,7 @@ import {
 import type { SessionUser } from "../auth/session.js";
 import type { Context } from "../context.js";
 import { IdInput } from "../inputs.js";
-import { principalOf, scopeRootOf } from "../scope.js";
+import { principalOf } from "../scope.js";
 import { authedProcedure, router } from "../trpc.js";
 
 type IndicatorRow = typeof s.indicators.$inferSelect;
