@@ -71,7 +71,9 @@ describe("the docs", () => {
 describe("npx in the repository", () => {
   // One process start (npx, then pnpm): the timeout is for that, on a busy machine.
   it("warns about no unknown project setting (pnpm's settings are in pnpm-workspace.yaml, not .npmrc)", async () => {
-    const { stdout, stderr } = await promisify(execFile)("npx", ["-y", `pnpm@${PNPM_VERSION}`, "--version"], { cwd: ROOT });
+    // As a newcomer's shell runs it: without the npm_config_* variables this test inherits when pnpm runs it.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+    const { stdout, stderr } = await promisify(execFile)("npx", ["-y", `pnpm@${PNPM_VERSION}`, "--version"], { cwd: ROOT, env });
     expect(stdout.trim()).toBe(PNPM_VERSION);
     expect(stderr).not.toMatch(/Unknown (project|env|user) config/);
     expect(readFileSync(join(ROOT, "pnpm-workspace.yaml"), "utf8")).toMatch(/^autoInstallPeers: true$/m);
