@@ -213,3 +213,23 @@ describe("targets as real plans write them", () => {
     expect(p.noteVi).toBe("Phần ký không ghi tên người ký.");
   });
 });
+
+describe("reporting duties and cited documents as real plans write them", () => {
+  it("several recipients through an intermediary, on request, no reporter; read back in order", async () => {
+    const o = await repos.reportingObligations.create(
+      { planId: ids["ls.243"], subjectVi: "Báo cáo khi được yêu cầu", frequency: "onRequest", recipientAgencyId: ids["ls.ubnd"], furtherRecipientAgencyIds: [ids["ls.mttq"], ids["ls.skhcn"]], viaAgencyId: ids["ls.sgddt"] },
+      SYSTEM_ACTOR,
+    );
+    expect(repos.reportingObligations.getOne(o.id, SYSTEM_ACTOR)).toMatchObject({ reporterAgencyId: null, furtherRecipientAgencyIds: [ids["ls.mttq"], ids["ls.skhcn"]], viaAgencyId: ids["ls.sgddt"], dueMonthDay: null });
+    const lcOfficer = { userId: 79, username: "lc.officer2", role: "province_officer" as const, localityId: ids["lc"]! };
+    const e = (await thrown(() => repos.reportingObligations.create({ planId: ids["lc.plan"], subjectVi: "x", frequency: "yearly", recipientAgencyId: ids["lc.syt"], furtherRecipientAgencyIds: [ids["ls.mttq"]] }, lcOfficer))) as { reason: string; fieldErrors: { path: string }[] };
+    expect(e.reason).toBe("forbidden");
+    expect(e.fieldErrors.map((f) => f.path)).toEqual(["furtherRecipientAgencyIds.0"]);
+  });
+  it("a citation keeps its irregular number and stores the normalised form; a year-only date; a note", async () => {
+    const r = await repos.documentRelations.create({ fromPlanId: ids["ls.243"], kind: "cites", citedNumber: "số 1101 /KH-UBND", citedYear: 2023, noteVi: "Dẫn hai lần với số khác nhau." }, SYSTEM_ACTOR);
+    expect(r).toMatchObject({ citedNumber: "số 1101 /KH-UBND", citedNumberNormalised: "1101/KH-UBND", citedYear: 2023, noteVi: "Dẫn hai lần với số khác nhau." });
+    const updated = await repos.documentRelations.update(r.id, { citedNumber: "57- NQ/TW" }, r.version, SYSTEM_ACTOR);
+    expect(updated.citedNumberNormalised).toBe("57-NQ/TW");
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseDocumentNumber } from "./text.js";
 import { bi } from "./errors.js";
 import {
   CodeSchema,
@@ -76,16 +77,31 @@ const documentRelationFields = {
   kind: z.enum(DOCUMENT_RELATION_KINDS),
   toPlanId: IdSchema.nullable().default(null),
   citedKind: DocumentKindSchema.nullable().default(null),
+  /** The number as the document writes it, however irregular ("57- NQ/TW", "số 1101 /KH-UBND"). */
   citedNumber: z.string().trim().max(60).nullable().default(null),
+  /** Its normalised form, for matching (written by the database from `citedNumber`). */
+  citedNumberNormalised: z.string().trim().max(60).nullable().default(null),
   citedIssuedOn: IsoDateSchema.nullable().default(null),
+  /** A date given as a year only ("Luật Giáo dục năm 2019"). */
+  citedYear: YearSchema.nullable().default(null),
   citedIssuerVi: z.string().trim().max(300).nullable().default(null),
   citedTitleVi: z.string().trim().max(2000).nullable().default(null),
+  /** A note on the citation ("cited twice with different numbers", "chưa ban hành"). */
+  noteVi: z.string().trim().max(2000).nullable().default(null),
 };
 const relationTargetOk = (r: { toPlanId: number | null; citedNumber: string | null; citedTitleVi: string | null }) =>
   r.toPlanId !== null || r.citedNumber !== null || r.citedTitleVi !== null;
 export const DocumentRelationInputSchema = z
   .object(documentRelationFields)
-  .refine(relationTargetOk, { message: bi("a relation needs toPlanId, or a cited number or title", "Cần văn bản liên quan trong hệ thống, hoặc số hiệu hay trích yếu văn bản được dẫn"), path: ["toPlanId"] });
+  .refine(relationTargetOk, { message: bi("a relation needs toPlanId, or a cited number or title", "Cần văn bản liên quan trong hệ thống, hoặc số hiệu hay trích yếu văn bản được dẫn"), path: ["toPlanId"] })
+  .refine((r) => r.citedIssuedOn === null || r.citedYear === null || Number(r.citedIssuedOn.slice(0, 4)) === r.citedYear, {
+    message: bi("citedYear must be the year of citedIssuedOn", "Năm ban hành phải trùng với năm của ngày ban hành"),
+    path: ["citedYear"],
+  });
+
+/** What the database stores beside the number as written: its normalised form (null when there is no number). */
+export const citedNumberNormalisedOf = (citedNumber: string | null | undefined): string | null =>
+  citedNumber ? normaliseDocumentNumber(citedNumber.replace(/^\s*s[ốo]\s*:?\s*/i, "")) || null : null;
 export const DocumentRelationSchema = z.object({ ...recordFields, ...documentRelationFields });
 export type DocumentRelation = z.infer<typeof DocumentRelationSchema>;
 
@@ -141,13 +157,23 @@ export const AgencyDutyInputSchema = z
 export const AgencyDutySchema = z.object({ ...recordFields, ...agencyDutyFields });
 export type AgencyDuty = z.infer<typeof AgencyDutySchema>;
 
-export const REPORT_FREQUENCIES = ["yearly", "halfYearly", "quarterly", "interimReview", "finalReview", "adHoc"] as const;
-/** Who reports what to whom, how often, by which date ("trước ngày 10/12 hằng năm"). */
+/** `onRequest`: "theo yêu cầu" — when the recipient asks, with no fixed date. */
+export const REPORT_FREQUENCIES = ["yearly", "halfYearly", "quarterly", "interimReview", "finalReview", "adHoc", "onRequest"] as const;
+/**
+ * Who reports what to whom, how often, by which date ("trước ngày 10/12 hằng năm"). The reporter may be an agency, a
+ * collective ("các sở, ban, ngành") or unnamed; the deadline may be absent; the report may go to several recipients
+ * and through an intermediary ("báo cáo UBND tỉnh (qua Sở GD&ĐT)").
+ */
 const reportingObligationFields = {
   planId: IdSchema,
   reporterAgencyId: IdSchema.nullable().default(null),
   reporterCollectiveCode: CodeSchema.nullable().default(null),
+  /** The (first) recipient. */
   recipientAgencyId: IdSchema.nullable().default(null),
+  /** Further recipients ("báo cáo Bộ GD&ĐT, HĐND, UBND tỉnh"). */
+  furtherRecipientAgencyIds: z.array(IdSchema).max(20).default([]),
+  /** The agency the report goes through ("qua Sở GD&ĐT"). */
+  viaAgencyId: IdSchema.nullable().default(null),
   subjectVi: z.string().trim().min(1).max(2000),
   frequency: z.enum(REPORT_FREQUENCIES),
   dueMonthDay: MonthDaySchema.nullable().default(null),
@@ -155,9 +181,17 @@ const reportingObligationFields = {
 };
 export const ReportingObligationInputSchema = z
   .object(reportingObligationFields)
-  .refine((o) => o.reporterAgencyId !== null || o.reporterCollectiveCode !== null, {
-    message: bi("name the reporter: an agency or a collective", "Cần nêu đơn vị báo cáo: một cơ quan hoặc nhóm cơ quan"),
-    path: ["reporterAgencyId"],
+  .refine((o) => o.reporterAgencyId === null || o.reporterCollectiveCode === null, {
+    message: bi("the reporter is an agency or a collective, not both", "Đơn vị báo cáo là một cơ quan hoặc một nhóm cơ quan, không phải cả hai"),
+    path: ["reporterCollectiveCode"],
+  })
+  .refine((o) => o.recipientAgencyId !== null || o.furtherRecipientAgencyIds.length === 0, {
+    message: bi("name the first recipient before further ones", "Cần nêu nơi nhận thứ nhất trước các nơi nhận khác"),
+    path: ["recipientAgencyId"],
+  })
+  .refine((o) => o.viaAgencyId === null || (o.viaAgencyId !== o.recipientAgencyId && !o.furtherRecipientAgencyIds.includes(o.viaAgencyId)), {
+    message: bi("the intermediary is not itself a recipient", "Cơ quan chuyển báo cáo không đồng thời là nơi nhận"),
+    path: ["viaAgencyId"],
   });
 export const ReportingObligationSchema = z.object({ ...recordFields, ...reportingObligationFields });
 export type ReportingObligation = z.infer<typeof ReportingObligationSchema>;

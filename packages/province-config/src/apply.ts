@@ -322,7 +322,7 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
 
   const localityCodes = new Set([config.province.code, ...config.localities.map((l) => l.code)]);
   const dbLocalities = idByCode(tx, s.localities, [config.province.parent, ...config.localities.map((l) => l.parent)]);
-  const levels = new Set(tx.select({ code: s.localityLevels.code }).from(s.localityLevels).all().map((l) => l.code));
+  const levels = new Set([...tx.select({ code: s.localityLevels.code }).from(s.localityLevels).all().map((l) => l.code), ...config.localityLevels.map((l) => l.code)]);
   const knownLocality = (code: string) => localityCodes.has(code) || dbLocalities.has(code);
   if (!dbLocalities.has(config.province.parent))
     err("province.parent", `unknown parent locality '${config.province.parent}' (run migrate first)`, `Không có địa bàn cha '${config.province.parent}'`);
@@ -345,7 +345,7 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
       p.issuingAgency,
       ...(p.tasks ?? []).flatMap((t) => [...(t.lead ?? []), ...(t.coordinating ?? []), ...(t.requested ?? [])]),
       ...(p.agencyDuties ?? []).map((d) => d.agency),
-      ...(p.reportingObligations ?? []).flatMap((o) => [o.reporter, o.recipient]),
+      ...(p.reportingObligations ?? []).flatMap((o) => [o.reporter, o.recipient, o.via, ...(o.recipients ?? [])]),
     ]),
   ].filter((c): c is string => !!c));
   const knownAgency = (code: string) => agencyCodes.has(code) || dbAgencies.has(code);
@@ -415,6 +415,12 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
         const code = o[f];
         if (code && !knownAgency(code)) err(`${at}.reportingObligations.${i}.${f}`, `unknown agency '${code}'`, `Không có cơ quan '${code}'`);
       }
+      (o.recipients ?? []).forEach((code, j) => {
+        if (!knownAgency(code)) err(`${at}.reportingObligations.${i}.recipients.${j}`, `unknown agency '${code}'`, `Không có cơ quan '${code}'`);
+      });
+      if (o.via && !knownAgency(o.via)) err(`${at}.reportingObligations.${i}.via`, `unknown agency '${o.via}'`, `Không có cơ quan '${o.via}'`);
+      if (o.recipient && o.recipients) err(`${at}.reportingObligations.${i}.recipients`, "name the recipients with `recipient` or `recipients`, not both", "Nêu nơi nhận bằng `recipient` hoặc `recipients`, không dùng cả hai");
+      if (o.reporter && o.reporterCollective) err(`${at}.reportingObligations.${i}.reporterCollective`, "the reporter is an agency or a collective, not both", "Đơn vị báo cáo là một cơ quan hoặc một nhóm cơ quan, không phải cả hai");
       if (o.reporterCollective && !collectives.all.has(o.reporterCollective))
         err(`${at}.reportingObligations.${i}.reporterCollective`, `unknown collective '${o.reporterCollective}'`, `Không có nhóm cơ quan '${o.reporterCollective}'`);
     });
@@ -558,6 +564,10 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
         isMountainous: f.isMountainous,
       });
       const existingLocalities = idByCode(tx, s.localities, [p.code, ...config.localities.map((l) => l.code)]);
+      for (const level of config.localityLevels) {
+        const row = { code: level.code, nameVi: level.nameVi, nameEn: level.nameEn, rank: level.rank, isAdministrative: level.isAdministrative ?? true };
+        tx.insert(s.localityLevels).values(row).onConflictDoUpdate({ target: s.localityLevels.code, set: row }).run();
+      }
       w.at = "province";
       const province = w.upsert(RESOURCES.localities, existingLocalities.get(p.code), {
         code: p.code,
@@ -731,6 +741,8 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, a
       citedIssuedOn: r.cited?.issuedOn ?? null,
       citedIssuerVi: r.cited?.issuerVi ?? null,
       citedTitleVi: r.cited?.titleVi ?? null,
+      citedYear: r.cited?.year ?? null,
+      noteVi: r.noteVi ?? null,
     })),
     `${at}.relations`,
   );
@@ -755,7 +767,9 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, a
       planId,
       reporterAgencyId: o.reporter ? resolveAgency(o.reporter) : null,
       reporterCollectiveCode: o.reporterCollective ?? null,
-      recipientAgencyId: o.recipient ? resolveAgency(o.recipient) : null,
+      recipientAgencyId: (o.recipient ?? o.recipients?.[0]) ? resolveAgency((o.recipient ?? o.recipients?.[0])!) : null,
+      furtherRecipientAgencyIds: (o.recipients ?? []).slice(1).map(resolveAgency),
+      viaAgencyId: o.via ? resolveAgency(o.via) : null,
       subjectVi: o.subjectVi,
       frequency: o.frequency,
       dueMonthDay: o.dueMonthDay ?? null,

@@ -86,6 +86,18 @@ describe("the commune example (docs/examples/commune-plan.yaml)", () => {
     expect(tasks.get("3-lap")).toMatchObject({ rowNumber: "3", duplicateOfId: tasks.get("3")!.id, source: "table" });
   });
 
+  it("reporting duties: several recipients through an intermediary, a collective reporter on request, none named; citations by year, irregular numbers", () => {
+    const repos = createRepositories(db);
+    const duties = repos.reportingObligations.list({ filter: { planId: plan.id }, sort: { field: "id", order: "ASC" } }, SYSTEM_ACTOR).data;
+    expect(duties).toHaveLength(3);
+    expect(duties[0]).toMatchObject({ recipientAgencyId: id(s.agencies, "mau.ubnd"), furtherRecipientAgencyIds: [id(s.agencies, "mau.hoa-binh.mttq")], viaAgencyId: id(s.agencies, "mau.sgddt"), dueMonthDay: "12-05" });
+    expect(duties[1]).toMatchObject({ reporterCollectiveCode: "mau.hoa-binh.schools", frequency: "onRequest", dueMonthDay: null });
+    expect(duties[2]).toMatchObject({ reporterAgencyId: null, reporterCollectiveCode: null });
+    const relations = repos.documentRelations.list({ filter: { fromPlanId: plan.id }, sort: { field: "id", order: "ASC" } }, SYSTEM_ACTOR).data;
+    expect(relations.find((r) => r.citedTitleVi === "Luật Giáo dục")).toMatchObject({ citedYear: 2019, citedIssuedOn: null });
+    expect(relations.find((r) => r.citedNumber === "số 15 /KH-UBND")).toMatchObject({ citedNumberNormalised: "15/KH-UBND", noteVi: expect.stringMatching(/số 15 \/KH-UBND/) });
+  });
+
   it("targets: pooled over two levels, of no level, counted 4/10, approximate (default and own band), by reference", () => {
     expect(targets.get("dat-chuan")).toMatchObject({ pooledEducationLevelCodes: ["earlyChildhood", "primary"], breakdownEducationLevelCode: null });
     expect(targets.get("phong-kien-co")).toMatchObject({ pooledEducationLevelCodes: [], breakdownEducationLevelCode: null });

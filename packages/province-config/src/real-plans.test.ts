@@ -354,3 +354,20 @@ describe("all errors at once, each with its line, the file's own path and a sugg
     expect(e.errors[0]!.message.en).toMatch(/\(valid: .*commune.*ward/);
   });
 });
+
+describe("reporting duties, citations and locality levels in the province file", () => {
+  it("several recipients via an intermediary, on request, no reporter; a year-only citation with a note; a new locality level", async () => {
+    const text = BASE.replace("localities:\n", "localityLevels:\n  - { code: city, nameVi: Thành phố thuộc tỉnh, nameEn: Provincial city, rank: 2 }\nlocalities:\n  - code: thu.tp\n    nameVi: Thành phố Thử\n    level: city\n    parent: thu\n") +
+      `plans:\n  - code: thu.kh-6\n    documentKind: plan\n    titleVi: Kế hoạch sáu\n    locality: thu\n    relations:\n      - kind: cites\n        cited: { kind: other, titleVi: Luật Giáo dục, year: 2019, number: "43/2019/QH14 " }\n        noteVi: Văn bản dẫn năm ban hành, không nêu ngày.\n    reportingObligations:\n      - subjectVi: Báo cáo đột xuất\n        frequency: onRequest\n        recipients: [thu.ubnd, thu.mttq]\n        via: thu.sgddt\n`;
+    await apply(text);
+    const plan = db.select().from(s.plans).where(sql`code = 'thu.kh-6'`).get()!;
+    const repos = createRepositories(db);
+    const o = repos.reportingObligations.list({ filter: { planId: plan.id } }, SYSTEM_ACTOR).data[0]!;
+    const agency = (code: string) => db.select().from(s.agencies).where(sql`code = ${code}`).get()!.id;
+    expect(o).toMatchObject({ reporterAgencyId: null, recipientAgencyId: agency("thu.ubnd"), furtherRecipientAgencyIds: [agency("thu.mttq")], viaAgencyId: agency("thu.sgddt"), frequency: "onRequest", dueMonthDay: null });
+    const r = repos.documentRelations.list({ filter: { fromPlanId: plan.id } }, SYSTEM_ACTOR).data[0]!;
+    expect(r).toMatchObject({ citedYear: 2019, citedNumber: "43/2019/QH14", citedNumberNormalised: "43/2019/QH14", noteVi: "Văn bản dẫn năm ban hành, không nêu ngày." });
+    expect(db.select().from(s.localities).where(sql`code = 'thu.tp'`).get()!.levelCode).toBe("city");
+    expect((await apply(text)).updated).toBe(0);
+  });
+});

@@ -294,10 +294,14 @@ export const PlanEntrySchema = z.strictObject({
             kind: DocumentKindSchema.optional(),
             number: z.string().optional(),
             issuedOn: IsoDateSchema.optional(),
+            /** A date given as a year only ("Luật Giáo dục năm 2019"). */
+            year: YearSchema.optional(),
             issuerVi: z.string().optional(),
             titleVi: z.string().optional(),
           })
           .optional(),
+        /** A note on the citation ("cited twice with different numbers", "chưa ban hành"). */
+        noteVi: z.string().optional(),
       }),
     )
     .optional(),
@@ -321,6 +325,10 @@ export const PlanEntrySchema = z.strictObject({
         reporter: CodeSchema.optional(),
         reporterCollective: CodeSchema.optional(),
         recipient: CodeSchema.optional(),
+        /** Several recipients (the first one first); instead of `recipient`. */
+        recipients: z.array(CodeSchema).optional(),
+        /** The agency the report goes through ("qua Sở GD&ĐT"). */
+        via: CodeSchema.optional(),
         subjectVi: z.string().min(1),
         frequency: z.enum(REPORT_FREQUENCIES),
         dueMonthDay: MonthDaySchema.optional(),
@@ -332,8 +340,20 @@ export const PlanEntrySchema = z.strictObject({
   tasks: z.array(TaskEntrySchema).optional(),
 });
 
+/** A locality level the province needs beyond the built-in ones ("thành phố" beside "huyện"). */
+export const LocalityLevelEntrySchema = z.strictObject({
+  code: CodeSchema,
+  nameVi: z.string().trim().min(1),
+  nameEn: z.string().trim().min(1),
+  /** Depth in the hierarchy: 1 province, 2 district, 3 commune, 4 school. */
+  rank: z.number().int().min(1).max(9),
+  isAdministrative: z.boolean().optional(),
+});
+
 export const ProvinceConfigSchema = z.strictObject({
   province: ProvinceSectionSchema,
+  /** Locality levels beyond the built-in ones. */
+  localityLevels: z.array(LocalityLevelEntrySchema).default([]),
   /** Plugin ids enabled for this province. */
   plugins: z.array(CodeSchema).default([]),
   localities: z.array(LocalityEntrySchema).default([]),

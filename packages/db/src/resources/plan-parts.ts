@@ -6,8 +6,11 @@ import {
   RESOURCE_ACCESS,
   ReportingObligationInputSchema,
   SolutionGroupInputSchema,
+  citedNumberNormalisedOf,
 } from "@eduplan/domain";
+import { eq, inArray } from "drizzle-orm";
 import * as s from "../schema/index.js";
+import { agencies } from "./agencies.js";
 import { collectiveCodeErrors } from "./collectives.js";
 import { planChild } from "./plans.js";
 
@@ -19,6 +22,8 @@ export const documentRelations = planChild({
   inputSchema: DocumentRelationInputSchema,
   planColumn: "fromPlanId",
   refs: { toPlanId: "readable" },
+  // The number is kept as written; its normalised form, for matching, is derived here.
+  beforeWrite: (_tx, data) => ({ ...data, citedNumberNormalised: citedNumberNormalisedOf(data.citedNumber as string | null) }),
 });
 
 export const solutionGroups = planChild({
@@ -56,6 +61,19 @@ export const reportingObligations = planChild({
   table: s.reportingObligations,
   access: RESOURCE_ACCESS.reportingObligations,
   inputSchema: ReportingObligationInputSchema,
-  refs: { reporterAgencyId: "readable", recipientAgencyId: "readable" },
+  refs: { reporterAgencyId: "readable", recipientAgencyId: "readable", viaAgencyId: "readable" },
+  virtualFields: ["furtherRecipientAgencyIds"],
+  virtualRefs: { furtherRecipientAgencyIds: { resource: () => agencies, rule: "readable" } },
   check: (tx, data) => (data.reporterCollectiveCode ? collectiveCodeErrors(tx, data.planId, [{ field: "reporterCollectiveCode", code: String(data.reporterCollectiveCode) }]) : []),
+  load(db, rows) {
+    if (!rows.length) return rows;
+    const further = db.select().from(s.reportingRecipients).where(inArray(s.reportingRecipients.obligationId, rows.map((r) => r.id))).orderBy(s.reportingRecipients.position).all();
+    return rows.map((r) => ({ ...r, furtherRecipientAgencyIds: further.filter((f) => f.obligationId === r.id).map((f) => f.agencyId) }));
+  },
+  afterWrite(tx, after, _before, data) {
+    if (!("furtherRecipientAgencyIds" in data)) return;
+    tx.delete(s.reportingRecipients).where(eq(s.reportingRecipients.obligationId, after.id)).run();
+    const ids = Array.isArray(data.furtherRecipientAgencyIds) ? (data.furtherRecipientAgencyIds as unknown[]).map(Number) : [];
+    if (ids.length) tx.insert(s.reportingRecipients).values(ids.map((agencyId, position) => ({ obligationId: after.id, agencyId, position }))).run();
+  },
 });

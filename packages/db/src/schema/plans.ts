@@ -43,9 +43,12 @@ export const documentRelations = sqliteTable(
     toPlanId: integer().references(() => plans.id),
     citedKind: text(),
     citedNumber: text(),
+    citedNumberNormalised: text(),
     citedIssuedOn: text(),
+    citedYear: integer(),
     citedIssuerVi: text(),
     citedTitleVi: text(),
+    noteVi: text(),
   },
   (t) => [index("document_relations_from_idx").on(t.fromPlanId)],
 );
@@ -106,10 +109,27 @@ export const reportingObligations = sqliteTable(
     reporterAgencyId: integer().references(() => agencies.id),
     reporterCollectiveCode: text(),
     recipientAgencyId: integer().references(() => agencies.id),
+    viaAgencyId: integer().references(() => agencies.id),
     subjectVi: text().notNull(),
     frequency: text().notNull(),
     dueMonthDay: text(),
     dueYear: integer(),
   },
   (t) => [index("reporting_obligations_plan_idx").on(t.planId)],
+);
+
+/** The further recipients of a reporting duty, beyond its first (`recipientAgencyId`). */
+export const reportingRecipients = sqliteTable(
+  "reporting_recipients",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    obligationId: integer()
+      .notNull()
+      .references(() => reportingObligations.id, { onDelete: "cascade" }),
+    agencyId: integer()
+      .notNull()
+      .references(() => agencies.id),
+    position: integer().notNull().default(0),
+  },
+  (t) => [index("reporting_recipients_obligation_idx").on(t.obligationId), index("reporting_recipients_agency_idx").on(t.agencyId)],
 );
