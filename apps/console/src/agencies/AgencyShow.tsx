@@ -1,5 +1,5 @@
 import { Box, Typography } from "@mui/material";
-import { ArrayField, DataTable, Labeled, ReferenceField, SimpleShowLayout, TextField, useTranslate } from "react-admin";
+import { ArrayField, DataTable, FunctionField, Labeled, ReferenceField, SimpleShowLayout, TextField, useTranslate } from "react-admin";
 import { EnumField, LocalDateField } from "../common/fields";
 import { AppShow } from "../common/pages";
 
@@ -19,6 +19,9 @@ export function AgencyShow() {
           <Labeled source="code"><TextField source="code" /></Labeled>
           <Labeled source="validFrom"><LocalDateField source="validFrom" /></Labeled>
           <Labeled source="validTo"><LocalDateField source="validTo" /></Labeled>
+          <Labeled source="aliases" sx={{ gridColumn: "1 / -1" }}>
+            <FunctionField source="aliases" render={(r) => (Array.isArray(r.aliases) && r.aliases.length ? (r.aliases as string[]).join("; ") : "—")} />
+          </Labeled>
         </Box>
         <Labeled source="formerNames" fullWidth>
           <ArrayField source="formerNames">

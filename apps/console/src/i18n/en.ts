@@ -40,6 +40,7 @@ const en: TranslationMessages = {
         nameVi: "Name",
         nameEn: "English name",
         shortName: "Short name",
+        aliases: "Other ways documents write the name",
         kind: "Kind",
         localityId: "Locality",
         parentId: "Parent agency",

@@ -45,6 +45,7 @@ const vi: TranslationMessages = {
         nameVi: "Tên cơ quan",
         nameEn: "Tên tiếng Anh",
         shortName: "Tên viết tắt",
+        aliases: "Các cách viết khác trong văn bản",
         kind: "Loại cơ quan",
         localityId: "Địa bàn",
         parentId: "Cơ quan cấp trên",
