@@ -21,6 +21,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { printableCondition, sectionTitle } from "@eduplan/domain";
 import { Link } from "react-router-dom";
 import { EnumField, LocalDateField, LocalNameField, TargetValueField, useIndicatorOf, useLevelNames, YearField } from "../common/fields";
 import { localName, useUiLocale } from "../common/locale";
@@ -230,7 +231,8 @@ function Scope() {
     record.areaFlag ? translate(`eduplan.enum.areaFlag.${String(record.areaFlag)}`) : null,
     record.breakdownEducationLevelCode ? (levels.get(String(record.breakdownEducationLevelCode)) ?? String(record.breakdownEducationLevelCode)) : null,
     record.ageFrom != null || record.ageTo != null ? `${record.ageFrom ?? ""}–${record.ageTo ?? ""}` : null,
-    (record.conditionVi as string) || null,
+    // The document's conditions, without the notes left when it was modelled ("không nêu thời hạn").
+    printableCondition(record.conditionVi as string | null),
   ].filter(Boolean);
   return <Typography variant="body2" sx={{ maxWidth: 320 }}>{parts.length ? parts.join(" · ") : "—"}</Typography>;
 }
@@ -328,7 +330,7 @@ function DutiesTab() {
   return (
     <ReferenceManyField reference="agencyDuties" target="planId" sort={{ field: "sortOrder", order: "ASC" }} perPage={100} empty={<Muted>{translate("eduplan.plans.noDuties")}</Muted>}>
       <DataTable bulkActionButtons={false} rowClick={false}>
-        <DataTable.Col source="section" />
+        <DataTable.Col source="section" render={(r) => sectionTitle(r.section as string | null) ?? "—"} />
         <DataTable.Col
           source="agencyId"
           render={(r) => (r.agencyId ? <ReferenceField source="agencyId" reference="agencies" link="show" /> : <FunctionField render={() => String(r.collectiveCode ?? "—")} />)}
