@@ -2,7 +2,8 @@
  * The roadmap editor and the one verdict in a real browser (headless Chromium over the built console and the real
  * server on a seeded SQLite file): the Lạng Sơn officer opens the nursery target, sees every year's straight-line
  * figure labelled "ước tính theo lộ trình đều", sets 2027's milestone, and the consolidation page judges against the
- * same figures — with no internal code on the officer's pages. Screenshots go to test-output/.
+ * same figures, as do the data-entry grid and the dashboard — with no internal code on the officer's pages.
+ * Screenshots go to test-output/.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { formatPercent } from "@eduplan/domain";
@@ -80,6 +81,25 @@ describeInBrowser("roadmap editor and verdicts in headless Chromium", () => {
     for (const label of new Set(c.targets.map((t) => t.evaluation.label.vi))) expect(text).toContain(label);
     await screenshot(page, "consolidation-verdicts");
     // (A 401 of the session check before login is a "Failed to load resource" line, as in the other browser tests.)
+    expect(log.filter((l) => !/Failed to load resource/.test(l)).join("\n")).toBe("");
+  });
+
+  it("the data-entry grid and the dashboard show the same verdicts, by name, with no internal code", async () => {
+    const bangMac = (await api.trpc.localities.list.query({ filter: { code: "bang-mac" } })).data[0]!;
+    const period = (await api.trpc.reportingPeriods.list.query({ filter: { year: 2026 } })).data[0]!;
+    const report = (await api.trpc.reports.list.query({ filter: { localityId: bangMac.id, periodId: period.id } })).data[0]!;
+    await page.goto(`${server.url}/#/reports/${report.id}/show`);
+    await page.getByTestId("grid-row").first().waitFor({ timeout: 30_000 });
+    const grid = await api.trpc.reports.grid.query({ id: report.id });
+    const kinds = await page.getByTestId("row-achievement").evaluateAll((cells) => cells.map((c) => c.getAttribute("data-kind")));
+    expect(kinds).toEqual(grid.rows.map((r) => (r.evaluationInput ? r.evaluation.state : "noTarget")));
+    expect(await page.locator("#main-content, main").first().innerText()).not.toMatch(SNAKE_CODE);
+    await screenshot(page, "report-grid-verdicts");
+
+    await page.goto(`${server.url}/#/`);
+    await page.getByTestId("dashboard").waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await page.locator("#main-content, main").first().innerText()).includes("Đúng tiến độ"), { timeout: 30_000 }).toBe(true);
+    expect(await page.locator("#main-content, main").first().innerText()).not.toMatch(SNAKE_CODE);
     expect(log.filter((l) => !/Failed to load resource/.test(l)).join("\n")).toBe("");
   });
 });
