@@ -161,7 +161,7 @@ export type AgencyDuty = z.infer<typeof AgencyDutySchema>;
 export const REPORT_FREQUENCIES = ["yearly", "halfYearly", "quarterly", "interimReview", "finalReview", "adHoc", "onRequest"] as const;
 /**
  * Who reports what to whom, how often, by which date ("trước ngày 10/12 hằng năm"). The reporter may be an agency, a
- * collective ("các sở, ban, ngành") or unnamed; the deadline may be absent; the report may go to several recipients
+ * collective ("các sở, ban, ngành"), both ("Phòng GD&ĐT và UBND các xã") or unnamed; the deadline may be absent; the report may go to several recipients
  * and through an intermediary ("báo cáo UBND tỉnh (qua Sở GD&ĐT)").
  */
 const reportingObligationFields = {
@@ -181,10 +181,6 @@ const reportingObligationFields = {
 };
 export const ReportingObligationInputSchema = z
   .object(reportingObligationFields)
-  .refine((o) => o.reporterAgencyId === null || o.reporterCollectiveCode === null, {
-    message: bi("the reporter is an agency or a collective, not both", "Đơn vị báo cáo là một cơ quan hoặc một nhóm cơ quan, không phải cả hai"),
-    path: ["reporterCollectiveCode"],
-  })
   .refine((o) => o.recipientAgencyId !== null || o.furtherRecipientAgencyIds.length === 0, {
     message: bi("name the first recipient before further ones", "Cần nêu nơi nhận thứ nhất trước các nơi nhận khác"),
     path: ["recipientAgencyId"],

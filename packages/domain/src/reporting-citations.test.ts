@@ -18,8 +18,8 @@ describe("reporting duties", () => {
     expect(ReportingObligationInputSchema.parse({ ...base, frequency: "onRequest", reporterCollectiveCode: "provincial-agencies" })).toMatchObject({ dueMonthDay: null, reporterAgencyId: null });
     expect(ReportingObligationInputSchema.parse({ ...base, recipientAgencyId: 1 }).reporterAgencyId).toBeNull();
   });
-  it("refuses a reporter that is both agency and collective, further recipients without a first, an intermediary that is a recipient", () => {
-    expect(paths(ReportingObligationInputSchema, { ...base, reporterAgencyId: 5, reporterCollectiveCode: "x" })).toEqual(["reporterCollectiveCode"]);
+  it("an agency and a collective may report together; refuses further recipients without a first, an intermediary that is a recipient", () => {
+    expect(paths(ReportingObligationInputSchema, { ...base, reporterAgencyId: 5, reporterCollectiveCode: "x" })).toEqual([]);
     expect(paths(ReportingObligationInputSchema, { ...base, furtherRecipientAgencyIds: [2] })).toEqual(["recipientAgencyId"]);
     expect(paths(ReportingObligationInputSchema, { ...base, recipientAgencyId: 1, furtherRecipientAgencyIds: [2], viaAgencyId: 2 })).toEqual(["viaAgencyId"]);
     expect(paths(ReportingObligationInputSchema, { ...base, frequency: "whenever" })).toEqual(["frequency"]);

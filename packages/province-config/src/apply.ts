@@ -420,7 +420,6 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
       });
       if (o.via && !knownAgency(o.via)) err(`${at}.reportingObligations.${i}.via`, `unknown agency '${o.via}'`, `Không có cơ quan '${o.via}'`);
       if (o.recipient && o.recipients) err(`${at}.reportingObligations.${i}.recipients`, "name the recipients with `recipient` or `recipients`, not both", "Nêu nơi nhận bằng `recipient` hoặc `recipients`, không dùng cả hai");
-      if (o.reporter && o.reporterCollective) err(`${at}.reportingObligations.${i}.reporterCollective`, "the reporter is an agency or a collective, not both", "Đơn vị báo cáo là một cơ quan hoặc một nhóm cơ quan, không phải cả hai");
       if (o.reporterCollective && !collectives.all.has(o.reporterCollective))
         err(`${at}.reportingObligations.${i}.reporterCollective`, `unknown collective '${o.reporterCollective}'`, `Không có nhóm cơ quan '${o.reporterCollective}'`);
     });
