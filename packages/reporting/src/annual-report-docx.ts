@@ -120,7 +120,7 @@ function headerBlock(m: AnnualReportModel): Table {
   // The header runs 5 mm into each margin, as printed documents do; the issuer's column is wide enough for its
   // longest line at 13 pt, and every line is one unbreakable name.
   const width = TEXT_WIDTH + MM(10);
-  const left = Math.round(width * 0.44);
+  const left = Math.round(width * 0.42);
   const right = width - left;
   const leftLines: Paragraph[] = m.issuer.headerLinesVi.map((l) => para(unbroken(l.text), { align: AlignmentType.CENTER, size: 13, bold: l.bold, after: 0 }));
   leftLines.push(rule(MM(25), left));
