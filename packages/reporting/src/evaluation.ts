@@ -62,6 +62,9 @@ export function evaluableTarget(t: TargetRow, indicator: IndicatorRow): Evaluabl
     baselineYear: t.baselineYear,
     targetYear: t.targetYear,
     appliesEveryYear: t.appliesEveryYear,
+    // "khoảng 30%": achieved within its band (verdict.ts).
+    isApproximate: t.isApproximate,
+    approximateTolerance: t.approximateTolerance,
     direction: indicator.direction as Direction,
     unit: indicator.unit,
   };
