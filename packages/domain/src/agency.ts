@@ -71,7 +71,7 @@ export const AgencySuccessionSchema = z.object({
   successorId: IdSchema,
   kind: z.enum(SUCCESSION_KINDS),
   effectiveOn: IsoDateSchema.nullable().default(null),
-  noteVi: z.string().nullable().default(null),
+  noteVi: z.string().trim().max(4000).nullable().default(null),
 });
 export type AgencySuccession = z.infer<typeof AgencySuccessionSchema>;
 

@@ -6,7 +6,7 @@ export const EducationLevelSchema = z.object({
   code: CodeSchema,
   parentCode: CodeSchema.nullable(),
   nameVi: NameViSchema,
-  nameEn: z.string().min(1),
+  nameEn: z.string().min(1).max(300),
   sortOrder: z.number().int(),
 });
 export type EducationLevel = z.infer<typeof EducationLevelSchema>;

@@ -39,8 +39,8 @@ export const CountedEntitySchema = z.enum(COUNTED_ENTITIES);
 
 export const IndicatorMeasureSchema = z.object({
   countedEntity: CountedEntitySchema,
-  numeratorVi: z.string().min(1),
-  denominatorVi: z.string().min(1),
+  numeratorVi: z.string().min(1).max(500),
+  denominatorVi: z.string().min(1).max(500),
 });
 export type IndicatorMeasure = z.infer<typeof IndicatorMeasureSchema>;
 
@@ -56,7 +56,7 @@ const indicatorFields = {
   measure: IndicatorMeasureSchema.nullable().default(null),
   /** The plugin that contributed it; null for core indicators. */
   pluginId: CodeSchema.nullable().default(null),
-  descriptionVi: z.string().nullable().default(null),
+  descriptionVi: z.string().max(8000).nullable().default(null),
   /**
    * The plausible range of one locality's figure (a commune's enrolment count ≤ 10⁶). Outside it a figure is refused
    * as a typing mistake; null = only the unit's own bounds.

@@ -9,7 +9,7 @@ import { CodeSchema, IdSchema, IsoDateSchema, NameEnSchema, NameViSchema, record
 export const LocalityLevelSchema = z.object({
   code: CodeSchema,
   nameVi: NameViSchema,
-  nameEn: z.string().min(1),
+  nameEn: z.string().min(1).max(300),
   rank: z.number().int().min(0),
   /** Whether a level of government (with a UBND) or a unit such as a school. */
   isAdministrative: z.boolean(),

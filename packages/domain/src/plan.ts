@@ -51,7 +51,7 @@ const planFields = {
   status: PlanStatusSchema.default("issued"),
   /** The plan this one adopts in the cascade, when it is in the system. */
   parentPlanId: IdSchema.nullable().default(null),
-  generalObjectiveVi: z.string().nullable().default(null),
+  generalObjectiveVi: z.string().max(20_000).nullable().default(null),
   /** What the document itself does not say or says oddly ("the signature block names no signer"). */
   noteVi: z.string().trim().max(4000).nullable().default(null),
 };
@@ -111,7 +111,7 @@ const solutionGroupFields = {
   code: z.string().trim().min(1).max(30),
   titleVi: NameViSchema.max(1000),
   titleEn: z.string().trim().max(1000).nullable().default(null),
-  summaryVi: z.string().nullable().default(null),
+  summaryVi: z.string().max(20_000).nullable().default(null),
   sortOrder: z.number().int().default(0),
 };
 export const SolutionGroupInputSchema = z.object(solutionGroupFields);

@@ -33,10 +33,10 @@ const reportFields = {
   agencyId: IdSchema.nullable().default(null),
   status: ReportStatusSchema.default("draft"),
   returnReason: z.string().trim().max(4000).nullable().default(null),
-  submittedAt: z.string().nullable().default(null),
-  submittedBy: z.string().nullable().default(null),
-  decidedAt: z.string().nullable().default(null),
-  decidedBy: z.string().nullable().default(null),
+  submittedAt: z.string().max(40).nullable().default(null),
+  submittedBy: z.string().max(200).nullable().default(null),
+  decidedAt: z.string().max(40).nullable().default(null),
+  decidedBy: z.string().max(200).nullable().default(null),
 };
 export const ReportInputSchema = z.object(reportFields);
 export type ReportInput = z.input<typeof ReportInputSchema>;
