@@ -46,7 +46,7 @@ describe("province init --dry-run", () => {
     const broken = join(dir, "repeat.yaml");
     // A repeated row pointing at another repeat: only the task resource's own check refuses it.
     const text = readFileSync(EXAMPLE, "utf8").replace(
-      /\ntasks:|\n    tasks:\n/,
+      /\n {4}tasks:\n/,
       (m) => `${m}      - { code: r1, titleVi: Lặp, timing: { kind: notStated }, lead: [vi-du.education-dept] }\n      - { code: r2, duplicateOf: r1, titleVi: Lặp, timing: { kind: notStated }, lead: [vi-du.education-dept] }\n      - { code: r3, duplicateOf: r2, titleVi: Lặp, timing: { kind: notStated }, lead: [vi-du.education-dept] }\n`,
     );
     expect(text).toContain("code: r3");
