@@ -99,15 +99,19 @@ const SYMBOLS: Record<string, string> = { gte: "≥", gt: ">", lte: "≤", lt: "
 
 /**
  * What a target demands, as the documents state it: "≥ 48,5%", "< 8%", "35–40%", "100%", "Duy trì mức độ 2" /
- * "Maintain level 2", "Đạt" / "Achieve".
+ * "Maintain level 2", "Đạt" / "Achieve", "khoảng 30%" / "about 30%".
  */
 export function formatTarget(
-  t: { comparator: string | null | undefined; value: number | null | undefined; valueMax?: number | null | undefined } | null | undefined,
+  t: { comparator: string | null | undefined; value: number | null | undefined; valueMax?: number | null | undefined; isApproximate?: boolean | null } | null | undefined,
   unit: string | null | undefined,
   locale: string = "vi",
   options: NumberOptions = {},
 ): string {
   if (!t || !t.comparator) return "";
+  if (t.isApproximate) {
+    const exact = formatTarget({ ...t, isApproximate: false }, unit, locale, options);
+    return exact ? `${toLocale(locale) === "en" ? "about" : "khoảng"} ${exact}` : "";
+  }
   const en = toLocale(locale) === "en";
   const v = (x: number | null | undefined) => formatValue(x, unit, locale, options);
   const lowerLevel = (s: string) => (unit === "level" ? s.charAt(0).toLowerCase() + s.slice(1) : s);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateReferenceTarget } from "./reference-target.js";
 import { countedShare, DEFAULT_APPROXIMATE_TOLERANCE, TargetInputSchema, targetEducationLevels, targetShapeIssues } from "./target.js";
+import { formatTarget } from "./format.js";
 import { approximateBand, evaluateTargetForYear, type EvaluableTarget } from "./verdict.js";
 
 const base = { planId: 1, indicatorId: 1, code: "t", comparator: "gt", value: 70, targetYear: 2030 };
@@ -58,7 +59,10 @@ describe("approximate targets: 'khoảng 30%'", () => {
     for (const figure of [28, 29.1, 30, 32]) expect(evaluateTargetForYear(about30, [], figure, 2030, period).state).toBe("achieved");
     const v = evaluateTargetForYear(about30, [], 28.5, 2030, period);
     expect(v.reason.vi).toBe("Kết quả 28,5% nằm trong biên độ ±2 điểm phần trăm của mục tiêu khoảng 30% (28%–32%): đạt.");
-    expect(v.reason.en).toMatch(/within ±2 percentage points of the approximate target/);
+    expect(v.reason.en).toMatch(/within ±2 percentage points of the approximate target about 30%/);
+    expect(formatTarget(about30, "percent")).toBe("khoảng 30%");
+    expect(formatTarget({ ...about30, comparator: "gte" }, "percent", "en")).toBe("about ≥ 30%");
+    expect(formatTarget({ ...about30, isApproximate: false }, "percent")).toBe("30%");
   });
   it("below the band in the target year: not achieved (above it, as for 'đạt 30%' on a rising indicator, achieved); an exact 30% is not achieved by 29%", () => {
     expect(evaluateTargetForYear(about30, [], 27.9, 2030, period).state).toBe("notAchieved");

@@ -110,7 +110,7 @@ export function evaluateTargetForYear(
     return verdict(
       "achieved",
       {
-        vi: `Kết quả ${fig(figure)} nằm trong biên độ ${tol("vi")} của mục tiêu khoảng ${goal()} (${fig(band.low)}–${fig(band.high)}): đạt.`,
+        vi: `Kết quả ${fig(figure)} nằm trong biên độ ${tol("vi")} của mục tiêu ${goal()} (${fig(band.low)}–${fig(band.high)}): đạt.`,
         en: `The result ${fig(figure, "en")} lies within ${tol("en")} of the approximate target ${goal("en")} (${fig(band.low, "en")}–${fig(band.high, "en")}): achieved.`,
       },
       { achieved: true, progress },
