@@ -100,6 +100,21 @@ describeInBrowser("real plans fit: coordinator-only task, declared collective, t
       .poll(async () => (await api.trpc.targets.list.query({ filter: { planId, code: "pooled-e2e" } })).data[0] ?? null, { timeout: 15_000 })
       .toMatchObject({ comparator: "gt", value: 70, pooledEducationLevelCodes: ["earlyChildhood", "primary"], breakdownEducationLevelCode: null });
     await screenshot(page, "real-plans-target");
+  });
+
+  it("a locality merged into another shows its end date and successor; the successor lists it as a predecessor", async () => {
+    const province = (await api.trpc.localities.list.query({ filter: { code: "lang-son" } })).data[0]!;
+    const communes = (await api.trpc.localities.list.query({ filter: { parentId: province.id, levelCode: "commune" }, sort: { field: "id", order: "ASC" }, pagination: { page: 1, perPage: 2 } })).data;
+    const [old, successor] = communes as [(typeof communes)[number], (typeof communes)[number]];
+    await api.trpc.localities.update.mutate({ id: old.id, version: old.version, data: { validTo: "2025-06-30", successorId: successor.id } });
+    await page.goto(`${server.url}/#/localities/${successor.id}/show`);
+    const predecessors = page.locator("tr", { hasText: String(old.nameVi) });
+    await predecessors.first().waitFor({ timeout: 30_000 });
+    expect(await predecessors.first().innerText()).toContain("30/06/2025");
+    await page.goto(`${server.url}/#/localities/${old.id}/show`);
+    await page.getByText("30/06/2025").first().waitFor({ timeout: 30_000 });
+    expect(await page.locator("main").first().innerText()).toContain(String(successor.nameVi));
+    await screenshot(page, "real-plans-predecessor");
     expect(log.filter((l) => !/Failed to load resource/.test(l)).join("\n")).toBe("");
   });
 });

@@ -26,6 +26,7 @@ const en: TranslationMessages = {
         isEthnicMinorityArea: "Ethnic-minority area",
         isMountainous: "Mountainous",
         children: "Localities below",
+        predecessors: "Former localities merged into it",
         agencies: "Agencies in the locality",
         plans: "Plans of the locality",
         flags: "Characteristics",

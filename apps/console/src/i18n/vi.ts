@@ -31,6 +31,7 @@ const vi: TranslationMessages = {
         isEthnicMinorityArea: "Vùng đồng bào dân tộc thiểu số",
         isMountainous: "Miền núi",
         children: "Địa bàn trực thuộc",
+        predecessors: "Địa bàn trước đây được sáp nhập vào",
         agencies: "Cơ quan trên địa bàn",
         plans: "Kế hoạch của địa bàn",
         flags: "Đặc điểm",
