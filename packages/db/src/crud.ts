@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { fieldErrorsFromZod, foldVietnamese, type FieldError } from "@eduplan/domain";
+import { fieldErrorsFromZod, foldVietnamese, vietnameseSortKey, type FieldError } from "@eduplan/domain";
 import type { z } from "zod";
 import type { Db } from "./client.js";
 import { EduplanError, fieldError, notFound, staleVersion, validation } from "./errors.js";
@@ -31,7 +31,7 @@ export const MAX_PAGE = 100_000;
 
 /** Columns every record has that a payload may carry back unchanged (react-admin sends them); never written from input. */
 const RECORD_COLUMNS = new Set(["id", "version", "createdAt", "updatedAt"]);
-const INTERNAL_COLUMNS = new Set(["searchText"]);
+const INTERNAL_COLUMNS = new Set(["searchText", "sortKey"]);
 const NOT_SEARCHED = new Set(["createdAt", "updatedAt", "searchText"]);
 
 function columnsOf(def: AnyResource): Record<string, SQLiteColumn> {
@@ -95,6 +95,15 @@ function filterConditions(def: AnyResource, filter: Record<string, unknown>): SQ
   }
   if (errors.length) throw validation(errors);
   return conditions;
+}
+
+/** The stored columns a write keeps from the record: the folded search text, the Vietnamese sort key. */
+function derivedColumns(def: AnyResource, record: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const search = searchTextOf(def, record);
+  if (search !== undefined) out.searchText = search;
+  if (def.sortKeyOf) out.sortKey = vietnameseSortKey(String(record[def.sortKeyOf] ?? ""));
+  return out;
 }
 
 function searchTextOf(def: AnyResource, record: Record<string, unknown>): string | undefined {
@@ -192,7 +201,9 @@ export function listRecords(db: Executor, def: AnyResource, params: ListParams, 
   const sortColumn = column(def, sort.field);
   if (!sortColumn) throw validation([fieldError("sort.field", `cannot sort by '${sort.field}'`, `Không sắp xếp được theo '${sort.field}'`)]);
   const textual = sortColumn.columnType === "SQLiteText";
-  const orderExpr = textual ? sql`vi_sort_key(${sortColumn})` : sql`${sortColumn}`;
+  // The stored, indexed key where the resource keeps one for this field; else the key computed per row.
+  const stored = def.sortKeyOf === sort.field ? columnsOf(def).sortKey : undefined;
+  const orderExpr = stored ? sql`${stored}` : textual ? sql`vi_sort_key(${sortColumn})` : sql`${sortColumn}`;
   const order = sort.order === "DESC" ? desc(orderExpr) : asc(orderExpr);
   const page = Math.min(Math.max(1, Math.trunc(params.pagination?.page ?? 1)), MAX_PAGE);
   const perPage = Math.min(Math.max(1, Math.trunc(params.pagination?.perPage ?? 1000)), MAX_PER_PAGE);
@@ -245,8 +256,7 @@ export function createRecord(tx: Tx, def: AnyResource, input: unknown, principal
   if (checked.length) throw validation(checked);
   const prepared = def.beforeWrite ? def.beforeWrite(tx, data, null) : data;
   assertUnlocked(tx, def, prepared);
-  const search = searchTextOf(def, prepared);
-  const values = { ...splitVirtual(def, prepared), ...(search !== undefined ? { searchText: search } : {}) };
+  const values = { ...splitVirtual(def, prepared), ...derivedColumns(def, prepared) };
   let id: number;
   try {
     id = (tx.insert(def.table).values(values).returning().get() as Row).id;
@@ -287,10 +297,9 @@ export function updateRecord(tx: Tx, def: AnyResource, id: number, patch: unknow
   const raw = findRaw(tx, def, id)!;
   const prepared = def.beforeWrite ? def.beforeWrite(tx, merged, raw) : merged;
   assertUnlocked(tx, def, prepared);
-  const search = searchTextOf(def, prepared);
   const values = {
     ...splitVirtual(def, prepared),
-    ...(search !== undefined ? { searchText: search } : {}),
+    ...derivedColumns(def, prepared),
     version: existing.version + 1,
     ...("updatedAt" in columnsOf(def) ? { updatedAt: new Date().toISOString() } : {}),
   };

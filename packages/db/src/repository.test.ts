@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rollup as domainRollup } from "@eduplan/domain";
+import { rollup as domainRollup, vietnameseSortKey } from "@eduplan/domain";
 import { closeDatabase, createRepositories, EduplanError, openDatabase, readRollup, schema as s, sql, SYSTEM_ACTOR, type Db, type Repositories } from "./index.js";
 
 const thrown = (fn: () => unknown): unknown => {
@@ -65,6 +65,14 @@ describe("CRUD repositories", () => {
     expect(repos.localities.list({ filter: { q: "ĐỒNG ĐĂNG" } }, SYSTEM_ACTOR).data.map((l) => l.nameVi)).toEqual(["Xã Đồng Đăng"]);
     const communes = repos.localities.list({ filter: { levelCode: "commune" }, sort: { field: "nameVi", order: "ASC" } }, SYSTEM_ACTOR);
     expect(communes.data.map((l) => l.nameVi)).toEqual(["Xã Ân Thịnh", "Xã Bắc Sơn", "Xã Đồng Đăng"]);
+  });
+
+  it("keeps each name's Vietnamese sort key on write, indexed: a page sorted by name is read in index order", () => {
+    const row = db.get<{ name_vi: string; sort_key: string }>(sql`select name_vi, sort_key from localities where id = ${ids.c1}`)!;
+    expect(row.sort_key).toBe(vietnameseSortKey(row.name_vi));
+    const plan = db.all<{ detail: string }>(sql`explain query plan select id from localities order by sort_key, id limit 25`).map((r) => r.detail).join(" ");
+    expect(plan).toMatch(/localities_sort_idx/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
   it("paginates and counts", async () => {

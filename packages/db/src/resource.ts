@@ -61,6 +61,8 @@ export type ResourceDefinition<T extends SQLiteTable = SQLiteTable, S extends In
   /** Every foreign-key column, declared (the registry test fails for a column left out). */
   refs: RefsOf<T>;
   virtualRefs?: Record<string, VirtualRef>;
+  /** The text field whose Vietnamese sort key is kept in the indexed `sortKey` column (sorting by it is an index scan). */
+  sortKeyOf?: keyof T["$inferSelect"] & string;
   /** Fields folded (without diacritics) into `searchText` for `filter.q`. */
   searchFields?: (keyof T["$inferSelect"] & string)[];
   /** Columns never returned (password hashes). */

@@ -52,7 +52,7 @@ const DOMAIN_SCHEMAS: Record<ResourceName | "planImports", z.ZodObject> = {
 };
 
 /** Columns the database keeps for itself, which the domain does not model. */
-const STORAGE_ONLY = new Set(["createdAt", "updatedAt", "searchText", "passwordHash"]);
+const STORAGE_ONLY = new Set(["createdAt", "updatedAt", "searchText", "sortKey", "passwordHash"]);
 
 describe("drizzle tables agree with the domain's zod schemas", () => {
   for (const [name, def] of Object.entries(RESOURCES) as [keyof typeof RESOURCES, (typeof RESOURCES)[keyof typeof RESOURCES]][]) {

@@ -12,6 +12,7 @@ export const agencies = defineResource({
   table: s.agencies,
   access: RESOURCE_ACCESS.agencies,
   inputSchema: AgencyInputSchema,
+  sortKeyOf: "nameVi",
   searchFields: ["nameVi", "nameEn", "shortName", "code"],
   scope: { kind: "locality", column: "localityId" },
   publicToDescendants: true,

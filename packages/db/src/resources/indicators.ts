@@ -14,6 +14,7 @@ export const indicators = defineResource({
   table: s.indicators,
   access: RESOURCE_ACCESS.indicators,
   inputSchema: IndicatorInputSchema,
+  sortKeyOf: "nameVi",
   searchFields: ["nameVi", "nameEn", "code"],
   scope: { kind: "global" },
   refs: { educationLevelCode: "exists" },

@@ -14,6 +14,7 @@ export const localities = defineResource({
   table: s.localities,
   access: RESOURCE_ACCESS.localities,
   inputSchema: LocalityInputSchema,
+  sortKeyOf: "nameVi",
   searchFields: ["nameVi", "nameEn", "code", "officialCode"],
   scope: { kind: "tree" },
   refs: { parentId: "exists", successorId: "readable", levelCode: "exists" },

@@ -14,6 +14,7 @@ export const plans = defineResource({
   table: s.plans,
   access: RESOURCE_ACCESS.plans,
   inputSchema: PlanInputSchema,
+  sortKeyOf: "titleVi",
   searchFields: ["titleVi", "titleEn", "number", "code"],
   scope: { kind: "locality", column: "localityId" },
   publicToDescendants: true,

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { entityColumns, searchColumn } from "./columns.js";
+import { entityColumns, searchColumn, sortKeyColumn } from "./columns.js";
 import { localities } from "./localities.js";
 
 export const agencies = sqliteTable(
@@ -20,8 +20,9 @@ export const agencies = sqliteTable(
     validTo: text(),
     formerNames: text({ mode: "json" }).$type<{ nameVi: string; until: string | null }[]>().notNull().default([]),
     searchText: searchColumn(),
+    sortKey: sortKeyColumn(),
   },
-  (t) => [uniqueIndex("agencies_code_uq").on(t.code), index("agencies_locality_idx").on(t.localityId)],
+  (t) => [index("agencies_sort_idx").on(t.sortKey, t.id), uniqueIndex("agencies_code_uq").on(t.code), index("agencies_locality_idx").on(t.localityId)],
 );
 
 export const agencySuccessions = sqliteTable(

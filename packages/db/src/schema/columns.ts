@@ -13,3 +13,6 @@ export const entityColumns = () => ({
 export const searchColumn = () => text().notNull().default("");
 
 export const bool = () => integer({ mode: "boolean" });
+
+/** The Vietnamese sort key of the resource's name (`vietnameseSortKey`), kept on write and indexed: a sorted page is an index scan. */
+export const sortKeyColumn = () => text().notNull().default("");

@@ -1,6 +1,6 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { IndicatorMeasure } from "@eduplan/domain";
-import { bool, entityColumns, searchColumn } from "./columns.js";
+import { bool, entityColumns, searchColumn, sortKeyColumn } from "./columns.js";
 import { localities } from "./localities.js";
 import { educationLevels } from "./reference.js";
 
@@ -23,8 +23,9 @@ export const indicators = sqliteTable(
     plausibleMin: real(),
     plausibleMax: real(),
     searchText: searchColumn(),
+    sortKey: sortKeyColumn(),
   },
-  (t) => [uniqueIndex("indicators_code_uq").on(t.code), index("indicators_plugin_idx").on(t.pluginId)],
+  (t) => [index("indicators_sort_idx").on(t.sortKey, t.id), uniqueIndex("indicators_code_uq").on(t.code), index("indicators_plugin_idx").on(t.pluginId)],
 );
 
 /**

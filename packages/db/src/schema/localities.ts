@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { bool, entityColumns, searchColumn } from "./columns.js";
+import { bool, entityColumns, searchColumn, sortKeyColumn } from "./columns.js";
 import { localityLevels } from "./reference.js";
 
 export const localities = sqliteTable(
@@ -23,8 +23,9 @@ export const localities = sqliteTable(
     isEthnicMinorityArea: bool().notNull().default(false),
     isMountainous: bool().notNull().default(false),
     searchText: searchColumn(),
+    sortKey: sortKeyColumn(),
   },
-  (t) => [uniqueIndex("localities_code_uq").on(t.code), index("localities_parent_idx").on(t.parentId), index("localities_level_idx").on(t.levelCode)],
+  (t) => [index("localities_sort_idx").on(t.sortKey, t.id), uniqueIndex("localities_code_uq").on(t.code), index("localities_parent_idx").on(t.parentId), index("localities_level_idx").on(t.levelCode)],
 );
 
 /**

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { entityColumns, searchColumn } from "./columns.js";
+import { entityColumns, searchColumn, sortKeyColumn } from "./columns.js";
 import { agencies } from "./agencies.js";
 import { localities } from "./localities.js";
 
@@ -28,8 +28,9 @@ export const plans = sqliteTable(
     generalObjectiveVi: text(),
     noteVi: text(),
     searchText: searchColumn(),
+    sortKey: sortKeyColumn(),
   },
-  (t) => [uniqueIndex("plans_code_uq").on(t.code), index("plans_locality_idx").on(t.localityId), index("plans_parent_idx").on(t.parentPlanId)],
+  (t) => [index("plans_sort_idx").on(t.sortKey, t.id), uniqueIndex("plans_code_uq").on(t.code), index("plans_locality_idx").on(t.localityId), index("plans_parent_idx").on(t.parentPlanId)],
 );
 
 export const documentRelations = sqliteTable(
