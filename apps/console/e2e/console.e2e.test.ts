@@ -299,6 +299,11 @@ describeInBrowser("the console in headless Chromium", () => {
       await nurseryValue.fill("52");
       await nurseryValue.blur();
       await page.getByRole("button", { name: "Tiếp tục" }).click();
+      // The review step reads as text, not as a dump of the file.
+      await page.getByTestId("wizard-apply").waitFor();
+      const review = await page.locator("#main-content, main").first().innerText();
+      expect(review).not.toMatch(/[{}]"|":/);
+      await screenshot(page, "wizard-review");
       await page.getByTestId("wizard-apply").click();
       await expect.poll(() => page.getByTestId("wizard-outcome").innerText(), { timeout: 30_000 }).toMatch(/Đã thiết lập tỉnh/);
       await screenshot(page, "wizard-done");
@@ -306,6 +311,17 @@ describeInBrowser("the console in headless Chromium", () => {
       const plan = (await admin.trpc.plans.list.query({ filter: { code: "thu-nghiem-2026" } })).data[0]!;
       const targets = await admin.trpc.targets.list.query({ filter: { planId: plan.id, indicatorId: ids.nurseryIndicator } });
       expect(targets.data.map((t) => t.value)).toContain(52);
+    });
+
+    it("reads the audit log in Vietnamese: actions, resources and people named, no internal codes", async () => {
+      await page.goto(`${base}/#/auditLog`);
+      const table = page.locator("table").first();
+      await table.locator("tbody tr").first().waitFor({ timeout: 30_000 });
+      const text = await table.innerText();
+      expect(text).toMatch(/Tạo|Sửa|Duyệt|Nhập|Gửi|Xóa/);
+      // No action, resource or field names of the code, no "system" in English.
+      expect(text).not.toMatch(/\b(create|update|delete|approve|saveValues|publish)\b|\b[a-z]+[A-Z][A-Za-z]*\b|\bsystem\b/);
+      await screenshot(page, "audit-log");
     });
   });
 });

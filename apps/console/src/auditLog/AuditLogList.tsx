@@ -58,8 +58,12 @@ const filters = [
 
 function EntityName({ entity }: { entity: string }) {
   const translate = useTranslate();
-  return <span title={entity}>{translate(`resources.${entity}.name`, { smart_count: 1, _: entity })}</span>;
+  const other = translate(`eduplan.auditLog.entities.${entity}`, { _: translate("eduplan.auditLog.otherEntity") });
+  return <span>{translate(`resources.${entity}.name`, { smart_count: 1, _: other })}</span>;
 }
+
+/** Columns every record has: never news in a change. */
+const RECORD_FIELDS = new Set(["id", "version", "createdAt", "updatedAt", "searchText", "sortKey"]);
 
 /** The changed fields of an entry, with their old and new values, under its row. */
 function Changes() {
@@ -81,12 +85,23 @@ function Changes() {
   );
 }
 
+/** The fields a change touched, by their labels (a created or deleted record: the whole record). */
 function ChangedFieldNames() {
   const record = useRecordContext();
   const translate = useTranslate();
   if (!record) return null;
-  const fields = changedFields(record.before, record.after).map((f) => translate(`resources.${String(record.entity)}.fields.${f}`, { _: f }));
-  return <Typography variant="body2" sx={{ maxWidth: 360 }}>{fields.length ? fields.join(", ") : "—"}</Typography>;
+  if ((record.before == null) !== (record.after == null) && (record.action === "create" || record.action === "delete"))
+    return <Typography variant="body2">{translate("eduplan.auditLog.wholeRecord")}</Typography>;
+  const fields = changedFields(record.before, record.after).filter((f) => !RECORD_FIELDS.has(f));
+  const labels: string[] = [];
+  let others = 0;
+  for (const f of fields) {
+    const label = translate(`resources.${String(record.entity)}.fields.${f}`, { _: "" });
+    if (label) labels.push(label);
+    else others++;
+  }
+  if (others) labels.push(translate("eduplan.auditLog.otherFields", { smart_count: others }));
+  return <Typography variant="body2" sx={{ maxWidth: 360 }}>{labels.length ? labels.join(", ") : "—"}</Typography>;
 }
 
 /** Who changed what, when (administrators only): filter by kind of record, record, user, action. */
@@ -96,7 +111,7 @@ export function AuditLogList() {
     <List filters={filters} sort={{ field: "id", order: "DESC" }} perPage={25} empty={<EmptyState />} exporter={excelExporter}>
       <DataTable expand={<Changes />} bulkActionButtons={false} rowClick="expand">
         <DataTable.Col source="at" render={() => <LocalDateTimeField source="at" />} />
-        <DataTable.Col source="username" render={(r) => (r.username === "(system)" || !r.username ? translate("eduplan.auditLog.system") : String(r.username))} />
+        <DataTable.Col source="username" render={(r) => (r.username === "(system)" || r.username === "system" || !r.username ? translate("eduplan.auditLog.system") : String(r.username))} />
         <DataTable.Col source="action" render={(r) => translate(`eduplan.enum.auditAction.${String(r.action)}`, { _: String(r.action) })} />
         <DataTable.Col source="entity" render={(r) => <EntityName entity={String(r.entity)} />} />
         <DataTable.Col source="entityId" />

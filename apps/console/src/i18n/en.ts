@@ -365,7 +365,7 @@ const en: TranslationMessages = {
       backToList: "Back to the list",
     },
     enum: {
-      auditAction: { create: "Created", update: "Changed", delete: "Deleted", login: "Signed in", logout: "Signed out", submit: "Submitted", approve: "Approved", return: "Returned", reopen: "Reopened" },
+      auditAction: { create: "Created", update: "Changed", delete: "Deleted", login: "Signed in", logout: "Signed out", submit: "Submitted", approve: "Approved", return: "Returned", reopen: "Reopened", saveValues: "Saved report figures", publish: "Published figures", withdraw: "Withdrew published figures", import: "Imported figures from a file" },
       comparator: {
         gte: "At least (≥)",
         gt: "More than (>)",
@@ -600,7 +600,15 @@ const en: TranslationMessages = {
       synthetic: "Figures for 2025–2026 are synthetic sample data.",
     },
     tasks: { duplicate: "Repeated row", sourcesDiffer: "Body and table differ", dueThisYear: "Work due in %{year}", allTasks: "All tasks", timingSummary: "Timing" },
-    auditLog: { system: "System", noChange: "No data", diff: "Changes" },
+    auditLog: {
+      system: "System",
+      noChange: "No data",
+      diff: "Changes",
+      wholeRecord: "The whole record",
+      otherFields: "and %{smart_count} other field(s)",
+      entities: { reportValues: "Report figures", localitySettings: "Province settings", pluginSettings: "Plugins of a province", collectiveAssignees: "Collective assignees", planImports: "Plan imports" },
+      otherEntity: "Other data",
+    },
     provinceSetup: {
       summary: {
         province: "Province",

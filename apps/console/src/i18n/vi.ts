@@ -370,7 +370,7 @@ const vi: TranslationMessages = {
       backToList: "Về danh sách",
     },
     enum: {
-      auditAction: { create: "Tạo mới", update: "Sửa", delete: "Xóa", login: "Đăng nhập", logout: "Đăng xuất", submit: "Gửi báo cáo", approve: "Duyệt", return: "Trả lại", reopen: "Mở lại" },
+      auditAction: { create: "Tạo mới", update: "Sửa", delete: "Xóa", login: "Đăng nhập", logout: "Đăng xuất", submit: "Gửi báo cáo", approve: "Duyệt", return: "Trả lại", reopen: "Mở lại", saveValues: "Lưu số liệu báo cáo", publish: "Công bố số liệu", withdraw: "Rút số liệu đã công bố", import: "Nhập số liệu từ tệp" },
       comparator: {
         gte: "Đạt ít nhất (≥)",
         gt: "Trên (>)",
@@ -605,7 +605,15 @@ const vi: TranslationMessages = {
       synthetic: "Số liệu 2025–2026 là dữ liệu mẫu (mô phỏng).",
     },
     tasks: { duplicate: "Dòng lặp", sourcesDiffer: "Nội dung và bảng khác nhau", dueThisYear: "Việc phải làm năm %{year}", allTasks: "Tất cả nhiệm vụ", timingSummary: "Thời hạn" },
-    auditLog: { system: "Hệ thống", noChange: "Không có dữ liệu", diff: "Thay đổi" },
+    auditLog: {
+      system: "Hệ thống",
+      noChange: "Không có dữ liệu",
+      diff: "Thay đổi",
+      wholeRecord: "Toàn bộ bản ghi",
+      otherFields: "và %{smart_count} trường khác",
+      entities: { reportValues: "Số liệu báo cáo", localitySettings: "Cài đặt của tỉnh", pluginSettings: "Phân hệ của tỉnh", collectiveAssignees: "Nhóm cơ quan", planImports: "Nhập kế hoạch từ văn bản" },
+      otherEntity: "Dữ liệu khác",
+    },
     provinceSetup: {
       summary: {
         province: "Tỉnh",
