@@ -76,13 +76,14 @@ describe("issue #10: the nine findings of the hostile-officer test", () => {
 
     // Neither the commune that reported it nor its province edits the published figure directly.
     for (const client of [bangmac, langson]) {
+      // One call at a time (a call started before the previous is awaited would reject unobserved).
       for (const attempt of [
-        client.trpc.indicatorValues.update.mutate({ id: figure.id, version: figure.version, data: { numerator: 0 } }),
-        client.trpc.indicatorValues.delete.mutate({ id: figure.id, version: figure.version }),
-        client.trpc.indicatorValues.updateMany.mutate({ ids: [figure.id], versions: [figure.version], data: { numerator: 0 } }),
-        client.trpc.indicatorValues.deleteMany.mutate({ ids: [figure.id], versions: [figure.version] }),
+        () => client.trpc.indicatorValues.update.mutate({ id: figure.id, version: figure.version, data: { numerator: 0 } }),
+        () => client.trpc.indicatorValues.delete.mutate({ id: figure.id, version: figure.version }),
+        () => client.trpc.indicatorValues.updateMany.mutate({ ids: [figure.id], versions: [figure.version], data: { numerator: 0 } }),
+        () => client.trpc.indicatorValues.deleteMany.mutate({ ids: [figure.id], versions: [figure.version] }),
       ]) {
-        const e = await errorOf(attempt);
+        const e = await errorOf(attempt());
         expect([e.data.code, e.data.eduplan?.reason]).toEqual(["CONFLICT", "locked"]);
         expect(e.data.eduplan!.message.vi).toMatch(/mở lại báo cáo/);
       }
