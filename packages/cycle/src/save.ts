@@ -13,7 +13,6 @@ import {
   schema as s,
   staleVersion,
   validation,
-  type Executor,
   type Principal,
   type Row,
   type Tx,

@@ -9,7 +9,7 @@
  * The visibility of a disabled plugin's indicators and records is the db's rule (their resource definitions).
  */
 import { z } from "zod";
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { AnyRouter } from "@trpc/server";
 import { EduplanError, RESOURCES, assertWritable, createRecord, deleteRecord, fieldError, getRecord, schema as s, setProvincePlugin, updateRecord, validation, type Row, type Tx } from "@eduplan/db";
 import { CodeSchema, fieldErrorsFromZod, VersionSchema, YearSchema } from "@eduplan/domain";

@@ -15,7 +15,7 @@
  *   the province's reporting deadline ("MM-DD", 10/12 by default) used for new periods.
  */
 import { z } from "zod";
-import { and, desc, eq, getTableColumns, gte, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte } from "drizzle-orm";
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { RESOURCES, fieldError, getRecord, getRecords, inArray, listRecords, schema as s, setReportDeadline, updateRecord, validation, withinOrAboveCondition, type ResourceDefinition, type Row } from "@eduplan/db";
 import { deadlineSettingOf } from "@eduplan/cycle";
