@@ -120,7 +120,10 @@ describe("auth", () => {
     const client = await loginAs(shortLived.url, "bangmac.officer");
     expect((await client.trpc.auth.me.query()).user.username).toBe("bangmac.officer");
     const hash = createHash("sha256").update(client.jar.session).digest("hex");
-    await new Promise((r) => setTimeout(r, 1100));
+    const stored = server.db.select().from(schema.sessions).all().find((r) => r.tokenHash === hash)!;
+    // The configured lifetime: one second after it was opened (no waiting on the clock, whatever the machine's speed).
+    expect(Date.parse(stored.expiresAt) - Date.parse(stored.createdAt)).toBe(1000);
+    server.db.$client.prepare("update sessions set created_at = ?, expires_at = ? where token_hash = ?").run(new Date(Date.now() - 61_000).toISOString(), new Date(Date.now() - 60_000).toISOString(), hash);
     const expired = await errorOf(client.trpc.auth.me.query());
     expect(expired.data.code).toBe("UNAUTHORIZED");
     expect(expired.data.eduplan!.message.vi).toMatch(/đăng nhập/);
