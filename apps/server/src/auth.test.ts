@@ -118,7 +118,6 @@ describe("auth", () => {
 
   test("sessions expire (a one-second session), and the expired session is removed", async () => {
     const client = await loginAs(shortLived.url, "bangmac.officer");
-    expect((await client.trpc.auth.me.query()).user.username).toBe("bangmac.officer");
     const hash = createHash("sha256").update(client.jar.session).digest("hex");
     const stored = server.db.select().from(schema.sessions).all().find((r) => r.tokenHash === hash)!;
     // The configured lifetime: one second after it was opened (no waiting on the clock, whatever the machine's speed).
