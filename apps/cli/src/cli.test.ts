@@ -1,17 +1,9 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLE, eduplan } from "./test-cli.js";
 import { closeDatabase, openDatabase, schema as s, sql } from "@eduplan/db";
-
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const MAIN = join(ROOT, "apps/cli/src/main.ts");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
-const EXAMPLE = join(ROOT, "docs/examples/province.yaml");
 
 let dir: string;
 beforeAll(() => {
@@ -19,15 +11,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function eduplan(args: string[], dbFile: string) {
-  try {
-    const { stdout, stderr } = await run(TSX, [MAIN, ...args], { env: { ...process.env, EDUPLAN_DB: dbFile }, cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe("pnpm eduplan", () => {
   it("with no command prints its help on stdout and exits 0; an unknown command exits 1", async () => {

@@ -1,18 +1,10 @@
 /** `eduplan province init --dry-run`: every check of a real run, never a database file created or changed. */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLE, eduplan } from "./test-cli.js";
 import { closeDatabase, openDatabase, sql } from "@eduplan/db";
-
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const MAIN = join(ROOT, "apps/cli/src/main.ts");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
-const EXAMPLE = join(ROOT, "docs/examples/province.yaml");
 
 let dir: string;
 beforeAll(() => {
@@ -20,15 +12,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function eduplan(args: string[], dbFile: string) {
-  try {
-    const { stdout, stderr } = await run(TSX, [MAIN, ...args], { env: { ...process.env, EDUPLAN_DB: dbFile }, cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe("province init --dry-run", () => {
   it("on a database that does not exist yet: validates the whole file, says what it would do, creates no file or directory", async () => {
