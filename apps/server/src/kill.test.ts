@@ -171,7 +171,7 @@ function bigFiguresFile(): { fileName: string; base64: string; rows: number } {
   try {
     const units = db.$client
       .prepare(
-        `select l.code from localities l join locality_closure c on c.descendant_id = l.id join localities p on p.id = c.ancestor_id
+        `select l.code from localities l join localities p on p.id = l.parent_id
          where p.code = 'lang-son' and l.level_code in ('commune', 'ward')`,
       )
       .pluck()
