@@ -106,21 +106,19 @@ function writerActive(probe: ReturnType<typeof openDatabase>): boolean {
   }
 }
 
-test("SIGKILL during a large transaction: after the restart the database is whole and has all or nothing of it", async () => {
-  const { child, url } = await startChild();
-  const cookie = await login(url);
-  const before = counts();
-  expect(before.integrity).toBe("ok");
-  expect(before.bigProvince).toBe(0);
+/**
+ * Send a request and, as soon as its transaction is being written (the write lock is taken), kill the server without
+ * warning. Answers whether it was killed mid-write and what the request got (its status, or a cut connection).
+ */
+async function killDuringWrite(child: ChildProcess, sent: Promise<Response>): Promise<{ killedMidway: boolean; outcome: number | "connection cut" }> {
   let answered = false;
-  const request = createProvince(url, cookie).then(
+  const request = sent.then(
     (r) => {
       answered = true;
       return r.status;
     },
     () => "connection cut" as const,
   );
-  // as soon as the transaction is being written (the write lock is taken), kill without warning
   const probe = openDatabase(dbFile, { migrate: false });
   probe.$client.pragma("busy_timeout = 0");
   let killedMidway = false;
@@ -138,7 +136,17 @@ test("SIGKILL during a large transaction: after the restart the database is whol
   }
   if (!killedMidway) child.kill("SIGKILL");
   await new Promise((r) => child.once("exit", r));
-  expect(await request).toBe(killedMidway ? "connection cut" : 200);
+  return { killedMidway, outcome: await request };
+}
+
+test("SIGKILL during a large transaction: after the restart the database is whole and has all or nothing of it", async () => {
+  const { child, url } = await startChild();
+  const cookie = await login(url);
+  const before = counts();
+  expect(before.integrity).toBe("ok");
+  expect(before.bigProvince).toBe(0);
+  const { killedMidway, outcome } = await killDuringWrite(child, createProvince(url, cookie));
+  expect(outcome).toBe(killedMidway ? "connection cut" : 200);
 
   const after = counts();
   expect(after.integrity).toBe("ok");
@@ -200,33 +208,9 @@ test("SIGKILL during a large figures import in the worker pool: none of it after
   const { child, url } = await startChild();
   const cookie = await login(url);
   const before = counts();
-  let answered = false;
-  const request = importFigures(url, cookie).then(
-    (r) => {
-      answered = true;
-      return r.status;
-    },
-    () => "connection cut" as const,
-  );
-  const probe = openDatabase(dbFile, { migrate: false });
-  probe.$client.pragma("busy_timeout = 0");
-  let killedMidway = false;
-  try {
-    while (!answered) {
-      if (writerActive(probe)) {
-        killedMidway = true;
-        child.kill("SIGKILL");
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  } finally {
-    closeDatabase(probe);
-  }
-  if (!killedMidway) child.kill("SIGKILL");
-  await new Promise((r) => child.once("exit", r));
+  const { killedMidway, outcome } = await killDuringWrite(child, importFigures(url, cookie));
   expect(killedMidway).toBe(true);
-  expect(await request).toBe("connection cut");
+  expect(outcome).toBe("connection cut");
   const after = counts();
   expect(after.integrity).toBe("ok");
   expect(after).toEqual(before);
