@@ -6,45 +6,46 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Executor } from "./resource.js";
+import { one, rows } from "./query.js";
 
 /** Is `localityId` the root itself or below it? One indexed lookup. */
-export function isWithin(db: Executor, rootId: number, localityId: number): boolean {
-  return !!db.get(sql`select 1 from locality_closure where ancestor_id = ${rootId} and descendant_id = ${localityId}`);
+export async function isWithin(db: Executor, rootId: number, localityId: number): Promise<boolean> {
+  return !!(await one(db, sql`select 1 from locality_closure where ancestor_id = ${rootId} and descendant_id = ${localityId}`));
 }
 
 /** Is `localityId` strictly above `id` (one of its ancestors)? */
-export function isAncestorOf(db: Executor, localityId: number, id: number): boolean {
-  return !!db.get(sql`select 1 from locality_closure where ancestor_id = ${localityId} and descendant_id = ${id} and depth > 0`);
+export async function isAncestorOf(db: Executor, localityId: number, id: number): Promise<boolean> {
+  return !!(await one(db, sql`select 1 from locality_closure where ancestor_id = ${localityId} and descendant_id = ${id} and depth > 0`));
 }
 
 /** Ids of a locality's ancestors, nearest first (excluding itself). */
-export function ancestorsOf(db: Executor, id: number): number[] {
-  return db.all<{ id: number }>(sql`select ancestor_id as id from locality_closure where descendant_id = ${id} and depth > 0 order by depth`).map((r) => r.id);
+export async function ancestorsOf(db: Executor, id: number): Promise<number[]> {
+  return (await rows<{ id: number }>(db, sql`select ancestor_id as id from locality_closure where descendant_id = ${id} and depth > 0 order by depth`)).map((r) => r.id);
 }
 
 /** Ids of a locality and every locality below it. */
-export function subtreeOf(db: Executor, rootId: number): number[] {
-  return db.all<{ id: number }>(sql`select descendant_id as id from locality_closure where ancestor_id = ${rootId}`).map((r) => r.id);
+export async function subtreeOf(db: Executor, rootId: number): Promise<number[]> {
+  return (await rows<{ id: number }>(db, sql`select descendant_id as id from locality_closure where ancestor_id = ${rootId}`)).map((r) => r.id);
 }
 
 /** The nearest locality at one of `levels` at or above `id` (the province of a school), or null. */
-export function nearestAtLevel(db: Executor, id: number, levels: readonly string[]): number | null {
+export async function nearestAtLevel(db: Executor, id: number, levels: readonly string[]): Promise<number | null> {
   if (!levels.length) return null;
-  const row = db.get<{ id: number }>(sql`select c.ancestor_id as id from locality_closure c join localities l on l.id = c.ancestor_id
+  const row = await one<{ id: number }>(db, sql`select c.ancestor_id as id from locality_closure c join localities l on l.id = c.ancestor_id
       where c.descendant_id = ${id} and l.level_code in ${levels} order by c.depth limit 1`);
   return row?.id ?? null;
 }
 
 /** Every locality at or above `id` whose level is one of `levels`. */
-export function ancestorsAtLevels(db: Executor, id: number, levels: readonly string[]): { id: number; code: string; levelCode: string; nameVi: string }[] {
+export async function ancestorsAtLevels(db: Executor, id: number, levels: readonly string[]): Promise<{ id: number; code: string; levelCode: string; nameVi: string }[]> {
   if (!levels.length) return [];
-  return db.all(sql`select l.id as id, l.code as code, l.level_code as levelCode, l.name_vi as nameVi from localities l
+  return rows(db, sql`select l.id as id, l.code as code, l.level_code as levelCode, l.name_vi as nameVi from localities l
       join locality_closure c on c.ancestor_id = l.id where c.descendant_id = ${id} and l.level_code in ${levels}`);
 }
 
 /** The locality and its ancestors with their levels, nearest first (itself at depth 0). */
-export function lineageOf(db: Executor, id: number): { id: number; levelCode: string; depth: number }[] {
-  return db.all(sql`select l.id as id, l.level_code as levelCode, c.depth as depth from locality_closure c join localities l on l.id = c.ancestor_id
+export async function lineageOf(db: Executor, id: number): Promise<{ id: number; levelCode: string; depth: number }[]> {
+  return rows(db, sql`select l.id as id, l.level_code as levelCode, c.depth as depth from locality_closure c join localities l on l.id = c.ancestor_id
       where c.descendant_id = ${id} order by c.depth`);
 }
 
@@ -83,22 +84,25 @@ export function childOfCondition(localityColumn: SQLiteColumn | SQL, rootId: num
 }
 
 /** Rows (child locality id, descendant id) for grouping the figures below `rootId` by its children. */
-export function descendantsByChild(db: Executor, rootId: number): { childId: number; descendantId: number }[] {
-  return db.all(sql`select c1.descendant_id as childId, c2.descendant_id as descendantId
+export async function descendantsByChild(db: Executor, rootId: number): Promise<{ childId: number; descendantId: number }[]> {
+  return rows(db, sql`select c1.descendant_id as childId, c2.descendant_id as descendantId
       from locality_closure c1 join locality_closure c2 on c2.ancestor_id = c1.descendant_id
       where c1.ancestor_id = ${rootId} and c1.depth = 1`);
 }
 
 /** Years (before `beforeYear`) in which some locality at or below `rootId` has a figure of the indicator, oldest first. */
-export function yearsWithFiguresAtOrBelow(db: Executor, rootId: number, indicatorId: number, beforeYear: number): number[] {
-  return db
-    .all<{ year: number }>(sql`select distinct v.year as year from locality_closure c join indicator_values v on v.locality_id = c.descendant_id
-        where c.ancestor_id = ${rootId} and v.indicator_id = ${indicatorId} and v.year < ${beforeYear} order by v.year`)
-    .map((r) => r.year);
+export async function yearsWithFiguresAtOrBelow(db: Executor, rootId: number, indicatorId: number, beforeYear: number): Promise<number[]> {
+  return (
+    await rows<{ year: number }>(
+      db,
+      sql`select distinct v.year as year from locality_closure c join indicator_values v on v.locality_id = c.descendant_id
+        where c.ancestor_id = ${rootId} and v.indicator_id = ${indicatorId} and v.year < ${beforeYear} order by v.year`,
+    )
+  ).map((r) => r.year);
 }
 
 /** Does any figure of the year at or below `rootId` come from the generated sample data ("dữ liệu mẫu")? */
-export function hasSyntheticFiguresAtOrBelow(db: Executor, rootId: number, year: number): boolean {
-  return !!db.get(sql`select 1 from indicator_values v join locality_closure c on c.descendant_id = v.locality_id
-      where c.ancestor_id = ${rootId} and v.year = ${year} and v.is_synthetic = 1 limit 1`);
+export async function hasSyntheticFiguresAtOrBelow(db: Executor, rootId: number, year: number): Promise<boolean> {
+  return !!(await one(db, sql`select 1 from indicator_values v join locality_closure c on c.descendant_id = v.locality_id
+      where c.ancestor_id = ${rootId} and v.year = ${year} and v.is_synthetic = 1 limit 1`));
 }

@@ -1,13 +1,11 @@
-import type { Db } from "./client.js";
+import type { Executor } from "./resource.js";
 import { auditLog } from "./schema/index.js";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Who makes a change, as the audit log names them (a `Principal` is one, with its role and locality). */
 export type Actor = { userId: number | null; username: string };
 
-export function recordAudit(
-  tx: Tx | Db,
+export async function recordAudit(
+  tx: Executor,
   actor: Actor,
   action: string,
   entity: string,
@@ -15,8 +13,9 @@ export function recordAudit(
   before: unknown,
   after: unknown,
   localityId: number | null = null,
-): void {
-  tx.insert(auditLog)
+): Promise<void> {
+  await tx
+    .insert(auditLog)
     .values({
       at: new Date().toISOString(),
       userId: actor.userId,
@@ -27,6 +26,5 @@ export function recordAudit(
       localityId,
       before: before ?? null,
       after: after ?? null,
-    })
-    .run();
+    });
 }

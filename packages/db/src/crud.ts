@@ -14,6 +14,8 @@ import { recordAudit } from "./audit.js";
 import { assertReadable, assertReferences, assertRole, assertUnlocked, assertWritable, readCondition } from "./guard.js";
 import type { Principal } from "./principal.js";
 import type { AnyResource, Executor, ResourceDefinition, Row, Tx } from "./resource.js";
+import { first } from "./query.js";
+import { transaction } from "./transaction.js";
 
 export type { Row, Tx, Executor, ResourceDefinition, AnyResource } from "./resource.js";
 
@@ -144,10 +146,10 @@ function assertKnownKeys(def: AnyResource, schema: z.ZodType, data: unknown): vo
  * The user's area before anything about the input is said: a record for another province is refused as such, not
  * answered with what is wrong with its fields. (Input too malformed to locate is left to validation.)
  */
-function assertAreaFirst(tx: Tx, def: AnyResource, principal: Principal, input: unknown): void {
+async function assertAreaFirst(tx: Tx, def: AnyResource, principal: Principal, input: unknown): Promise<void> {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return;
   try {
-    assertWritable(tx, def, principal, input as Record<string, unknown>);
+    await assertWritable(tx, def, principal, input as Record<string, unknown>);
   } catch (e) {
     if (e instanceof EduplanError && e.reason === "forbidden") throw e;
   }
@@ -181,17 +183,46 @@ function translateConstraint(def: AnyResource, error: unknown): never {
   throw error;
 }
 
-function finish(def: AnyResource, rows: Row[], db: Executor): Row[] {
-  const loaded = def.load ? def.load(db, rows) : rows;
+async function finish(def: AnyResource, rows: Row[], db: Executor): Promise<Row[]> {
+  const loaded = def.load ? await def.load(db, rows) : rows;
   return loaded.map((r) => publicRow(def, r));
 }
 
-function findRaw(db: Executor, def: AnyResource, id: number): Row | undefined {
-  return db.select().from(def.table).where(eq(columnsOf(def).id!, id)).get() as Row | undefined;
+async function findRaw(db: Executor, def: AnyResource, id: number): Promise<Row | undefined> {
+  return (await first(db.select().from(def.table).where(eq(columnsOf(def).id!, id)))) as Row | undefined;
+}
+
+/**
+ * The input of a write after the resource's slow preparation (a password hashed), made BEFORE the transaction by
+ * {@link prepareRecordInput}. `prepared` reaches the resource's `beforeWrite`; it is never an input field.
+ */
+export class PreparedInput {
+  constructor(
+    readonly input: unknown,
+    readonly prepared: Readonly<Record<string, unknown>>,
+  ) {}
+}
+
+/**
+ * Prepare a create's input or an update's patch outside any transaction: the role first (no slow work for a role that
+ * may not write), then the resource's `prepareInput` (users: the password's scrypt hash, off the event loop). The
+ * resource router calls it before `transaction(…)`; a resource with `prepareInput` refuses input not prepared so.
+ */
+export async function prepareRecordInput(def: AnyResource, input: unknown, principal: Principal): Promise<PreparedInput> {
+  if (input instanceof PreparedInput) return input;
+  assertRole(def, principal, "write");
+  if (!def.prepareInput || typeof input !== "object" || input === null || Array.isArray(input)) return new PreparedInput(input, {});
+  return new PreparedInput(input, await def.prepareInput(input as Record<string, unknown>));
+}
+
+function unwrapInput(def: AnyResource, input: unknown): { input: unknown; prepared: Readonly<Record<string, unknown>> } {
+  if (input instanceof PreparedInput) return { input: input.input, prepared: input.prepared };
+  if (def.prepareInput) throw new Error(`resource ${def.name}: prepare the input with prepareRecordInput before the transaction`);
+  return { input, prepared: {} };
 }
 
 /** A page of the records the user may read, filtered and sorted (Vietnamese order for text). */
-export function listRecords(db: Executor, def: AnyResource, params: ListParams, principal: Principal): { data: Row[]; total: number } {
+export async function listRecords(db: Executor, def: AnyResource, params: ListParams, principal: Principal): Promise<{ data: Row[]; total: number }> {
   assertRole(def, principal, "read");
   const conditions = filterConditions(def, params.filter ?? {});
   const scoped = readCondition(db, def, principal, { ownArea: params.ownArea });
@@ -207,96 +238,98 @@ export function listRecords(db: Executor, def: AnyResource, params: ListParams, 
   const order = sort.order === "DESC" ? desc(orderExpr) : asc(orderExpr);
   const page = Math.min(Math.max(1, Math.trunc(params.pagination?.page ?? 1)), MAX_PAGE);
   const perPage = Math.min(Math.max(1, Math.trunc(params.pagination?.perPage ?? 1000)), MAX_PER_PAGE);
-  const rows = db
+  const rows = (await db
     .select()
     .from(def.table)
     .where(where)
     .orderBy(order, asc(columnsOf(def).id!))
     .limit(perPage)
-    .offset((page - 1) * perPage)
-    .all() as Row[];
-  const [{ total }] = db.select({ total: sql<number>`count(*)` }).from(def.table).where(where).all() as [{ total: number }];
-  return { data: finish(def, rows, db), total };
+    .offset((page - 1) * perPage)) as Row[];
+  const [{ total }] = (await db.select({ total: sql<number>`count(*)` }).from(def.table).where(where)) as [{ total: number }];
+  return { data: await finish(def, rows, db), total };
 }
 
 /** One record the user may read; NOT_FOUND when missing, FORBIDDEN outside their area. */
-export function getRecord(db: Executor, def: AnyResource, id: number, principal: Principal): Row {
+export async function getRecord(db: Executor, def: AnyResource, id: number, principal: Principal): Promise<Row> {
   assertRole(def, principal, "read");
-  const row = findRaw(db, def, id);
+  const row = await findRaw(db, def, id);
   if (!row) throw notFound(def.entityVi, id);
-  assertReadable(db, def, principal, row);
-  return finish(def, [row], db)[0]!;
+  await assertReadable(db, def, principal, row);
+  return (await finish(def, [row], db))[0]!;
 }
 
 /** Records by id, in the order asked; FORBIDDEN if any lies outside the user's area. */
-export function getRecords(db: Executor, def: AnyResource, ids: number[], principal: Principal): Row[] {
+export async function getRecords(db: Executor, def: AnyResource, ids: number[], principal: Principal): Promise<Row[]> {
   assertRole(def, principal, "read");
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
-  const rows = db.select().from(def.table).where(inArray(columnsOf(def).id!, unique)).all() as Row[];
-  for (const row of rows) assertReadable(db, def, principal, row);
+  const rows = (await db.select().from(def.table).where(inArray(columnsOf(def).id!, unique))) as Row[];
+  for (const row of rows) await assertReadable(db, def, principal, row);
   const order = new Map(unique.map((id, i) => [id, i]));
   return finish(def, rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), db);
 }
 
 /** The record as the API returns it, unguarded: for the write path itself and for code that already checked. */
-export function readRecord(db: Executor, def: AnyResource, id: number): Row | null {
-  const row = findRaw(db, def, id);
-  return row ? finish(def, [row], db)[0]! : null;
+export async function readRecord(db: Executor, def: AnyResource, id: number): Promise<Row | null> {
+  const row = await findRaw(db, def, id);
+  return row ? (await finish(def, [row], db))[0]! : null;
 }
 
-export function createRecord(tx: Tx, def: AnyResource, input: unknown, principal: Principal): Row {
+/** Create a record (inside `transaction`); `input` is prepared by `prepareRecordInput` for a resource that needs it. */
+export async function createRecord(tx: Tx, def: AnyResource, rawInput: unknown, principal: Principal): Promise<Row> {
+  const { input, prepared: slow } = unwrapInput(def, rawInput);
   assertRole(def, principal, "write");
-  assertAreaFirst(tx, def, principal, input);
+  await assertAreaFirst(tx, def, principal, input);
   assertKnownKeys(def, def.inputSchema, input);
   const data = parseInput(def.inputSchema, input);
-  assertWritable(tx, def, principal, data);
-  assertReferences(tx, def, principal, data);
-  const checked = def.check?.(tx, data) ?? [];
+  await assertWritable(tx, def, principal, data);
+  await assertReferences(tx, def, principal, data);
+  const checked = (await def.check?.(tx, data)) ?? [];
   if (checked.length) throw validation(checked);
-  const prepared = def.beforeWrite ? def.beforeWrite(tx, data, null) : data;
-  assertUnlocked(tx, def, prepared);
+  const prepared = def.beforeWrite ? await def.beforeWrite(tx, data, null, slow) : data;
+  await assertUnlocked(tx, def, prepared);
   const values = { ...splitVirtual(def, prepared), ...derivedColumns(def, prepared) };
   let id: number;
   try {
-    id = (tx.insert(def.table).values(values).returning().get() as Row).id;
+    id = ((await tx.insert(def.table).values(values).returning()) as Row[])[0]!.id;
   } catch (e) {
     translateConstraint(def, e);
   }
-  def.afterWrite?.(tx, findRaw(tx, def, id)!, null, prepared);
-  const result = readRecord(tx, def, id)!;
-  recordAudit(tx, principal, "create", def.name, id, null, result, localityHint(result));
+  await def.afterWrite?.(tx, (await findRaw(tx, def, id))!, null, prepared);
+  const result = (await readRecord(tx, def, id))!;
+  await recordAudit(tx, principal, "create", def.name, id, null, result, localityHint(result));
   return result;
 }
 
 /** The stored record a change starts from: the role, its area, its version (a stale one is a conflict), its lock. */
-function storedForChange(tx: Tx, def: AnyResource, id: number, version: number, principal: Principal): Row {
+async function storedForChange(tx: Tx, def: AnyResource, id: number, version: number, principal: Principal): Promise<Row> {
   assertRole(def, principal, "write");
-  const existing = readRecord(tx, def, id);
+  const existing = await readRecord(tx, def, id);
   if (!existing) throw notFound(def.entityVi, id);
-  assertReadable(tx, def, principal, existing);
-  assertWritable(tx, def, principal, existing);
+  await assertReadable(tx, def, principal, existing);
+  await assertWritable(tx, def, principal, existing);
   if (existing.version !== version) throw staleVersion(def.entityVi, id, version, existing.version);
-  assertUnlocked(tx, def, existing);
+  await assertUnlocked(tx, def, existing);
   return existing;
 }
 
 /** Change a record, based on `version` (the version the edit started from: a stale one is a conflict). */
-export function updateRecord(tx: Tx, def: AnyResource, id: number, patch: unknown, version: number, principal: Principal): Row {
-  const existing = storedForChange(tx, def, id, version, principal);
+export async function updateRecord(tx: Tx, def: AnyResource, id: number, rawPatch: unknown, version: number, principal: Principal): Promise<Row> {
+  const { input: patch, prepared: slow } = unwrapInput(def, rawPatch);
+  const existing = await storedForChange(tx, def, id, version, principal);
   const schema = def.updateSchema ?? def.inputSchema;
   assertKnownKeys(def, schema, patch);
   const changes = Object.fromEntries(Object.entries(patch as Record<string, unknown>).filter(([k]) => !RECORD_COLUMNS.has(k)));
   const base = Object.fromEntries(Object.entries(existing).filter(([k]) => !RECORD_COLUMNS.has(k)));
   const merged = parseInput(schema, { ...base, ...changes });
-  assertWritable(tx, def, principal, merged);
+  await assertWritable(tx, def, principal, merged);
   // References already stored were checked when written; those the patch sets are checked now.
-  assertReferences(tx, def, principal, Object.fromEntries(Object.keys(changes).map((k) => [k, merged[k]])));
-  const checked = def.check?.(tx, merged) ?? [];
+  await assertReferences(tx, def, principal, Object.fromEntries(Object.keys(changes).map((k) => [k, merged[k]])));
+  const checked = (await def.check?.(tx, merged)) ?? [];
   if (checked.length) throw validation(checked);
-  const raw = findRaw(tx, def, id)!;
-  const prepared = def.beforeWrite ? def.beforeWrite(tx, merged, raw) : merged;
-  assertUnlocked(tx, def, prepared);
+  const raw = (await findRaw(tx, def, id))!;
+  const prepared = def.beforeWrite ? await def.beforeWrite(tx, merged, raw, slow) : merged;
+  await assertUnlocked(tx, def, prepared);
   const values = {
     ...splitVirtual(def, prepared),
     ...derivedColumns(def, prepared),
@@ -305,42 +338,46 @@ export function updateRecord(tx: Tx, def: AnyResource, id: number, patch: unknow
   };
   try {
     const cols = columnsOf(def);
-    const changed = tx.update(def.table).set(values).where(and(eq(cols.id!, id), eq(cols.version!, existing.version))).run();
+    const changed = await tx.update(def.table).set(values).where(and(eq(cols.id!, id), eq(cols.version!, existing.version)));
     if (changed.changes !== 1) throw staleVersion(def.entityVi, id, version, existing.version + 1);
   } catch (e) {
     if (e instanceof EduplanError) throw e;
     translateConstraint(def, e);
   }
-  def.afterWrite?.(tx, findRaw(tx, def, id)!, raw, prepared);
-  const result = readRecord(tx, def, id)!;
-  recordAudit(tx, principal, "update", def.name, id, existing, result, localityHint(result));
+  await def.afterWrite?.(tx, (await findRaw(tx, def, id))!, raw, prepared);
+  const result = (await readRecord(tx, def, id))!;
+  await recordAudit(tx, principal, "update", def.name, id, existing, result, localityHint(result));
   return result;
 }
 
-export function deleteRecord(tx: Tx, def: AnyResource, id: number, version: number, principal: Principal): Row {
-  const existing = storedForChange(tx, def, id, version, principal);
-  def.beforeDelete?.(tx, findRaw(tx, def, id)!);
+export async function deleteRecord(tx: Tx, def: AnyResource, id: number, version: number, principal: Principal): Promise<Row> {
+  const existing = await storedForChange(tx, def, id, version, principal);
+  await def.beforeDelete?.(tx, (await findRaw(tx, def, id))!);
   try {
-    tx.delete(def.table).where(eq(columnsOf(def).id!, id)).run();
+    await tx.delete(def.table).where(eq(columnsOf(def).id!, id));
   } catch (e) {
     translateConstraint(def, e);
   }
-  recordAudit(tx, principal, "delete", def.name, id, existing, null, localityHint(existing));
+  await recordAudit(tx, principal, "delete", def.name, id, existing, null, localityHint(existing));
   return existing;
 }
 
 export type VersionedId = { id: number; version: number };
 
-/** Change several records in one transaction, each based on its version. */
-export function updateRecords(tx: Tx, def: AnyResource, items: readonly VersionedId[], patch: unknown, principal: Principal): number[] {
-  return dedupe(items).map((item) => updateRecord(tx, def, item.id, patch, item.version, principal).id);
+/** Change several records in one transaction, each based on its version (`patch` prepared like one update's). */
+export async function updateRecords(tx: Tx, def: AnyResource, items: readonly VersionedId[], patch: unknown, principal: Principal): Promise<number[]> {
+  const ids: number[] = [];
+  for (const item of dedupe(items)) ids.push((await updateRecord(tx, def, item.id, patch, item.version, principal)).id);
+  return ids;
 }
 
-export function deleteRecords(tx: Tx, def: AnyResource, items: readonly VersionedId[], principal: Principal): number[] {
-  return dedupe(items).map((item) => deleteRecord(tx, def, item.id, item.version, principal).id);
+export async function deleteRecords(tx: Tx, def: AnyResource, items: readonly VersionedId[], principal: Principal): Promise<number[]> {
+  const ids: number[] = [];
+  for (const item of dedupe(items)) ids.push((await deleteRecord(tx, def, item.id, item.version, principal)).id);
+  return ids;
 }
 
-/** The functions above bound to one database and resource (for callers that hold a `Db`). */
+/** The functions above bound to one database and resource (for callers that hold a `Db`). Writes prepare, then transact. */
 export class CrudRepository<T extends ResourceDefinition = AnyResource> {
   constructor(
     readonly db: Db,
@@ -353,9 +390,15 @@ export class CrudRepository<T extends ResourceDefinition = AnyResource> {
   createInTx = (tx: Tx, input: unknown, principal: Principal) => createRecord(tx, this.def, input, principal);
   updateInTx = (tx: Tx, id: number, patch: unknown, version: number, principal: Principal) => updateRecord(tx, this.def, id, patch, version, principal);
   deleteInTx = (tx: Tx, id: number, version: number, principal: Principal) => deleteRecord(tx, this.def, id, version, principal);
-  create = (input: unknown, principal: Principal) => this.db.transaction((tx) => createRecord(tx, this.def, input, principal));
-  update = (id: number, patch: unknown, version: number, principal: Principal) => this.db.transaction((tx) => updateRecord(tx, this.def, id, patch, version, principal));
-  delete = (id: number, version: number, principal: Principal) => this.db.transaction((tx) => deleteRecord(tx, this.def, id, version, principal));
+  create = async (input: unknown, principal: Principal) => {
+    const prepared = await prepareRecordInput(this.def, input, principal);
+    return transaction(this.db, (tx) => createRecord(tx, this.def, prepared, principal));
+  };
+  update = async (id: number, patch: unknown, version: number, principal: Principal) => {
+    const prepared = await prepareRecordInput(this.def, patch, principal);
+    return transaction(this.db, (tx) => updateRecord(tx, this.def, id, prepared, version, principal));
+  };
+  delete = (id: number, version: number, principal: Principal) => transaction(this.db, (tx) => deleteRecord(tx, this.def, id, version, principal));
 }
 
 function dedupe(items: readonly VersionedId[]) {

@@ -14,6 +14,7 @@ import type { Row, Tx } from "./resource.js";
 import { RESOURCES } from "./resources/index.js";
 import { rateOf } from "@eduplan/domain";
 import * as s from "./schema/index.js";
+import { first } from "./query.js";
 import { applyDeltasToRollups, contributionOf, upsertFigures, type RollupDelta } from "./sqlite/aggregates.js";
 
 export type WorkflowPatch = {
@@ -28,20 +29,19 @@ export type WorkflowPatch = {
 const stale = () => new EduplanError("conflict", { vi: "Báo cáo vừa được người khác thay đổi. Hãy tải lại.", en: "The report was just changed by someone else. Reload." });
 
 /** Bump a report's version (with its workflow fields when given), based on the version read: a race is a conflict. */
-function bumpReport(tx: Tx, before: Row, patch: Partial<WorkflowPatch> = {}): Row {
-  const changed = tx
+async function bumpReport(tx: Tx, before: Row, patch: Partial<WorkflowPatch> = {}): Promise<Row> {
+  const changed = await tx
     .update(s.reports)
     .set({ ...patch, version: before.version + 1, updatedAt: new Date().toISOString() })
-    .where(and(eq(s.reports.id, before.id), eq(s.reports.version, before.version)))
-    .run();
+    .where(and(eq(s.reports.id, before.id), eq(s.reports.version, before.version)));
   if (changed.changes !== 1) throw stale();
-  return tx.select().from(s.reports).where(eq(s.reports.id, before.id)).get() as Row;
+  return (await first(tx.select().from(s.reports).where(eq(s.reports.id, before.id)))) as Row;
 }
 
 /** Move a report to its next status, based on `before.version`; audited as the step (`submit`, `approve`…). */
-export function writeReportWorkflow(tx: Tx, before: Row, patch: WorkflowPatch, principal: Principal, action: string): Row {
-  const after = bumpReport(tx, before, patch);
-  recordAudit(tx, principal, action, RESOURCES.reports.name, before.id, before, after, Number(before.localityId));
+export async function writeReportWorkflow(tx: Tx, before: Row, patch: WorkflowPatch, principal: Principal, action: string): Promise<Row> {
+  const after = await bumpReport(tx, before, patch);
+  await recordAudit(tx, principal, action, RESOURCES.reports.name, before.id, before, after, Number(before.localityId));
   return after;
 }
 
@@ -51,11 +51,11 @@ export type ReportFigureRow = { indicatorId: number; numerator: number | null; d
  * Write a report's figures as one set: every changed or new row in one upsert, every emptied row in one delete, the
  * report's version moved; one audit entry (`saveValues`) with the values before and after. Returns the report.
  */
-export function writeReportValues(tx: Tx, report: Row, rows: readonly (ReportFigureRow & { empty: boolean })[], principal: Principal): Row {
-  const stored = new Map(tx.select().from(s.reportValues).where(eq(s.reportValues.reportId, report.id)).all().map((v) => [v.indicatorId, v]));
+export async function writeReportValues(tx: Tx, report: Row, rows: readonly (ReportFigureRow & { empty: boolean })[], principal: Principal): Promise<Row> {
+  const stored = new Map((await tx.select().from(s.reportValues).where(eq(s.reportValues.reportId, report.id))).map((v) => [v.indicatorId, v]));
   const kept = rows.filter((r) => !r.empty);
   const units = new Map(
-    (kept.length ? tx.select({ id: s.indicators.id, unit: s.indicators.unit, aggregation: s.indicators.aggregation }).from(s.indicators).where(inArray(s.indicators.id, kept.map((r) => r.indicatorId))).all() : []).map((i) => [i.id, i]),
+    (kept.length ? await tx.select({ id: s.indicators.id, unit: s.indicators.unit, aggregation: s.indicators.aggregation }).from(s.indicators).where(inArray(s.indicators.id, kept.map((r) => r.indicatorId))) : []).map((i) => [i.id, i]),
   );
   const upserts = kept
     .map((r) => {
@@ -71,7 +71,8 @@ export function writeReportValues(tx: Tx, report: Row, rows: readonly (ReportFig
   const removed = rows.filter((r) => r.empty && stored.has(r.indicatorId)).map((r) => r.indicatorId);
   const now = new Date().toISOString();
   if (upserts.length)
-    tx.insert(s.reportValues)
+    await tx
+      .insert(s.reportValues)
       .values(upserts)
       .onConflictDoUpdate({
         target: [s.reportValues.reportId, s.reportValues.indicatorId],
@@ -83,10 +84,9 @@ export function writeReportValues(tx: Tx, report: Row, rows: readonly (ReportFig
           version: sql`${s.reportValues.version} + 1`,
           updatedAt: now,
         },
-      })
-      .run();
-  if (removed.length) tx.delete(s.reportValues).where(and(eq(s.reportValues.reportId, report.id), inArray(s.reportValues.indicatorId, removed))).run();
-  const after = bumpReport(tx, report);
+      });
+  if (removed.length) await tx.delete(s.reportValues).where(and(eq(s.reportValues.reportId, report.id), inArray(s.reportValues.indicatorId, removed)));
+  const after = await bumpReport(tx, report);
   const figure = (v: { indicatorId: number; numerator: number | null; denominator: number | null; value: number | null; commentVi: string | null }) => ({
     indicatorId: v.indicatorId,
     numerator: v.numerator,
@@ -95,7 +95,7 @@ export function writeReportValues(tx: Tx, report: Row, rows: readonly (ReportFig
     commentVi: v.commentVi,
   });
   const touched = [...upserts.map((u) => u.indicatorId), ...removed];
-  recordAudit(
+  await recordAudit(
     tx,
     principal,
     "saveValues",
@@ -119,18 +119,18 @@ const deltaOf = (indicatorId: number, before: FigureRow | undefined, after: { nu
  * Publish an approved report's values as its unit's figures for the year (replacing a figure entered by hand): one
  * upsert for the figures, one statement for the aggregates of every ancestor, one audit entry listing the figures.
  */
-export function publishReportFigures(tx: Tx, report: Row, year: number, principal: Principal): void {
+export async function publishReportFigures(tx: Tx, report: Row, year: number, principal: Principal): Promise<void> {
   const localityId = Number(report.localityId);
-  const values = tx.select().from(s.reportValues).where(eq(s.reportValues.reportId, report.id)).all();
+  const values = await tx.select().from(s.reportValues).where(eq(s.reportValues.reportId, report.id));
   if (!values.length) return;
   const ids = values.map((v) => v.indicatorId);
   const existing = new Map(
-    tx
-      .select()
-      .from(s.indicatorValues)
-      .where(and(eq(s.indicatorValues.localityId, localityId), eq(s.indicatorValues.year, year), inArray(s.indicatorValues.indicatorId, ids)))
-      .all()
-      .map((f) => [f.indicatorId, f]),
+    (
+      await tx
+        .select()
+        .from(s.indicatorValues)
+        .where(and(eq(s.indicatorValues.localityId, localityId), eq(s.indicatorValues.year, year), inArray(s.indicatorValues.indicatorId, ids)))
+    ).map((f) => [f.indicatorId, f]),
   );
   const figures = values.map((v) => ({
     localityId,
@@ -143,9 +143,9 @@ export function publishReportFigures(tx: Tx, report: Row, year: number, principa
     reportId: report.id,
     noteVi: v.commentVi,
   }));
-  upsertFigures(tx, figures);
-  applyDeltasToRollups(tx, localityId, year, figures.map((f) => deltaOf(f.indicatorId, existing.get(f.indicatorId), f)));
-  recordAudit(
+  await upsertFigures(tx, figures);
+  await applyDeltasToRollups(tx, localityId, year, figures.map((f) => deltaOf(f.indicatorId, existing.get(f.indicatorId), f)));
+  await recordAudit(
     tx,
     principal,
     "publish",
@@ -158,14 +158,14 @@ export function publishReportFigures(tx: Tx, report: Row, year: number, principa
 }
 
 /** Withdraw the figures a report published (it is reopened): they leave the aggregates with it, in one statement each. */
-export function withdrawReportFigures(tx: Tx, report: Row, principal: Principal): void {
-  const figures = tx.select().from(s.indicatorValues).where(eq(s.indicatorValues.reportId, report.id)).all();
+export async function withdrawReportFigures(tx: Tx, report: Row, principal: Principal): Promise<void> {
+  const figures = await tx.select().from(s.indicatorValues).where(eq(s.indicatorValues.reportId, report.id));
   if (!figures.length) return;
   const byYear = new Map<number, FigureRow[]>();
   for (const f of figures) byYear.set(f.year, [...(byYear.get(f.year) ?? []), f]);
-  for (const [year, rows] of byYear) applyDeltasToRollups(tx, Number(report.localityId), year, rows.map((f) => deltaOf(f.indicatorId, f, null)));
-  tx.delete(s.indicatorValues).where(eq(s.indicatorValues.reportId, report.id)).run();
-  recordAudit(
+  for (const [year, rows] of byYear) await applyDeltasToRollups(tx, Number(report.localityId), year, rows.map((f) => deltaOf(f.indicatorId, f, null)));
+  await tx.delete(s.indicatorValues).where(eq(s.indicatorValues.reportId, report.id));
+  await recordAudit(
     tx,
     principal,
     "withdraw",

@@ -45,22 +45,22 @@ export class FigureImportRefused extends EduplanError {
 const CHUNK = 500;
 
 /** Check every row; throws `FigureImportRefused` with every problem, or writes them all. */
-export function importFigures(tx: Tx, rows: readonly FigureImportRow[], principal: Principal, source = "import"): { created: number; updated: number } {
+export async function importFigures(tx: Tx, rows: readonly FigureImportRow[], principal: Principal, source = "import"): Promise<{ created: number; updated: number }> {
   const def = RESOURCES.indicatorValues;
   assertRole(def, principal, "write");
   const problems: FigureImportProblem[] = [];
   const problem = (row: number, field: string, en: string, vi: string) => problems.push({ row, field, message: { vi, en } });
   const inArea = new Map<number, boolean>();
   const closed = new Map<string, number | null>();
-  const indicators = new Map<number, ReturnType<typeof indicatorOf>>();
+  const indicators = new Map<number, Awaited<ReturnType<typeof indicatorOf>>>();
   const seen = new Map<string, number>();
   for (const r of rows) {
-    if (!inArea.has(r.localityId)) inArea.set(r.localityId, isAdministrator(principal) || (principal.localityId !== null && isWithin(tx, principal.localityId, r.localityId)));
+    if (!inArea.has(r.localityId)) inArea.set(r.localityId, isAdministrator(principal) || (principal.localityId !== null && (await isWithin(tx, principal.localityId, r.localityId))));
     if (!inArea.get(r.localityId)) {
       problem(r.row, "locality", "the locality is outside your area", "Địa bàn nằm ngoài địa bàn của bạn");
       continue;
     }
-    if (!indicators.has(r.indicatorId)) indicators.set(r.indicatorId, indicatorOf(tx, r.indicatorId));
+    if (!indicators.has(r.indicatorId)) indicators.set(r.indicatorId, await indicatorOf(tx, r.indicatorId));
     const indicator = indicators.get(r.indicatorId);
     if (!indicator) {
       problem(r.row, "indicator", `unknown indicator #${r.indicatorId}`, `Chỉ tiêu #${r.indicatorId} không tồn tại`);
@@ -70,7 +70,7 @@ export function importFigures(tx: Tx, rows: readonly FigureImportRow[], principa
     if (seen.has(key)) problem(r.row, "indicator", `the same figure as row ${seen.get(key)}`, `Trùng số liệu với dòng ${seen.get(key)}`);
     seen.set(key, r.row);
     const closedKey = `${r.localityId}|${r.year}`;
-    if (!closed.has(closedKey)) closed.set(closedKey, closedPeriodFor(tx, r.localityId, r.year));
+    if (!closed.has(closedKey)) closed.set(closedKey, await closedPeriodFor(tx, r.localityId, r.year));
     if (closed.get(closedKey) !== null) problem(r.row, "year", `the reporting period ${r.year} is closed`, `Kỳ báo cáo năm ${r.year} đã khóa sổ`);
     if (r.value === null && (r.numerator === null || r.denominator === null))
       problem(r.row, "value", "give a value, or a numerator and a denominator", "Nhập giá trị, hoặc tử số và mẫu số");
@@ -80,11 +80,10 @@ export function importFigures(tx: Tx, rows: readonly FigureImportRow[], principa
   if (!problems.length) {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
-      const published = tx
+      const published = await tx
         .select({ localityId: s.indicatorValues.localityId, indicatorId: s.indicatorValues.indicatorId, year: s.indicatorValues.year })
         .from(s.indicatorValues)
-        .where(and(inArray(s.indicatorValues.localityId, [...new Set(chunk.map((r) => r.localityId))]), sql`${s.indicatorValues.reportId} is not null`))
-        .all();
+        .where(and(inArray(s.indicatorValues.localityId, [...new Set(chunk.map((r) => r.localityId))]), sql`${s.indicatorValues.reportId} is not null`));
       const locked = new Set(published.map((p) => `${p.localityId}|${p.indicatorId}|${p.year}`));
       for (const r of chunk)
         if (locked.has(`${r.localityId}|${r.indicatorId}|${r.year}`))
@@ -104,14 +103,14 @@ export function importFigures(tx: Tx, rows: readonly FigureImportRow[], principa
       return { localityId: r.localityId, indicatorId: r.indicatorId, year: r.year, numerator: r.numerator, denominator: r.denominator, value, noteVi: r.noteVi ?? null, isSynthetic: false, reportId: null };
     });
     const existing = new Map(
-      tx
-        .select()
-        .from(s.indicatorValues)
-        .where(and(inArray(s.indicatorValues.localityId, [...new Set(chunk.map((r) => r.localityId))]), inArray(s.indicatorValues.indicatorId, [...new Set(chunk.map((r) => r.indicatorId))])))
-        .all()
-        .map((f) => [`${f.localityId}|${f.indicatorId}|${f.year}`, f]),
+      (
+        await tx
+          .select()
+          .from(s.indicatorValues)
+          .where(and(inArray(s.indicatorValues.localityId, [...new Set(chunk.map((r) => r.localityId))]), inArray(s.indicatorValues.indicatorId, [...new Set(chunk.map((r) => r.indicatorId))])))
+      ).map((f) => [`${f.localityId}|${f.indicatorId}|${f.year}`, f]),
     );
-    upsertFigures(tx, chunk);
+    await upsertFigures(tx, chunk);
     for (const r of chunk) {
       const before = existing.get(`${r.localityId}|${r.indicatorId}|${r.year}`);
       if (before) updated++;
@@ -124,8 +123,8 @@ export function importFigures(tx: Tx, rows: readonly FigureImportRow[], principa
       deltas.set(key, group);
     }
   }
-  for (const g of deltas.values()) applyDeltasToRollups(tx, g.localityId, g.year, g.deltas);
-  recordAudit(tx, principal, "import", def.name, null, null, { source, rows: rows.length, created, updated }, principal.localityId);
+  for (const g of deltas.values()) await applyDeltasToRollups(tx, g.localityId, g.year, g.deltas);
+  await recordAudit(tx, principal, "import", def.name, null, null, { source, rows: rows.length, created, updated }, principal.localityId);
   return { created, updated };
 }
 

@@ -10,6 +10,7 @@ import { isWithin, withinCondition, withinOrAboveCondition } from "./area.js";
 import { isAdministrator, type Principal } from "./principal.js";
 import type { AnyResource, Executor, RefRule, Row, Tx } from "./resource.js";
 import type { FieldError } from "@eduplan/domain";
+import { first, one } from "./query.js";
 
 const registry = new Map<SQLiteTable, AnyResource>();
 
@@ -82,15 +83,15 @@ function areaCondition(def: AnyResource, root: number, ownArea: boolean): SQL | 
 }
 
 /** May the user read this stored row (their area, the public records above it, and the resource's own filter)? */
-export function isReadable(db: Executor, def: AnyResource, principal: Principal, row: Row): boolean {
+export async function isReadable(db: Executor, def: AnyResource, principal: Principal, row: Row): Promise<boolean> {
   if (isAdministrator(principal)) return true;
   const condition = readCondition(db, def, principal);
-  if (condition && !db.select({ one: sql`1` }).from(def.table).where(and(eq(idColumn(def), row.id), condition)).get()) return false;
+  if (condition && !(await first(db.select({ one: sql`1` }).from(def.table).where(and(eq(idColumn(def), row.id), condition))))) return false;
   return def.isVisible ? def.isVisible(db, principal, row) : true;
 }
 
-export function assertReadable(db: Executor, def: AnyResource, principal: Principal, row: Row): void {
-  if (!isReadable(db, def, principal, row)) throw outOfArea(def);
+export async function assertReadable(db: Executor, def: AnyResource, principal: Principal, row: Row): Promise<void> {
+  if (!(await isReadable(db, def, principal, row))) throw outOfArea(def);
 }
 
 /** The locality a record belongs to for writes: a number, null for a record of no locality, or "global". */
@@ -99,12 +100,12 @@ type WriteArea = { kind: "global" } | { kind: "none" } | { kind: "locality"; id:
 const unknownReference = (field: string, value: unknown) =>
   validation([fieldError(field, `unknown reference #${String(value)}`, `Bản ghi được tham chiếu #${String(value)} không tồn tại`)]);
 
-function writeAreaOf(db: Executor, def: AnyResource, record: Record<string, unknown>): WriteArea {
+async function writeAreaOf(db: Executor, def: AnyResource, record: Record<string, unknown>): Promise<WriteArea> {
   const scope = def.scope;
-  const localityAt = (field: string): WriteArea => {
+  const localityAt = async (field: string): Promise<WriteArea> => {
     const value = record[field];
     if (value === null || value === undefined) return { kind: "none" };
-    const found = db.get<{ id: number }>(sql`select id from localities where id = ${Number(value)}`);
+    const found = await one<{ id: number }>(db, sql`select id from localities where id = ${Number(value)}`);
     if (!found) throw unknownReference(field, value);
     return { kind: "locality", id: found.id };
   };
@@ -119,14 +120,14 @@ function writeAreaOf(db: Executor, def: AnyResource, record: Record<string, unkn
       const parent = scope.parent();
       const value = record[scope.column];
       if (value === null || value === undefined) return { kind: "none" };
-      const parentRow = db.select().from(parent.table).where(eq(idColumn(parent), Number(value))).get() as Row | undefined;
+      const parentRow = (await first(db.select().from(parent.table).where(eq(idColumn(parent), Number(value))))) as Row | undefined;
       if (!parentRow) throw unknownReference(scope.column, value);
       return writeAreaOf(db, parent, parentRow);
     }
   }
 }
 
-function inWritableArea(principal: Principal, db: Executor, area: WriteArea): boolean {
+async function inWritableArea(principal: Principal, db: Executor, area: WriteArea): Promise<boolean> {
   if (isAdministrator(principal)) return true;
   if (area.kind === "global") return true; // the role decides (reference data is written by administrators only)
   if (area.kind === "none" || principal.localityId === null) return false;
@@ -134,9 +135,9 @@ function inWritableArea(principal: Principal, db: Executor, area: WriteArea): bo
 }
 
 /** The record (stored, or as the write would leave it) lies in the user's area for writing. */
-export function assertWritable(db: Executor, def: AnyResource, principal: Principal, record: Record<string, unknown>): void {
-  const area = writeAreaOf(db, def, record);
-  if (!inWritableArea(principal, db, area)) throw outOfArea(def);
+export async function assertWritable(db: Executor, def: AnyResource, principal: Principal, record: Record<string, unknown>): Promise<void> {
+  const area = await writeAreaOf(db, def, record);
+  if (!(await inWritableArea(principal, db, area))) throw outOfArea(def);
 }
 
 type ForeignRef = { field: string; table: SQLiteTable; column: SQLiteColumn; tableName: string };
@@ -159,11 +160,11 @@ export function foreignRefs(table: SQLiteTable): ForeignRef[] {
   return refs;
 }
 
-function checkReference(db: Executor, principal: Principal, rule: RefRule, target: AnyResource, row: Row, field: string): FieldError | null {
+async function checkReference(db: Executor, principal: Principal, rule: RefRule, target: AnyResource, row: Row, field: string): Promise<FieldError | null> {
   if (isAdministrator(principal) || rule === "exists") return null;
   // A locality named by a reference is in the area when it is itself there (its parent is where the record is written).
-  const area: WriteArea = target.scope.kind === "tree" ? { kind: "locality", id: row.id } : writeAreaOf(db, target, row);
-  const allowed = rule === "readable" ? isReadable(db, target, principal, row) : inWritableArea(principal, db, area);
+  const area: WriteArea = target.scope.kind === "tree" ? { kind: "locality", id: row.id } : await writeAreaOf(db, target, row);
+  const allowed = rule === "readable" ? await isReadable(db, target, principal, row) : await inWritableArea(principal, db, area);
   return allowed ? null : fieldError(field, "the referenced record is outside your area", "Bản ghi được tham chiếu nằm ngoài địa bàn của bạn");
 }
 
@@ -172,7 +173,7 @@ function checkReference(db: Executor, principal: Principal, rule: RefRule, targe
  * (else FORBIDDEN, naming the field): a plan's parent, a task's assignees, a report's agency… of another province are
  * refused, whoever calls.
  */
-export function assertReferences(db: Executor, def: AnyResource, principal: Principal, data: Record<string, unknown>): void {
+export async function assertReferences(db: Executor, def: AnyResource, principal: Principal, data: Record<string, unknown>): Promise<void> {
   const missing: FieldError[] = [];
   const outside: FieldError[] = [];
   for (const ref of foreignRefs(def.table)) {
@@ -180,30 +181,30 @@ export function assertReferences(db: Executor, def: AnyResource, principal: Prin
     if (value === null || value === undefined) continue;
     const rule = (def.refs as Record<string, RefRule | undefined>)[ref.field];
     if (!rule) throw new Error(`resource ${def.name}: reference column ${ref.field} has no declared rule`);
-    const found = db.select().from(ref.table).where(eq(ref.column, value as string | number)).get() as Row | undefined;
+    const found = (await first(db.select().from(ref.table).where(eq(ref.column, value as string | number)))) as Row | undefined;
     if (!found) {
       const vi = resourceOfTable(ref.table)?.entityVi ?? ref.tableName;
       missing.push(fieldError(ref.field, `unknown ${ref.tableName.replace(/_/g, " ")} ${typeof value === "number" ? "#" : ""}${String(value)}`, `${capitalise(vi)} ${typeof value === "number" ? "#" : ""}${String(value)} không tồn tại`));
       continue;
     }
     const target = resourceOfTable(ref.table);
-    const problem = target ? checkReference(db, principal, rule, target, found, ref.field) : null;
+    const problem = target ? await checkReference(db, principal, rule, target, found, ref.field) : null;
     if (problem) outside.push(problem);
   }
   for (const [field, vref] of Object.entries(def.virtualRefs ?? {})) {
     const ids = data[field];
     if (!Array.isArray(ids) || !ids.length) continue;
     const target = vref.resource();
-    const rows = db.select().from(target.table).where(inArray(idColumn(target), ids as number[])).all() as Row[];
+    const rows = (await db.select().from(target.table).where(inArray(idColumn(target), ids as number[]))) as Row[];
     const byId = new Map(rows.map((r) => [r.id, r]));
-    ids.forEach((id, i) => {
+    for (const [i, id] of ids.entries()) {
       const row = byId.get(Number(id));
       if (!row) missing.push(fieldError(`${field}.${i}`, `unknown ${target.name} #${String(id)}`, `${capitalise(target.entityVi)} #${String(id)} không tồn tại`));
       else {
-        const problem = checkReference(db, principal, vref.rule, target, row, `${field}.${i}`);
+        const problem = await checkReference(db, principal, vref.rule, target, row, `${field}.${i}`);
         if (problem) outside.push(problem);
       }
-    });
+    }
   }
   if (missing.length) throw validation(missing);
   if (outside.length)
@@ -215,7 +216,7 @@ export function assertReferences(db: Executor, def: AnyResource, principal: Prin
 }
 
 /** The record may change now (not an approved report, not a figure published from one, not a closed period). */
-export function assertUnlocked(tx: Tx, def: AnyResource, row: Record<string, unknown>): void {
-  const locked = def.lock?.(tx, row);
+export async function assertUnlocked(tx: Tx, def: AnyResource, row: Record<string, unknown>): Promise<void> {
+  const locked = await def.lock?.(tx, row);
   if (locked) throw locked;
 }

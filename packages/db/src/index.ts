@@ -1,4 +1,6 @@
 export * from "./client.js";
+export * from "./transaction.js";
+export * from "./query.js";
 export * from "./errors.js";
 export * from "./audit.js";
 export * from "./principal.js";

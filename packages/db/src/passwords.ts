@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 const KEY_LENGTH = 64;
 const COST = 16384;
@@ -19,25 +19,16 @@ function parse(stored: string): { salt: Buffer; expected: Buffer; options: Scryp
   return { salt: Buffer.from(salt, "base64"), expected: Buffer.from(hash, "base64"), options };
 }
 
-/** scrypt (node:crypto) with a random salt; the stored string carries its parameters. Synchronous: scripts, seeding. */
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  return encode(salt, scryptSync(password, salt, KEY_LENGTH, PARAMS));
-}
-
-/** {@link hashPassword} off the event loop (for request handlers: user create/update). Same stored format. */
+/**
+ * scrypt (node:crypto) with a random salt, on libuv's thread pool; the stored string carries its parameters. Never
+ * inside a transaction: the users resource hashes in `prepareInput`, before it.
+ */
 export async function hashPasswordAsync(password: string): Promise<string> {
   const salt = randomBytes(16);
   return encode(salt, await scryptAsync(password, salt, KEY_LENGTH, PARAMS));
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
-  const parsed = parse(stored);
-  if (!parsed) return false;
-  return timingSafeEqual(parsed.expected, scryptSync(password, parsed.salt, parsed.expected.length, parsed.options));
-}
-
-/** {@link verifyPassword} off the event loop (the login procedure). */
+/** Does the password match the stored hash? scrypt off the event loop (the login procedure). */
 export async function verifyPasswordAsync(password: string, stored: string): Promise<boolean> {
   const parsed = parse(stored);
   if (!parsed) return false;

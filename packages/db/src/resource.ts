@@ -12,8 +12,11 @@ import type { Db } from "./client.js";
 import type { EduplanError } from "./errors.js";
 import type { Principal } from "./principal.js";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** The handle a transaction's body queries through (`transaction(db, async (tx) => …)`): the same drizzle handle. */
+export type Tx = Db;
 export type Executor = Db | Tx;
+/** A hook's result: a value, or a Promise of it when the hook queries (every hook is awaited). */
+export type Awaitable<T> = T | Promise<T>;
 export type Row = Record<string, unknown> & { id: number; version: number };
 
 /**
@@ -70,17 +73,22 @@ export type ResourceDefinition<T extends SQLiteTable = SQLiteTable, S extends In
   /** Extra fields on output that are not columns (task assignees): loaded after reads, written after writes. */
   virtualFields?: string[];
   /** Why a stored record, or the record a write would leave, may not change now (an approved report); null = it may. */
-  lock?: (tx: Tx, row: Record<string, unknown>) => EduplanError | null;
-  /** Rows a user may see within their area beyond the area itself (plugin data of enabled plugins only). */
+  lock?: (tx: Tx, row: Record<string, unknown>) => Awaitable<EduplanError | null>;
+  /** Rows a user may see within their area beyond the area itself (plugin data of enabled plugins only): SQL, no query. */
   readFilter?: (db: Executor, principal: Principal) => SQL | undefined;
   /** May the user see this row (the single-record twin of `readFilter`)? */
-  isVisible?: (db: Executor, principal: Principal, row: Row) => boolean;
-  load?: (db: Executor, rows: Row[]) => Row[];
-  beforeWrite?: (tx: Tx, data: Record<string, unknown>, existing: Row | null) => Record<string, unknown>;
-  afterWrite?: (tx: Tx, after: Row, before: Row | null, data: Record<string, unknown>) => void;
-  beforeDelete?: (tx: Tx, row: Row) => void;
+  isVisible?: (db: Executor, principal: Principal, row: Row) => Awaitable<boolean>;
+  load?: (db: Executor, rows: Row[]) => Awaitable<Row[]>;
+  /**
+   * Slow work on a write's input done BEFORE its transaction (hashing a password: no real I/O inside a transaction).
+   * Run by `prepareRecordInput`; what it returns reaches `beforeWrite` as `prepared`, never as input fields.
+   */
+  prepareInput?: (input: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  beforeWrite?: (tx: Tx, data: Record<string, unknown>, existing: Row | null, prepared: Readonly<Record<string, unknown>>) => Awaitable<Record<string, unknown>>;
+  afterWrite?: (tx: Tx, after: Row, before: Row | null, data: Record<string, unknown>) => Awaitable<void>;
+  beforeDelete?: (tx: Tx, row: Row) => Awaitable<void>;
   /** Validation that needs the database (a target's value against its indicator's unit). */
-  check?: (tx: Tx, merged: Record<string, unknown>) => FieldError[];
+  check?: (tx: Tx, merged: Record<string, unknown>) => Awaitable<FieldError[]>;
   /** Filters on something other than a column (tasks by agency): key → SQL condition for a value. */
   virtualFilters?: Record<string, (value: unknown) => SQL>;
   defaultSort?: { field: keyof T["$inferSelect"] & string; order: "ASC" | "DESC" };

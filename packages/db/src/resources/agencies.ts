@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { AgencyInputSchema, RESOURCE_ACCESS } from "@eduplan/domain";
 import { EduplanError } from "../errors.js";
+import { first } from "../query.js";
 import { registerResource } from "../guard.js";
 import { defineResource } from "../resource.js";
 import * as s from "../schema/index.js";
@@ -18,8 +19,8 @@ export const agencies = defineResource({
   publicToDescendants: true,
   refs: { localityId: "writable", parentId: "readable" },
   defaultSort: { field: "nameVi", order: "ASC" },
-  beforeDelete(tx, row) {
-    const leads = tx.select({ n: sql<number>`count(*)` }).from(s.taskAssignees).where(eq(s.taskAssignees.agencyId, row.id)).get()!.n;
+  async beforeDelete(tx, row) {
+    const leads = (await first(tx.select({ n: sql<number>`count(*)` }).from(s.taskAssignees).where(eq(s.taskAssignees.agencyId, row.id))))!.n;
     if (leads > 0)
       throw new EduplanError("reference", {
         vi: `Không xóa được: cơ quan đang được giao ${leads} nhiệm vụ (chủ trì, phối hợp hoặc được đề nghị). Hãy giao lại các nhiệm vụ đó trước.`,

@@ -11,6 +11,7 @@ import {
   rateOf,
 } from "@eduplan/domain";
 import { EduplanError, fieldError } from "../errors.js";
+import { first } from "../query.js";
 import { registerResource } from "../guard.js";
 import { defineResource, type Executor } from "../resource.js";
 import * as s from "../schema/index.js";
@@ -28,15 +29,15 @@ const figureOf = (data: Record<string, unknown>): Figure => ({
 });
 
 /** A figure's bounds against its indicator (the domain's one check of figures). */
-export function figureErrors(db: Executor, data: Record<string, unknown>): FieldError[] {
-  const indicator = indicatorOf(db, data.indicatorId);
+export async function figureErrors(db: Executor, data: Record<string, unknown>): Promise<FieldError[]> {
+  const indicator = await indicatorOf(db, data.indicatorId);
   if (!indicator) return [fieldError("indicatorId", `unknown indicator #${String(data.indicatorId)}`, `Chỉ tiêu #${String(data.indicatorId)} không tồn tại`)];
   return fieldErrorsFromIssues(indicatorValueIssues(figureOf(data), indicator));
 }
 
 /** A rate's value is computed from its numerator and denominator, never entered. */
-export function withComputedValue(db: Executor, data: Record<string, unknown>): Record<string, unknown> {
-  const indicator = indicatorOf(db, data.indicatorId);
+export async function withComputedValue(db: Executor, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const indicator = await indicatorOf(db, data.indicatorId);
   const { numerator, denominator } = figureOf(data);
   if (indicator?.aggregation === "ratio" && numerator !== null && denominator !== null && denominator > 0)
     return { ...data, value: rateOf(numerator, denominator, indicator.unit) };
@@ -60,19 +61,19 @@ export const indicatorValues = defineResource({
   scope: { kind: "locality", column: "localityId" },
   refs: { localityId: "writable", indicatorId: "exists" },
   defaultSort: { field: "year", order: "DESC" },
-  lock(tx, row) {
+  async lock(tx, row) {
     if (row.reportId != null) return publishedFigureLocked();
-    const closed = typeof row.localityId === "number" && typeof row.year === "number" ? closedPeriodFor(tx, row.localityId, row.year) : null;
+    const closed = typeof row.localityId === "number" && typeof row.year === "number" ? await closedPeriodFor(tx, row.localityId, row.year) : null;
     return closed === null ? null : periodClosed(closed);
   },
   check: figureErrors,
   beforeWrite: (tx, data) => withComputedValue(tx, data),
-  afterWrite(tx, after, before) {
-    if (before) applyValueToRollups(tx, rollupRowOf(before), -1);
-    applyValueToRollups(tx, rollupRowOf(after), +1);
+  async afterWrite(tx, after, before) {
+    if (before) await applyValueToRollups(tx, rollupRowOf(before), -1);
+    await applyValueToRollups(tx, rollupRowOf(after), +1);
   },
-  beforeDelete(tx, row) {
-    applyValueToRollups(tx, rollupRowOf(row), -1);
+  async beforeDelete(tx, row) {
+    await applyValueToRollups(tx, rollupRowOf(row), -1);
   },
 });
 registerResource(indicatorValues);
@@ -81,13 +82,13 @@ registerResource(indicatorValues);
  * A report value written one at a time (the CRUD of report values) passes the same check as a whole grid: the domain's
  * `checkReportFigures`, with the indicators of the report's plan.
  */
-function reportValueErrors(db: Executor, data: Record<string, unknown>): FieldError[] {
-  const report = db.select().from(s.reports).where(eq(s.reports.id, Number(data.reportId))).get();
+async function reportValueErrors(db: Executor, data: Record<string, unknown>): Promise<FieldError[]> {
+  const report = await first(db.select().from(s.reports).where(eq(s.reports.id, Number(data.reportId))));
   if (!report) return [fieldError("reportId", "unknown report", "Báo cáo không tồn tại")];
-  const indicator = indicatorOf(db, data.indicatorId);
+  const indicator = await indicatorOf(db, data.indicatorId);
   const indicators = new Map(indicator ? [[indicator.id, indicator]] : []);
   const row = { ...figureOf(data), indicatorId: Number(data.indicatorId), commentVi: (data.commentVi as string | null | undefined) ?? null };
-  const { issues } = checkReportFigures([row], indicators, reportIndicatorIds(db, report));
+  const { issues } = checkReportFigures([row], indicators, await reportIndicatorIds(db, report));
   return fieldErrorsFromIssues(issues.map((i) => ({ ...i, path: i.path.slice(2) })));
 }
 
@@ -99,8 +100,8 @@ export const reportValues = defineResource({
   inputSchema: ReportValueInputSchema,
   scope: { kind: "via", column: "reportId", parent: () => reports },
   refs: { reportId: "writable", indicatorId: "exists" },
-  lock(tx, row) {
-    const report = tx.select().from(s.reports).where(eq(s.reports.id, Number(row.reportId))).get();
+  async lock(tx, row) {
+    const report = await first(tx.select().from(s.reports).where(eq(s.reports.id, Number(row.reportId))));
     return report ? reportLock(tx, report) : null;
   },
   check: reportValueErrors,

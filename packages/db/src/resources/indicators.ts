@@ -21,8 +21,8 @@ export const indicators = defineResource({
   defaultSort: { field: "code", order: "ASC" },
   readFilter: (_db, principal) => (principal.localityId === null ? undefined : or(isNull(s.indicators.pluginId), enabledPluginCondition(s.indicators.pluginId, principal.localityId))),
   isVisible: (db, principal, row) => row.pluginId == null || principal.localityId === null || pluginEnabledAt(db, String(row.pluginId), principal.localityId),
-  check: (tx, data) => [
-    ...knownLevel(tx, s.educationLevels, "educationLevelCode", data, "level of education", "Cấp học"),
+  check: async (tx, data) => [
+    ...(await knownLevel(tx, s.educationLevels, "educationLevelCode", data, "level of education", "Cấp học")),
     ...fieldErrorsFromIssues(plausibleRangeIssues(data)),
   ],
 });

@@ -20,16 +20,16 @@ export const localities = defineResource({
   refs: { parentId: "exists", successorId: "readable", levelCode: "exists" },
   defaultSort: { field: "nameVi", order: "ASC" },
   check: (tx, data) => knownLevel(tx, s.localityLevels, "levelCode", data, "locality level", "Cấp địa bàn"),
-  beforeWrite(tx, data, existing) {
-    if (existing && data.parentId !== existing.parentId && data.parentId != null && isWithin(tx, existing.id, Number(data.parentId)))
+  async beforeWrite(tx, data, existing) {
+    if (existing && data.parentId !== existing.parentId && data.parentId != null && (await isWithin(tx, existing.id, Number(data.parentId))))
       throw new EduplanError("validation", { vi: "Địa bàn cha không được nằm trong chính địa bàn này", en: "a locality cannot be placed under itself" }, [
         fieldError("parentId", "a locality cannot be placed under itself", "Địa bàn cha không được nằm trong chính địa bàn này"),
       ]);
     return data;
   },
-  afterWrite(tx, after, before) {
-    if (!before) attachLocalityToClosure(tx, after.id, (after.parentId as number | null) ?? null);
-    else if (before.parentId !== after.parentId) moveLocalityInClosure(tx, after.id, (after.parentId as number | null) ?? null);
+  async afterWrite(tx, after, before) {
+    if (!before) await attachLocalityToClosure(tx, after.id, (after.parentId as number | null) ?? null);
+    else if (before.parentId !== after.parentId) await moveLocalityInClosure(tx, after.id, (after.parentId as number | null) ?? null);
   },
 });
 registerResource(localities);

@@ -65,15 +65,15 @@ export const reportingObligations = planChild({
   virtualFields: ["furtherRecipientAgencyIds"],
   virtualRefs: { furtherRecipientAgencyIds: { resource: () => agencies, rule: "readable" } },
   check: (tx, data) => (data.reporterCollectiveCode ? collectiveCodeErrors(tx, data.planId, [{ field: "reporterCollectiveCode", code: String(data.reporterCollectiveCode) }]) : []),
-  load(db, rows) {
+  async load(db, rows) {
     if (!rows.length) return rows;
-    const further = db.select().from(s.reportingRecipients).where(inArray(s.reportingRecipients.obligationId, rows.map((r) => r.id))).orderBy(s.reportingRecipients.position).all();
+    const further = await db.select().from(s.reportingRecipients).where(inArray(s.reportingRecipients.obligationId, rows.map((r) => r.id))).orderBy(s.reportingRecipients.position);
     return rows.map((r) => ({ ...r, furtherRecipientAgencyIds: further.filter((f) => f.obligationId === r.id).map((f) => f.agencyId) }));
   },
-  afterWrite(tx, after, _before, data) {
+  async afterWrite(tx, after, _before, data) {
     if (!("furtherRecipientAgencyIds" in data)) return;
-    tx.delete(s.reportingRecipients).where(eq(s.reportingRecipients.obligationId, after.id)).run();
+    await tx.delete(s.reportingRecipients).where(eq(s.reportingRecipients.obligationId, after.id));
     const ids = Array.isArray(data.furtherRecipientAgencyIds) ? (data.furtherRecipientAgencyIds as unknown[]).map(Number) : [];
-    if (ids.length) tx.insert(s.reportingRecipients).values(ids.map((agencyId, position) => ({ obligationId: after.id, agencyId, position }))).run();
+    if (ids.length) await tx.insert(s.reportingRecipients).values(ids.map((agencyId, position) => ({ obligationId: after.id, agencyId, position })));
   },
 });

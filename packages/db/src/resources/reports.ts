@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { RESOURCE_ACCESS, ReportInputSchema, ReportingPeriodInputSchema, fieldErrorsFromIssues, reportingYearIssues } from "@eduplan/domain";
 import { EduplanError, fieldError } from "../errors.js";
 import { isWithin } from "../area.js";
+import { first } from "../query.js";
 import { registerResource } from "../guard.js";
 import { defineResource } from "../resource.js";
 import * as s from "../schema/index.js";
@@ -22,12 +23,13 @@ export const reportingPeriods = defineResource({
   refs: { localityId: "writable" },
   defaultSort: { field: "year", order: "DESC" },
   check: (_tx, data) => fieldErrorsFromIssues(reportingYearIssues(Number(data.year), isoToday())),
-  beforeDelete(tx, row) {
-    const decided = tx
-      .select({ id: s.reports.id })
-      .from(s.reports)
-      .where(and(eq(s.reports.periodId, row.id), inArray(s.reports.status, ["submitted", "approved"])))
-      .get();
+  async beforeDelete(tx, row) {
+    const decided = await first(
+      tx
+        .select({ id: s.reports.id })
+        .from(s.reports)
+        .where(and(eq(s.reports.periodId, row.id), inArray(s.reports.status, ["submitted", "approved"]))),
+    );
     if (decided)
       throw new EduplanError("locked", {
         vi: "Không xóa được kỳ báo cáo: đã có báo cáo được gửi hoặc được duyệt trong kỳ này.",
@@ -49,10 +51,10 @@ export const reports = defineResource({
   refs: { periodId: "readable", localityId: "writable", agencyId: "writable" },
   defaultSort: { field: "id", order: "DESC" },
   lock: (tx, row) => reportLock(tx, row),
-  check(tx, data) {
-    const period = tx.select().from(s.reportingPeriods).where(eq(s.reportingPeriods.id, Number(data.periodId))).get();
+  async check(tx, data) {
+    const period = await first(tx.select().from(s.reportingPeriods).where(eq(s.reportingPeriods.id, Number(data.periodId))));
     if (!period) return [fieldError("periodId", "unknown reporting period", "Kỳ báo cáo không tồn tại")];
-    return isWithin(tx, period.localityId, Number(data.localityId))
+    return (await isWithin(tx, period.localityId, Number(data.localityId)))
       ? []
       : [fieldError("localityId", "the reporting unit is outside the period's province", "Đơn vị báo cáo không thuộc địa bàn của kỳ báo cáo")];
   },

@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { ASSIGNEE_ROLE_FIELDS, ASSIGNEE_ROLES, RESOURCE_ACCESS, TaskInputSchema } from "@eduplan/domain";
 import { fieldError, validation } from "../errors.js";
+import { first } from "../query.js";
 import * as s from "../schema/index.js";
 import { agencies } from "./agencies.js";
 import { collectiveCodeErrors } from "./collectives.js";
@@ -28,9 +29,9 @@ export const tasks = planChild({
     /** Tasks an agency leads. */
     leadAgencyId: (v) => sql`${s.tasks.id} in (select task_id from task_assignees where role = 'lead' and agency_id = ${Number(v)})`,
   },
-  load(db, rows) {
+  async load(db, rows) {
     if (!rows.length) return rows;
-    const assignees = db.select().from(s.taskAssignees).where(inArray(s.taskAssignees.taskId, rows.map((r) => r.id))).orderBy(s.taskAssignees.position).all();
+    const assignees = await db.select().from(s.taskAssignees).where(inArray(s.taskAssignees.taskId, rows.map((r) => r.id))).orderBy(s.taskAssignees.position);
     return rows.map((r) => {
       const mine = assignees.filter((a) => a.taskId === r.id);
       const out: Record<string, unknown> = { ...r };
@@ -41,18 +42,18 @@ export const tasks = planChild({
       return out as typeof r;
     });
   },
-  check(tx, data) {
+  async check(tx, data) {
     const errors = [];
     const codes = ROLE_FIELDS.flatMap(({ collectives: field }) => list(data, field).map((c, i) => ({ field: `${field}.${i}`, code: String(c) })));
-    errors.push(...collectiveCodeErrors(tx, data.planId, codes));
+    errors.push(...(await collectiveCodeErrors(tx, data.planId, codes)));
     if (data.duplicateOfId != null) {
-      const original = tx.select({ planId: s.tasks.planId, duplicateOfId: s.tasks.duplicateOfId }).from(s.tasks).where(eq(s.tasks.id, Number(data.duplicateOfId))).get();
+      const original = await first(tx.select({ planId: s.tasks.planId, duplicateOfId: s.tasks.duplicateOfId }).from(s.tasks).where(eq(s.tasks.id, Number(data.duplicateOfId))));
       if (original && original.planId !== data.planId) errors.push(fieldError("duplicateOfId", "a repeated row repeats a task of the same plan", "Dòng lặp phải lặp một nhiệm vụ của cùng kế hoạch"));
       // Pointing at the first occurrence keeps repeats one level deep (and rules out cycles).
       if (original && original.duplicateOfId !== null) errors.push(fieldError("duplicateOfId", "point at the first occurrence of the row, not at another repeat", "Hãy chỉ tới dòng xuất hiện đầu tiên, không chỉ tới một dòng lặp khác"));
     }
     if (data.solutionGroupId != null) {
-      const group = tx.select().from(s.solutionGroups).where(eq(s.solutionGroups.id, Number(data.solutionGroupId))).get();
+      const group = await first(tx.select().from(s.solutionGroups).where(eq(s.solutionGroups.id, Number(data.solutionGroupId))));
       if (!group || group.planId !== data.planId) errors.push(fieldError("solutionGroupId", "the solution group must belong to the same plan", "Nhóm giải pháp phải thuộc cùng kế hoạch"));
     }
     return errors;
@@ -61,13 +62,13 @@ export const tasks = planChild({
     if (existing && data.duplicateOfId === existing.id) throw validation([fieldError("duplicateOfId", "a task cannot repeat itself", "Nhiệm vụ không thể là dòng lặp của chính nó")]);
     return data;
   },
-  afterWrite(tx, after, _before, data) {
+  async afterWrite(tx, after, _before, data) {
     if (!TASK_VIRTUAL.some((f) => f in data)) return;
-    tx.delete(s.taskAssignees).where(eq(s.taskAssignees.taskId, after.id)).run();
+    await tx.delete(s.taskAssignees).where(eq(s.taskAssignees.taskId, after.id));
     const rows = ROLE_FIELDS.flatMap(({ role, agencies: a, collectives: c }) => [
       ...list(data, a).map((agencyId) => ({ role, agencyId: Number(agencyId), collectiveCode: null })),
       ...list(data, c).map((collectiveCode) => ({ role, agencyId: null, collectiveCode: String(collectiveCode) })),
     ]);
-    if (rows.length) tx.insert(s.taskAssignees).values(rows.map((r, position) => ({ ...r, taskId: after.id, position }))).run();
+    if (rows.length) await tx.insert(s.taskAssignees).values(rows.map((r, position) => ({ ...r, taskId: after.id, position })));
   },
 });

@@ -1,41 +1,40 @@
 import { sql } from "drizzle-orm";
 import * as schema from "../schema/index.js";
-import type { Db } from "../client.js";
+import { exec, one, rows as allRows } from "../query.js";
+import type { Executor } from "../resource.js";
 
 /*
  * SQLite-specific SQL for the structures kept current on write: the locality closure table and the rollup
  * aggregates. A PostgreSQL adapter provides the same functions.
  */
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-type Executor = Tx | Db;
 
-export function attachLocalityToClosure(tx: Executor, id: number, parentId: number | null): void {
-  tx.run(sql`insert into locality_closure (ancestor_id, descendant_id, depth) values (${id}, ${id}, 0)`);
+export async function attachLocalityToClosure(tx: Executor, id: number, parentId: number | null): Promise<void> {
+  await exec(tx, sql`insert into locality_closure (ancestor_id, descendant_id, depth) values (${id}, ${id}, 0)`);
   if (parentId !== null)
-    tx.run(sql`insert into locality_closure (ancestor_id, descendant_id, depth)
+    await exec(tx, sql`insert into locality_closure (ancestor_id, descendant_id, depth)
                select ancestor_id, ${id}, depth + 1 from locality_closure where descendant_id = ${parentId}`);
 }
 
-export function moveLocalityInClosure(tx: Executor, id: number, newParentId: number | null): void {
-  tx.run(sql`delete from locality_closure
+export async function moveLocalityInClosure(tx: Executor, id: number, newParentId: number | null): Promise<void> {
+  await exec(tx, sql`delete from locality_closure
              where descendant_id in (select descendant_id from locality_closure where ancestor_id = ${id})
                and ancestor_id not in (select descendant_id from locality_closure where ancestor_id = ${id})`);
   if (newParentId !== null)
-    tx.run(sql`insert into locality_closure (ancestor_id, descendant_id, depth)
+    await exec(tx, sql`insert into locality_closure (ancestor_id, descendant_id, depth)
                select p.ancestor_id, c.descendant_id, p.depth + c.depth + 1
                from locality_closure p, locality_closure c
                where p.descendant_id = ${newParentId} and c.ancestor_id = ${id}`);
-  rebuildRollups(tx);
+  await rebuildRollups(tx);
 }
 
 type ValueRow = { localityId: number; indicatorId: number; year: number; numerator: number | null; denominator: number | null; value: number | null };
 
 /** Add (sign = +1) or remove (sign = −1) one figure from the sums of every ancestor of its locality. */
-export function applyValueToRollups(tx: Executor, row: ValueRow, sign: 1 | -1): void {
+export async function applyValueToRollups(tx: Executor, row: ValueRow, sign: 1 | -1): Promise<void> {
   const hasRatio = row.numerator !== null && row.denominator !== null;
   const counts = hasRatio || row.value !== null ? sign : 0;
-  tx.run(sql`insert into indicator_rollups (ancestor_id, depth, indicator_id, year, numerator_sum, denominator_sum, value_sum, contributors)
+  await exec(tx, sql`insert into indicator_rollups (ancestor_id, depth, indicator_id, year, numerator_sum, denominator_sum, value_sum, contributors)
              select ancestor_id, depth, ${row.indicatorId}, ${row.year},
                     ${hasRatio ? sign * row.numerator! : 0}, ${hasRatio ? sign * row.denominator! : 0}, ${sign * (row.value ?? 0)}, ${counts}
              from locality_closure where descendant_id = ${row.localityId} and depth > 0
@@ -67,10 +66,10 @@ export type RollupDelta = { indicatorId: number; n: number; d: number; v: number
  * Add the changes of many figures of one locality and year to the sums of every ancestor in ONE statement (a report's
  * approval publishes all its figures at once).
  */
-export function applyDeltasToRollups(tx: Executor, localityId: number, year: number, deltas: readonly RollupDelta[]): void {
+export async function applyDeltasToRollups(tx: Executor, localityId: number, year: number, deltas: readonly RollupDelta[]): Promise<void> {
   const changed = deltas.filter((x) => x.n !== 0 || x.d !== 0 || x.v !== 0 || x.c !== 0);
   if (!changed.length) return;
-  tx.run(sql`with d as (select json_extract(value, '$.indicatorId') as indicator_id, json_extract(value, '$.n') as n,
+  await exec(tx, sql`with d as (select json_extract(value, '$.indicatorId') as indicator_id, json_extract(value, '$.n') as n,
                                json_extract(value, '$.d') as dd, json_extract(value, '$.v') as v, json_extract(value, '$.c') as c
                         from json_each(${JSON.stringify(changed)}))
              insert into indicator_rollups (ancestor_id, depth, indicator_id, year, numerator_sum, denominator_sum, value_sum, contributors)
@@ -84,9 +83,9 @@ export function applyDeltasToRollups(tx: Executor, localityId: number, year: num
 }
 
 /** Recompute every aggregate from the figures (after a locality moves, or to repair). */
-export function rebuildRollups(tx: Executor): void {
-  tx.run(sql`delete from indicator_rollups`);
-  tx.run(sql`insert into indicator_rollups (ancestor_id, depth, indicator_id, year, numerator_sum, denominator_sum, value_sum, contributors) ${RECOMPUTED}`);
+export async function rebuildRollups(tx: Executor): Promise<void> {
+  await exec(tx, sql`delete from indicator_rollups`);
+  await exec(tx, sql`insert into indicator_rollups (ancestor_id, depth, indicator_id, year, numerator_sum, denominator_sum, value_sum, contributors) ${RECOMPUTED}`);
 }
 
 export type RollupDrift = {
@@ -102,9 +101,9 @@ export type RollupDrift = {
  * Every aggregate that differs from a recomputation (beyond floating-point rounding; a non-finite sum always differs),
  * and every one missing on either side. Empty when the aggregates are exact.
  */
-export function verifyRollups(db: Executor): RollupDrift[] {
+export async function verifyRollups(db: Executor): Promise<RollupDrift[]> {
   type R = { ancestor_id: number; depth: number; indicator_id: number; year: number; sn: number | null; sd: number | null; sv: number | null; sc: number | null; en: number | null; ed: number | null; ev: number | null; ec: number | null };
-  const rows = db.all<R>(sql`with expected as (${RECOMPUTED}),
+  const rows = await allRows<R>(db, sql`with expected as (${RECOMPUTED}),
       stored as (select * from indicator_rollups)
     select coalesce(s.ancestor_id, e.ancestor_id) as ancestor_id, coalesce(s.depth, e.depth) as depth,
            coalesce(s.indicator_id, e.indicator_id) as indicator_id, coalesce(s.year, e.year) as year,
@@ -139,8 +138,9 @@ export type RollupAggregate = {
 };
 
 /** The sums of the shallowest level below `ancestorId` that reported this indicator-year. One indexed read. */
-export function readRollup(db: Executor, ancestorId: number, indicatorId: number, year: number): RollupAggregate | null {
-  const row = db.get<{ depth: number; numerator_sum: number; denominator_sum: number; value_sum: number; contributors: number }>(
+export async function readRollup(db: Executor, ancestorId: number, indicatorId: number, year: number): Promise<RollupAggregate | null> {
+  const row = await one<{ depth: number; numerator_sum: number; denominator_sum: number; value_sum: number; contributors: number }>(
+    db,
     sql`select depth, numerator_sum, denominator_sum, value_sum, contributors from indicator_rollups
         where ancestor_id = ${ancestorId} and indicator_id = ${indicatorId} and year = ${year} and contributors > 0
         order by depth limit 1`,
@@ -150,8 +150,9 @@ export function readRollup(db: Executor, ancestorId: number, indicatorId: number
 }
 
 /** Min and max cannot be maintained by deltas: read them live over the closure. */
-export function readMinMax(db: Executor, ancestorId: number, indicatorId: number, year: number): { depth: number; min: number | null; max: number | null; contributors: number } | null {
-  const row = db.get<{ depth: number; mn: number | null; mx: number | null; n: number }>(
+export async function readMinMax(db: Executor, ancestorId: number, indicatorId: number, year: number): Promise<{ depth: number; min: number | null; max: number | null; contributors: number } | null> {
+  const row = await one<{ depth: number; mn: number | null; mx: number | null; n: number }>(
+    db,
     sql`select c.depth as depth, min(v.value) as mn, max(v.value) as mx, count(v.value) as n
         from locality_closure c join indicator_values v on v.locality_id = c.descendant_id
         where c.ancestor_id = ${ancestorId} and c.depth > 0 and v.indicator_id = ${indicatorId} and v.year = ${year} and v.value is not null
@@ -161,15 +162,13 @@ export function readMinMax(db: Executor, ancestorId: number, indicatorId: number
 }
 
 /** Ids of a locality and every locality below it. */
-export function subtreeIds(db: Executor, rootId: number): number[] {
-  return db.all<{ id: number }>(sql`select descendant_id as id from locality_closure where ancestor_id = ${rootId}`).map((r) => r.id);
+export async function subtreeIds(db: Executor, rootId: number): Promise<number[]> {
+  return (await allRows<{ id: number }>(db, sql`select descendant_id as id from locality_closure where ancestor_id = ${rootId}`)).map((r) => r.id);
 }
 
 /** Ids of a locality's ancestors, nearest first (excluding itself). */
-export function ancestorIds(db: Executor, id: number): number[] {
-  return db
-    .all<{ id: number }>(sql`select ancestor_id as id from locality_closure where descendant_id = ${id} and depth > 0 order by depth`)
-    .map((r) => r.id);
+export async function ancestorIds(db: Executor, id: number): Promise<number[]> {
+  return (await allRows<{ id: number }>(db, sql`select ancestor_id as id from locality_closure where descendant_id = ${id} and depth > 0 order by depth`)).map((r) => r.id);
 }
 
 export type ChildFigure = { childId: number; indicatorId: number; year: number; numerator: number; denominator: number; value: number; contributors: number; depth: number; source: "rollup" | "own" };
@@ -180,17 +179,19 @@ export type ChildFigure = { childId: number; indicatorId: number; year: number; 
  * else the child's own figure. For dashboards of a whole area (every province of the nation, every commune of a
  * province).
  */
-export function readChildFigures(db: Executor, parentId: number, indicatorIds: readonly number[], untilYear: number): ChildFigure[] {
+export async function readChildFigures(db: Executor, parentId: number, indicatorIds: readonly number[], untilYear: number): Promise<ChildFigure[]> {
   if (!indicatorIds.length) return [];
   const ids = sql.join(indicatorIds.map((i) => sql`${i}`), sql`, `);
-  const rolled = db.all<{ childId: number; indicatorId: number; year: number; n: number; d: number; v: number; c: number; depth: number }>(
+  const rolled = await allRows<{ childId: number; indicatorId: number; year: number; n: number; d: number; v: number; c: number; depth: number }>(
+    db,
     sql`select r.ancestor_id as childId, r.indicator_id as indicatorId, r.year as year, r.numerator_sum as n, r.denominator_sum as d,
                r.value_sum as v, r.contributors as c, r.depth as depth
         from locality_closure k join indicator_rollups r on r.ancestor_id = k.descendant_id
         where k.ancestor_id = ${parentId} and k.depth = 1 and r.indicator_id in (${ids}) and r.year <= ${untilYear} and r.contributors > 0
         order by r.ancestor_id, r.indicator_id, r.year, r.depth`,
   );
-  const own = db.all<{ childId: number; indicatorId: number; year: number; n: number | null; d: number | null; v: number | null }>(
+  const own = await allRows<{ childId: number; indicatorId: number; year: number; n: number | null; d: number | null; v: number | null }>(
+    db,
     sql`select v.locality_id as childId, v.indicator_id as indicatorId, v.year as year, v.numerator as n, v.denominator as d, v.value as v
         from locality_closure k join indicator_values v on v.locality_id = k.descendant_id
         where k.ancestor_id = ${parentId} and k.depth = 1 and v.indicator_id in (${ids}) and v.year <= ${untilYear}`,
@@ -220,9 +221,10 @@ export const LOCALITY_FLAG_COLUMNS = {
  * A target restricted to flagged areas ("ở vùng đặc biệt khó khăn") is judged on the flagged units only: the sums of
  * the shallowest level below the locality at which a flagged unit has a figure. Read live over the closure.
  */
-export function readFlaggedRollup(db: Executor, ancestorId: number, indicatorId: number, year: number, flag: keyof typeof LOCALITY_FLAG_COLUMNS) {
+export async function readFlaggedRollup(db: Executor, ancestorId: number, indicatorId: number, year: number, flag: keyof typeof LOCALITY_FLAG_COLUMNS) {
   const column = sql.raw(`l.${LOCALITY_FLAG_COLUMNS[flag]}`);
-  return db.get<{ depth: number; num: number; den: number; val: number; mn: number | null; mx: number | null; ratios: number; n: number }>(
+  return one<{ depth: number; num: number; den: number; val: number; mn: number | null; mx: number | null; ratios: number; n: number }>(
+    db,
     sql`select c.depth as depth,
                sum(case when v.numerator is not null and v.denominator is not null then v.numerator else 0 end) as num,
                sum(case when v.numerator is not null and v.denominator is not null then v.denominator else 0 end) as den,
@@ -241,10 +243,11 @@ export function readFlaggedRollup(db: Executor, ancestorId: number, indicatorId:
 export type FigureUpsert = typeof schema.indicatorValues.$inferInsert & { localityId: number; indicatorId: number; year: number };
 
 /** Write many figures in one statement: new ones inserted, existing ones (same locality, indicator, year) replaced. */
-export function upsertFigures(tx: Executor, figures: readonly FigureUpsert[]): void {
+export async function upsertFigures(tx: Executor, figures: readonly FigureUpsert[]): Promise<void> {
   if (!figures.length) return;
   const v = schema.indicatorValues;
-  tx.insert(v)
+  await tx
+    .insert(v)
     .values([...figures])
     .onConflictDoUpdate({
       target: [v.indicatorId, v.year, v.localityId],
@@ -258,6 +261,5 @@ export function upsertFigures(tx: Executor, figures: readonly FigureUpsert[]): v
         version: sql`${v.version} + 1`,
         updatedAt: new Date().toISOString(),
       },
-    })
-    .run();
+    });
 }

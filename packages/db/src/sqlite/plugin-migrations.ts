@@ -4,6 +4,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { EduplanError } from "../errors.js";
 import { pluginMigrations } from "../schema/plugins.js";
+import { exec, first } from "../query.js";
+import { transaction } from "../transaction.js";
 
 /** A plugin's table names must start with its id (`geopark_education_sites` for `geopark-education`). */
 export function pluginTablePrefix(pluginId: string): string {
@@ -15,7 +17,7 @@ export function pluginTablePrefix(pluginId: string): string {
  * `--> statement-breakpoint`) that have not been applied yet, in order, each in its own transaction. Returns the names
  * applied. Refuses a migration that touches a table outside the plugin's prefix.
  */
-export function applyPluginMigrations(db: Db, pluginId: string, folder: string): string[] {
+export async function applyPluginMigrations(db: Db, pluginId: string, folder: string): Promise<string[]> {
   const files = readdirSync(folder)
     .filter((f) => /^\d{4}_.+\.sql$/.test(f))
     .sort();
@@ -23,7 +25,7 @@ export function applyPluginMigrations(db: Db, pluginId: string, folder: string):
   const applied: string[] = [];
   for (const file of files) {
     const name = file.replace(/\.sql$/, "");
-    const done = db.select().from(pluginMigrations).where(and(eq(pluginMigrations.pluginId, pluginId), eq(pluginMigrations.name, name))).get();
+    const done = await first(db.select().from(pluginMigrations).where(and(eq(pluginMigrations.pluginId, pluginId), eq(pluginMigrations.name, name))));
     if (done) continue;
     const text = readFileSync(join(folder, file), "utf8");
     for (const [, table] of text.matchAll(/(?:create|alter|drop)\s+table\s+(?:if\s+(?:not\s+)?exists\s+)?[`"]?([A-Za-z0-9_]+)/gi))
@@ -32,9 +34,9 @@ export function applyPluginMigrations(db: Db, pluginId: string, folder: string):
           vi: `Plugin ${pluginId}: bảng '${table}' phải có tiền tố '${prefix}'`,
           en: `plugin ${pluginId}: table '${table}' must be prefixed '${prefix}'`,
         });
-    db.transaction((tx) => {
-      for (const statement of text.split("--> statement-breakpoint")) if (statement.trim()) tx.run(statement);
-      tx.insert(pluginMigrations).values({ pluginId, name, appliedAt: new Date().toISOString() }).run();
+    await transaction(db, async (tx) => {
+      for (const statement of text.split("--> statement-breakpoint")) if (statement.trim()) await exec(tx, statement);
+      await tx.insert(pluginMigrations).values({ pluginId, name, appliedAt: new Date().toISOString() });
     });
     applied.push(name);
   }
