@@ -14,6 +14,7 @@ import {
 import { EDUCATION_LEVELS, LOCALITY_LEVELS, NATIONAL, NATIONAL_TARGETS, REFERENCE_INDICATORS } from "@eduplan/catalog";
 import {
   CrudRepository,
+  PreparedInput,
   RESOURCES,
   collectiveAssignees,
   SYSTEM_ACTOR,
@@ -25,7 +26,10 @@ import {
   type Tx,
   and,
   eq,
+  first,
   inArray,
+  prepareRecordInput,
+  transaction,
 } from "@eduplan/db";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { ConfigInvalidError, type ConfigError, type ParsedConfig } from "./parse.js";
@@ -129,11 +133,18 @@ class Writer {
   /**
    * Create the record, or update the fields the file mentions. A field left `undefined` is one the file does not
    * mention: a new record takes its default (or `onCreate`'s), an existing one keeps its value — a minimal
-   * `province:` section never resets the official code, the English name or the area flags.
+   * `province:` section never resets the official code, the English name or the area flags. `prepared`: what the
+   * resource's slow preparation made of the new record's input before the transaction (a user's password hashed).
    */
-  upsert(def: ResourceDefinition, existingId: number | undefined, desired: Record<string, unknown>, onCreate: Record<string, unknown> = {}): Row {
+  async upsert(
+    def: ResourceDefinition,
+    existingId: number | undefined,
+    desired: Record<string, unknown>,
+    onCreate: Record<string, unknown> = {},
+    prepared: Readonly<Record<string, unknown>> = {},
+  ): Promise<Row> {
     try {
-      return this.write(def, existingId, desired, onCreate);
+      return await this.write(def, existingId, desired, onCreate, prepared);
     } catch (e) {
       const fieldErrors = (e as { fieldErrors?: { path: string; message: { vi: string; en: string } }[] }).fieldErrors;
       if (!(e instanceof Error) || !("reason" in e) || !fieldErrors) throw e;
@@ -143,15 +154,23 @@ class Writer {
     }
   }
 
-  private write(def: ResourceDefinition, existingId: number | undefined, desired: Record<string, unknown>, onCreate: Record<string, unknown>): Row {
+  private async write(
+    def: ResourceDefinition,
+    existingId: number | undefined,
+    desired: Record<string, unknown>,
+    onCreate: Record<string, unknown>,
+    prepared: Readonly<Record<string, unknown>>,
+  ): Promise<Row> {
     const repo = this.repo(def);
+    // A resource with a slow preparation takes its input prepared (before the transaction: `prepared`).
+    const ready = (input: Record<string, unknown>, made: Readonly<Record<string, unknown>>) => (def.prepareInput ? new PreparedInput(input, made) : input);
     const mentioned = Object.fromEntries(Object.entries(desired).filter(([, v]) => v !== undefined));
     if (existingId === undefined) {
-      const row = repo.createInTx(this.tx, { ...onCreate, ...mentioned }, this.actor);
+      const row = await repo.createInTx(this.tx, ready({ ...onCreate, ...mentioned }, prepared), this.actor);
       this.count(def.name, "created");
       return row;
     }
-    const existing = repo.readInTx(this.tx, existingId)!;
+    const existing = (await repo.readInTx(this.tx, existingId))!;
     const stored = Object.fromEntries(Object.entries(existing).filter(([k]) => !["id", "version", "createdAt", "updatedAt"].includes(k)));
     const normalised = (def.updateSchema ?? def.inputSchema).parse({ ...stored, ...mentioned }) as Record<string, unknown>;
     const patch = Object.fromEntries(Object.entries(normalised).filter(([k, v]) => k in mentioned && k !== "password" && !same(existing[k], v)));
@@ -159,56 +178,63 @@ class Writer {
       this.count(def.name, "unchanged");
       return existing;
     }
-    const row = repo.updateInTx(this.tx, existingId, patch, existing.version, this.actor);
+    const row = await repo.updateInTx(this.tx, existingId, ready(patch, {}), existing.version, this.actor);
     this.count(def.name, "updated");
     return row;
   }
 
   /** Keep a plan's list (funding sources, duties …) equal to the desired one, pairing by position. */
-  syncList(def: ResourceDefinition, existing: Row[], desired: Record<string, unknown>[], at = ""): void {
-    desired.forEach((d, i) => {
+  async syncList(def: ResourceDefinition, existing: Row[], desired: Record<string, unknown>[], at = ""): Promise<void> {
+    for (const [i, d] of desired.entries()) {
       this.at = `${at}.${i}`;
-      this.upsert(def, existing[i]?.id, d);
-    });
+      await this.upsert(def, existing[i]?.id, d);
+    }
     for (const extra of existing.slice(desired.length)) {
-      this.repo(def).deleteInTx(this.tx, extra.id, extra.version, this.actor);
+      await this.repo(def).deleteInTx(this.tx, extra.id, extra.version, this.actor);
       this.count(def.name, "updated");
     }
   }
 }
 
-const idByCode = (tx: Tx, table: typeof s.localities | typeof s.agencies | typeof s.plans | typeof s.indicators, codes: string[]) => {
+const idByCode = async (tx: Tx, table: typeof s.localities | typeof s.agencies | typeof s.plans | typeof s.indicators, codes: string[]) => {
   const map = new Map<string, number>();
   if (!codes.length) return map;
-  for (const r of tx.select({ id: table.id, code: table.code }).from(table).where(inArray(table.code, codes)).all()) map.set(r.code, r.id);
+  for (const r of await tx.select({ id: table.id, code: table.code }).from(table).where(inArray(table.code, codes))) map.set(r.code, r.id);
   return map;
 };
 
+/** `items.map(f)` for an asynchronous `f`, one after the other (the queries of one transaction run in order). */
+async function mapInOrder<T, U>(items: readonly T[], f: (item: T) => Promise<U>): Promise<U[]> {
+  const out: U[] = [];
+  for (const item of items) out.push(await f(item));
+  return out;
+}
+
 /** Load the reference data every installation has: levels, collective assignees, the nation, the core indicators. */
 export async function ensureReferenceData(db: Db, actor: Principal = SYSTEM_ACTOR): Promise<ApplySummary> {
-  return db.transaction((tx) => {
+  return transaction(db, async (tx) => {
     const w = new Writer(db, tx, actor);
     for (const level of LOCALITY_LEVELS)
-      tx.insert(s.localityLevels).values(level).onConflictDoUpdate({ target: s.localityLevels.code, set: level }).run();
+      await tx.insert(s.localityLevels).values(level).onConflictDoUpdate({ target: s.localityLevels.code, set: level });
     for (const level of EDUCATION_LEVELS)
-      tx.insert(s.educationLevels).values(level).onConflictDoUpdate({ target: s.educationLevels.code, set: level }).run();
-    const builtIns = new Map(tx.select({ id: s.collectiveAssignees.id, code: s.collectiveAssignees.code }).from(s.collectiveAssignees).all().map((c) => [c.code, c.id]));
-    for (const c of DEFAULT_COLLECTIVE_ASSIGNEES) w.upsert(collectiveAssignees, builtIns.get(c.code), c);
-    const nationId = idByCode(tx, s.localities, [NATIONAL.nation.code]).get(NATIONAL.nation.code);
-    const nation = w.upsert(RESOURCES.localities, nationId, { ...NATIONAL.nation, parentId: null });
-    const agencyIds = idByCode(tx, s.agencies, NATIONAL.agencies.map((a) => a.code));
+      await tx.insert(s.educationLevels).values(level).onConflictDoUpdate({ target: s.educationLevels.code, set: level });
+    const builtIns = new Map((await tx.select({ id: s.collectiveAssignees.id, code: s.collectiveAssignees.code }).from(s.collectiveAssignees)).map((c) => [c.code, c.id]));
+    for (const c of DEFAULT_COLLECTIVE_ASSIGNEES) await w.upsert(collectiveAssignees, builtIns.get(c.code), c);
+    const nationId = (await idByCode(tx, s.localities, [NATIONAL.nation.code])).get(NATIONAL.nation.code);
+    const nation = await w.upsert(RESOURCES.localities, nationId, { ...NATIONAL.nation, parentId: null });
+    const agencyIds = await idByCode(tx, s.agencies, NATIONAL.agencies.map((a) => a.code));
     const agencyId = new Map<string, number>();
-    for (const a of NATIONAL.agencies) agencyId.set(a.code, w.upsert(RESOURCES.agencies, agencyIds.get(a.code), { ...a, localityId: nation.id }).id);
-    const planIds = idByCode(tx, s.plans, NATIONAL.plans.map((p) => p.code));
+    for (const a of NATIONAL.agencies) agencyId.set(a.code, (await w.upsert(RESOURCES.agencies, agencyIds.get(a.code), { ...a, localityId: nation.id })).id);
+    const planIds = await idByCode(tx, s.plans, NATIONAL.plans.map((p) => p.code));
     for (const { issuingAgency, ...p } of NATIONAL.plans)
-      w.upsert(RESOURCES.plans, planIds.get(p.code), { ...p, localityId: nation.id, issuingAgencyId: agencyId.get(issuingAgency) ?? null });
-    const indicatorIds = idByCode(tx, s.indicators, REFERENCE_INDICATORS.map((i) => i.code));
-    for (const indicator of REFERENCE_INDICATORS) indicatorIds.set(indicator.code, w.upsert(RESOURCES.indicators, indicatorIds.get(indicator.code), indicator).id);
+      await w.upsert(RESOURCES.plans, planIds.get(p.code), { ...p, localityId: nation.id, issuingAgencyId: agencyId.get(issuingAgency) ?? null });
+    const indicatorIds = await idByCode(tx, s.indicators, REFERENCE_INDICATORS.map((i) => i.code));
+    for (const indicator of REFERENCE_INDICATORS) indicatorIds.set(indicator.code, (await w.upsert(RESOURCES.indicators, indicatorIds.get(indicator.code), indicator)).id);
     // The national strategy's own 2030 targets (as the press reported them), so a province's cascade compares with them.
-    const nationalPlanId = idByCode(tx, s.plans, [NATIONAL_TARGETS.plan]).get(NATIONAL_TARGETS.plan)!;
-    const nationalTargets = new Map(tx.select({ id: s.targets.id, code: s.targets.code }).from(s.targets).where(eq(s.targets.planId, nationalPlanId)).all().map((t) => [t.code, t.id]));
+    const nationalPlanId = (await idByCode(tx, s.plans, [NATIONAL_TARGETS.plan])).get(NATIONAL_TARGETS.plan)!;
+    const nationalTargets = new Map((await tx.select({ id: s.targets.id, code: s.targets.code }).from(s.targets).where(eq(s.targets.planId, nationalPlanId))).map((t) => [t.code, t.id]));
     for (const t of NATIONAL_TARGETS.targets)
-      w.upsert(RESOURCES.targets, nationalTargets.get(t.code), {
+      await w.upsert(RESOURCES.targets, nationalTargets.get(t.code), {
         planId: nationalPlanId,
         indicatorId: indicatorIds.get(t.indicator)!,
         code: t.code,
@@ -271,8 +297,8 @@ const fileKeyOfTargetField = (path: string) => {
   return [TARGET_FILE_KEYS[head!] ?? head, ...rest].join(".");
 };
 
-const storedTask = (tx: Tx, planCode: string, taskCode: string) =>
-  !!tx.select({ id: s.tasks.id }).from(s.tasks).innerJoin(s.plans, eq(s.plans.id, s.tasks.planId)).where(and(eq(s.plans.code, planCode), eq(s.tasks.code, taskCode))).get();
+const storedTask = async (tx: Tx, planCode: string, taskCode: string) =>
+  !!(await first(tx.select({ id: s.tasks.id }).from(s.tasks).innerJoin(s.plans, eq(s.plans.id, s.tasks.planId)).where(and(eq(s.plans.code, planCode), eq(s.tasks.code, taskCode)))));
 
 /** The province file's key for each assignee role. */
 const FILE_KEY_OF_ROLE = { lead: "lead", coordinate: "coordinating", requested: "requested" } as const satisfies Record<AssigneeRole, string>;
@@ -299,13 +325,12 @@ function parentsFirst<T>(items: T[], key: (t: T) => string, parent: (t: T) => st
  * The collective codes a province's plans may name: the built-ins, those declared before by the province or one of the
  * file's localities, and those the file declares.
  */
-function availableCollectives(tx: Tx, config: ParsedConfig["config"]): { all: Set<string>; fromDb: Set<string> } {
+async function availableCollectives(tx: Tx, config: ParsedConfig["config"]): Promise<{ all: Set<string>; fromDb: Set<string> }> {
   const localityCodes = new Set([config.province.code, ...config.localities.map((l) => l.code)]);
-  const rows = tx
+  const rows = await tx
     .select({ code: s.collectiveAssignees.code, localityCode: s.localities.code })
     .from(s.collectiveAssignees)
-    .leftJoin(s.localities, eq(s.localities.id, s.collectiveAssignees.localityId))
-    .all();
+    .leftJoin(s.localities, eq(s.localities.id, s.collectiveAssignees.localityId));
   const fromDb = new Set(rows.filter((r) => r.localityCode === null || localityCodes.has(r.localityCode)).map((r) => r.code));
   return { all: new Set([...fromDb, ...config.collectives.map((c) => c.code)]), fromDb };
 }
@@ -314,15 +339,15 @@ function availableCollectives(tx: Tx, config: ParsedConfig["config"]): { all: Se
  * Validate a parsed province file against the database (every code resolves, every figure fits its indicator)
  * and return all errors, located by path and line. Writes nothing.
  */
-export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigError[] {
+export async function validateProvinceConfig(db: Db, parsed: ParsedConfig): Promise<ConfigError[]> {
   const { config, lineOf } = parsed;
   const errors: ConfigError[] = [];
   const err = (path: string, en: string, vi: string) => errors.push({ path, line: lineOf(path), message: { en, vi } });
   const tx = db as unknown as Tx;
 
   const localityCodes = new Set([config.province.code, ...config.localities.map((l) => l.code)]);
-  const dbLocalities = idByCode(tx, s.localities, [config.province.parent, ...config.localities.map((l) => l.parent)]);
-  const levels = new Set([...tx.select({ code: s.localityLevels.code }).from(s.localityLevels).all().map((l) => l.code), ...config.localityLevels.map((l) => l.code)]);
+  const dbLocalities = await idByCode(tx, s.localities, [config.province.parent, ...config.localities.map((l) => l.parent)]);
+  const levels = new Set([...(await tx.select({ code: s.localityLevels.code }).from(s.localityLevels)).map((l) => l.code), ...config.localityLevels.map((l) => l.code)]);
   const knownLocality = (code: string) => localityCodes.has(code) || dbLocalities.has(code);
   if (!dbLocalities.has(config.province.parent))
     err("province.parent", `unknown parent locality '${config.province.parent}' (run migrate first)`, `Không có địa bàn cha '${config.province.parent}'`);
@@ -338,7 +363,7 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
   });
 
   const agencyCodes = new Set(config.agencies.map((a) => a.code));
-  const dbAgencies = idByCode(tx, s.agencies, [
+  const dbAgencies = await idByCode(tx, s.agencies, [
     ...config.agencies.flatMap((a) => [a.parent, ...(a.predecessors ?? []).map((p) => p.agency)]),
     ...config.collectives.flatMap((c) => c.members ?? []),
     ...config.plans.flatMap((p) => [
@@ -349,8 +374,8 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
     ]),
   ].filter((c): c is string => !!c));
   const knownAgency = (code: string) => agencyCodes.has(code) || dbAgencies.has(code);
-  const collectives = availableCollectives(tx, config);
-  const dbCollectives = new Map(tx.select({ code: s.collectiveAssignees.code, localityId: s.collectiveAssignees.localityId }).from(s.collectiveAssignees).all().map((c) => [c.code, c.localityId]));
+  const collectives = await availableCollectives(tx, config);
+  const dbCollectives = new Map((await tx.select({ code: s.collectiveAssignees.code, localityId: s.collectiveAssignees.localityId }).from(s.collectiveAssignees)).map((c) => [c.code, c.localityId]));
   const seenCollectives = new Set<string>();
   config.collectives.forEach((c, i) => {
     const at = `collectives.${i}`;
@@ -380,22 +405,22 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
   const indicatorCodes = config.plans.flatMap((p) => flattenTargets(p.targets ?? [], "").map((t) => t.entry.indicator));
   const dbIndicators = new Map(
     indicatorCodes.length
-      ? tx.select().from(s.indicators).where(inArray(s.indicators.code, indicatorCodes)).all().map((i) => [i.code, i] as const)
+      ? (await tx.select().from(s.indicators).where(inArray(s.indicators.code, indicatorCodes))).map((i) => [i.code, i] as const)
       : [],
   );
-  const educationLevels = new Set(tx.select({ code: s.educationLevels.code }).from(s.educationLevels).all().map((l) => l.code));
+  const educationLevels = new Set((await tx.select({ code: s.educationLevels.code }).from(s.educationLevels)).map((l) => l.code));
   config.indicators.forEach((ind, i) => {
     if (!educationLevels.has(ind.educationLevel)) err(`indicators.${i}.educationLevel`, `unknown level of education '${ind.educationLevel}'`, `Cấp học '${ind.educationLevel}' không tồn tại`);
   });
 
   const planCodes = new Set(config.plans.map((p) => p.code));
-  const dbPlans = idByCode(
+  const dbPlans = await idByCode(
     tx,
     s.plans,
     config.plans.flatMap((p) => [p.parentPlan, ...(p.relations ?? []).map((r) => r.plan), ...flattenTargets(p.targets ?? [], "").map((t) => t.entry.reference?.plan)]).filter((c): c is string => !!c),
   );
   const knownPlan = (code: string) => planCodes.has(code) || dbPlans.has(code);
-  config.plans.forEach((plan, pi) => {
+  for (const [pi, plan] of config.plans.entries()) {
     const at = `plans.${pi}`;
     if (!knownLocality(plan.locality)) err(`${at}.locality`, `unknown locality '${plan.locality}'`, `Không có địa bàn '${plan.locality}'`);
     if (plan.issuingAgency && !knownAgency(plan.issuingAgency)) err(`${at}.issuingAgency`, `unknown agency '${plan.issuingAgency}'`, `Không có cơ quan '${plan.issuingAgency}'`);
@@ -470,7 +495,7 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
         err(`${path}.educationLevel`, `unknown level of education '${entry.educationLevel}'`, `Cấp học '${entry.educationLevel}' không tồn tại`);
     }
     const taskCodes = new Set<string>();
-    (plan.tasks ?? []).forEach((t, i) => {
+    for (const [i, t] of (plan.tasks ?? []).entries()) {
       if (taskCodes.has(t.code)) err(`${at}.tasks.${i}.code`, `duplicate task code '${t.code}'`, `Mã nhiệm vụ '${t.code}' bị trùng`);
       taskCodes.add(t.code);
       if (t.solutionGroup && !groups.has(t.solutionGroup)) err(`${at}.tasks.${i}.solutionGroup`, `unknown solution group '${t.solutionGroup}'`, `Không có nhóm giải pháp '${t.solutionGroup}'`);
@@ -486,15 +511,15 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
       for (const issue of taskSourceIssues({ source: t.source ?? null, sourceConflicts: t.sourceConflicts ?? [] })) err(`${at}.tasks.${i}.${issue.path.join(".")}`, issue.en, issue.vi);
       // The domain's rule on assignees (someone named, nobody twice), located at the file's own keys.
       // A task already stored that the file names without any role keeps its assignees (the write path judges the result).
-      const keepsAssignees = TASK_ROLE_KEYS.every((k) => t[k] === undefined) && storedTask(tx, plan.code, t.code);
+      const keepsAssignees = TASK_ROLE_KEYS.every((k) => t[k] === undefined) && (await storedTask(tx, plan.code, t.code));
       const issues = keepsAssignees ? [] : taskAssigneeIssues(Object.fromEntries(ASSIGNEE_ROLES.map((r) => [ASSIGNEE_ROLE_FIELDS[r].agencies, t[FILE_KEY_OF_ROLE[r]] ?? []])));
       for (const issue of issues) {
         const [field, index] = issue.path as [string, number | undefined];
         const role = ASSIGNEE_ROLES.find((r) => ASSIGNEE_ROLE_FIELDS[r].agencies === field)!;
         err(index === undefined ? `${at}.tasks.${i}` : `${at}.tasks.${i}.${FILE_KEY_OF_ROLE[role]}.${index}`, issue.en, issue.vi);
       }
-    });
-  });
+    }
+  }
   return withSuggestions(tx, config, errors);
 }
 
@@ -502,39 +527,44 @@ export function validateProvinceConfig(db: Db, parsed: ParsedConfig): ConfigErro
  * An unknown code gets the nearest known one ("did you mean 'educationDept'?") or, for a short list, every valid
  * value — of the kind the message names, from the file and the database.
  */
-function withSuggestions(tx: Tx, config: ParsedConfig["config"], errors: ConfigError[]): ConfigError[] {
-  const codes = (table: typeof s.localities | typeof s.agencies | typeof s.plans | typeof s.indicators) => tx.select({ code: table.code }).from(table).all().map((r) => r.code);
-  const sources: [RegExp, () => string[]][] = [
-    [/^unknown locality level /, () => tx.select({ code: s.localityLevels.code }).from(s.localityLevels).all().map((r) => r.code)],
-    [/^unknown level of education /, () => tx.select({ code: s.educationLevels.code }).from(s.educationLevels).all().map((r) => r.code)],
-    [/^unknown indicator code /, () => [...codes(s.indicators), ...config.indicators.map((i) => i.code)]],
-    [/^unknown agency or collective /, () => [...codes(s.agencies), ...config.agencies.map((a) => a.code), ...availableCollectives(tx, config).all]],
-    [/^unknown collective /, () => [...availableCollectives(tx, config).all]],
-    [/^unknown (parent )?agency /, () => [...codes(s.agencies), ...config.agencies.map((a) => a.code)]],
-    [/^unknown (parent )?locality |^unknown successor |^parent locality /, () => [...codes(s.localities), config.province.code, ...config.localities.map((l) => l.code)]],
-    [/^unknown plan /, () => [...codes(s.plans), ...config.plans.map((p) => p.code)]],
+async function withSuggestions(tx: Tx, config: ParsedConfig["config"], errors: ConfigError[]): Promise<ConfigError[]> {
+  const codes = async (table: typeof s.localities | typeof s.agencies | typeof s.plans | typeof s.indicators) => (await tx.select({ code: table.code }).from(table)).map((r) => r.code);
+  const sources: [RegExp, () => Promise<string[]> | string[]][] = [
+    [/^unknown locality level /, async () => (await tx.select({ code: s.localityLevels.code }).from(s.localityLevels)).map((r) => r.code)],
+    [/^unknown level of education /, async () => (await tx.select({ code: s.educationLevels.code }).from(s.educationLevels)).map((r) => r.code)],
+    [/^unknown indicator code /, async () => [...(await codes(s.indicators)), ...config.indicators.map((i) => i.code)]],
+    [/^unknown agency or collective /, async () => [...(await codes(s.agencies)), ...config.agencies.map((a) => a.code), ...(await availableCollectives(tx, config)).all]],
+    [/^unknown collective /, async () => [...(await availableCollectives(tx, config)).all]],
+    [/^unknown (parent )?agency /, async () => [...(await codes(s.agencies)), ...config.agencies.map((a) => a.code)]],
+    [/^unknown (parent )?locality |^unknown successor |^parent locality /, async () => [...(await codes(s.localities)), config.province.code, ...config.localities.map((l) => l.code)]],
+    [/^unknown plan /, async () => [...(await codes(s.plans)), ...config.plans.map((p) => p.code)]],
     [/^unknown solution group /, () => config.plans.flatMap((p) => (p.solutionGroups ?? []).map((g) => g.code))],
   ];
   const cache = new Map<RegExp, string[]>();
-  return errors.map((e) => {
+  const out: ConfigError[] = [];
+  for (const e of errors) {
     const source = sources.find(([pattern]) => pattern.test(e.message.en));
     const code = /'([^']+)'/.exec(e.message.en)?.[1];
-    if (!source || !code) return e;
-    if (!cache.has(source[0])) cache.set(source[0], source[1]());
+    if (!source || !code) {
+      out.push(e);
+      continue;
+    }
+    if (!cache.has(source[0])) cache.set(source[0], await source[1]());
     const hint = suggestion(code, cache.get(source[0])!.filter((c) => c !== code));
-    return { ...e, message: { en: e.message.en + hint.en, vi: e.message.vi + hint.vi } };
-  });
+    out.push({ ...e, message: { en: e.message.en + hint.en, vi: e.message.vi + hint.vi } });
+  }
+  return out;
 }
 
 /**
  * Every error of a file at once: its shape errors and, for the rest of it, every check against the database (a file
  * with a missing field and two unknown codes lists three errors), in the order of their lines.
  */
-export function allErrors(db: Db, error: ConfigInvalidError): ConfigInvalidError {
+export async function allErrors(db: Db, error: ConfigInvalidError): Promise<ConfigInvalidError> {
   const partial = error.partial;
   if (!partial) return error;
   const seen = new Set(error.errors.map((e) => e.path));
-  const more = validateProvinceConfig(db, partial)
+  const more = (await validateProvinceConfig(db, partial))
     .map((e) => ({ ...e, path: partial.originalPath ? partial.originalPath(e.path) : e.path }))
     .filter((e) => !seen.has(e.path) && !partial.droppedCodes?.has(/'([^']+)'/.exec(e.message.en)?.[1] ?? ""));
   const errors = [...error.errors, ...more].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -547,14 +577,21 @@ export function allErrors(db: Db, error: ConfigInvalidError): ConfigInvalidError
  * does not mention keep their stored values. `dryRun`: every check and every write of a real run, rolled back.
  */
 export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: Principal = SYSTEM_ACTOR, options: { dryRun?: boolean } = {}): Promise<ApplySummary> {
-  const errors = validateProvinceConfig(db, parsed);
+  const errors = await validateProvinceConfig(db, parsed);
   if (errors.length) throw new ConfigInvalidError(parsed.file, errors);
   const { config } = parsed;
+  // The passwords of the users to create, hashed before the transaction (no slow work inside it).
+  const storedUsernames = new Set(
+    config.users.length ? (await db.select({ username: s.users.username }).from(s.users).where(inArray(s.users.username, config.users.map((u) => u.username)))).map((u) => u.username) : [],
+  );
+  const preparedUsers = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const u of config.users)
+    if (!storedUsernames.has(u.username) && u.password !== undefined) preparedUsers.set(u.username, (await prepareRecordInput(RESOURCES.users, { password: u.password }, actor)).prepared);
   try {
-    return db.transaction((tx) => {
+    return await transaction(db, async (tx) => {
       const w = new Writer(db, tx, actor);
       const localityId = new Map<string, number>();
-      const resolveLocality = (code: string) => localityId.get(code) ?? idByCode(tx, s.localities, [code]).get(code)!;
+      const resolveLocality = async (code: string) => localityId.get(code) ?? (await idByCode(tx, s.localities, [code])).get(code)!;
       const p = config.province;
       const flagsOf = (f: { isExtremelyDifficultArea?: boolean | undefined; isBorderArea?: boolean | undefined; isEthnicMinorityArea?: boolean | undefined; isMountainous?: boolean | undefined }) => ({
         isExtremelyDifficultArea: f.isExtremelyDifficultArea,
@@ -562,19 +599,19 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
         isEthnicMinorityArea: f.isEthnicMinorityArea,
         isMountainous: f.isMountainous,
       });
-      const existingLocalities = idByCode(tx, s.localities, [p.code, ...config.localities.map((l) => l.code)]);
+      const existingLocalities = await idByCode(tx, s.localities, [p.code, ...config.localities.map((l) => l.code)]);
       for (const level of config.localityLevels) {
         const row = { code: level.code, nameVi: level.nameVi, nameEn: level.nameEn, rank: level.rank, isAdministrative: level.isAdministrative ?? true };
-        tx.insert(s.localityLevels).values(row).onConflictDoUpdate({ target: s.localityLevels.code, set: row }).run();
+        await tx.insert(s.localityLevels).values(row).onConflictDoUpdate({ target: s.localityLevels.code, set: row });
       }
       w.at = "province";
-      const province = w.upsert(RESOURCES.localities, existingLocalities.get(p.code), {
+      const province = await w.upsert(RESOURCES.localities, existingLocalities.get(p.code), {
         code: p.code,
         officialCode: p.officialCode,
         nameVi: p.nameVi,
         nameEn: p.nameEn,
         levelCode: "province",
-        parentId: resolveLocality(p.parent),
+        parentId: await resolveLocality(p.parent),
         population: p.population,
         ...flagsOf(p),
       });
@@ -582,13 +619,13 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
       const ordered = parentsFirst(config.localities, (l) => l.code, (l) => l.parent);
       for (const l of ordered) {
         w.at = `localities.${config.localities.indexOf(l)}`;
-        const row = w.upsert(RESOURCES.localities, existingLocalities.get(l.code), {
+        const row = await w.upsert(RESOURCES.localities, existingLocalities.get(l.code), {
           code: l.code,
           officialCode: l.officialCode,
           nameVi: l.nameVi,
           nameEn: l.nameEn,
           levelCode: l.level,
-          parentId: resolveLocality(l.parent),
+          parentId: await resolveLocality(l.parent),
           validFrom: l.validFrom,
           validTo: l.validTo,
           population: l.population,
@@ -597,29 +634,29 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
         localityId.set(l.code, row.id);
       }
       for (const l of config.localities)
-        if (l.successor) w.upsert(RESOURCES.localities, localityId.get(l.code), { ...w.repo(RESOURCES.localities).readInTx(tx, localityId.get(l.code)!), successorId: resolveLocality(l.successor) });
+        if (l.successor) await w.upsert(RESOURCES.localities, localityId.get(l.code), { ...(await w.repo(RESOURCES.localities).readInTx(tx, localityId.get(l.code)!)), successorId: await resolveLocality(l.successor) });
 
       // The deadline the file names, else the one already set, else 10 December.
-      if (p.reportDeadline) tx.insert(s.localitySettings).values({ localityId: province.id, reportDeadline: p.reportDeadline }).onConflictDoUpdate({ target: s.localitySettings.localityId, set: { reportDeadline: p.reportDeadline } }).run();
-      else tx.insert(s.localitySettings).values({ localityId: province.id, reportDeadline: DEFAULT_REPORT_DEADLINE }).onConflictDoNothing().run();
+      if (p.reportDeadline) await tx.insert(s.localitySettings).values({ localityId: province.id, reportDeadline: p.reportDeadline }).onConflictDoUpdate({ target: s.localitySettings.localityId, set: { reportDeadline: p.reportDeadline } });
+      else await tx.insert(s.localitySettings).values({ localityId: province.id, reportDeadline: DEFAULT_REPORT_DEADLINE }).onConflictDoNothing();
       const now = new Date().toISOString();
       for (const pluginId of config.plugins)
-        tx.insert(s.localityPlugins).values({ localityId: province.id, pluginId, enabled: true, updatedAt: now }).onConflictDoNothing().run();
+        await tx.insert(s.localityPlugins).values({ localityId: province.id, pluginId, enabled: true, updatedAt: now }).onConflictDoNothing();
 
       const agencyId = new Map<string, number>();
-      const existingAgencies = idByCode(tx, s.agencies, config.agencies.map((a) => a.code));
-      const resolveAgency = (code: string) => agencyId.get(code) ?? idByCode(tx, s.agencies, [code]).get(code)!;
+      const existingAgencies = await idByCode(tx, s.agencies, config.agencies.map((a) => a.code));
+      const resolveAgency = async (code: string) => agencyId.get(code) ?? (await idByCode(tx, s.agencies, [code])).get(code)!;
       for (const a of parentsFirst(config.agencies, (a) => a.code, (a) => a.parent)) {
         w.at = `agencies.${config.agencies.indexOf(a)}`;
-        const row = w.upsert(RESOURCES.agencies, existingAgencies.get(a.code), {
+        const row = await w.upsert(RESOURCES.agencies, existingAgencies.get(a.code), {
           code: a.code,
           nameVi: a.nameVi,
           nameEn: a.nameEn,
           shortName: a.shortName,
           aliases: a.aliases,
           kind: a.kind,
-          localityId: resolveLocality(a.locality),
-          parentId: a.parent ? resolveAgency(a.parent) : undefined,
+          localityId: await resolveLocality(a.locality),
+          parentId: a.parent ? await resolveAgency(a.parent) : undefined,
           validFrom: a.validFrom,
           validTo: a.validTo,
           formerNames: a.formerNames?.map((f) => ({ nameVi: f.nameVi, until: f.until ?? null })),
@@ -628,44 +665,43 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
       }
       for (const a of config.agencies)
         for (const pred of a.predecessors ?? [])
-          tx.insert(s.agencySuccessions)
-            .values({ predecessorId: resolveAgency(pred.agency), successorId: agencyId.get(a.code)!, kind: pred.kind, effectiveOn: pred.effectiveOn, noteVi: pred.noteVi })
-            .onConflictDoUpdate({ target: [s.agencySuccessions.predecessorId, s.agencySuccessions.successorId], set: { kind: pred.kind, effectiveOn: pred.effectiveOn, noteVi: pred.noteVi } })
-            .run();
+          await tx.insert(s.agencySuccessions)
+            .values({ predecessorId: await resolveAgency(pred.agency), successorId: agencyId.get(a.code)!, kind: pred.kind, effectiveOn: pred.effectiveOn, noteVi: pred.noteVi })
+            .onConflictDoUpdate({ target: [s.agencySuccessions.predecessorId, s.agencySuccessions.successorId], set: { kind: pred.kind, effectiveOn: pred.effectiveOn, noteVi: pred.noteVi } });
 
-      const existingCollectives = new Map(tx.select({ id: s.collectiveAssignees.id, code: s.collectiveAssignees.code }).from(s.collectiveAssignees).all().map((c) => [c.code, c.id] as const));
+      const existingCollectives = new Map((await tx.select({ id: s.collectiveAssignees.id, code: s.collectiveAssignees.code }).from(s.collectiveAssignees)).map((c) => [c.code, c.id] as const));
       for (const [i, c] of config.collectives.entries()) {
         w.at = `collectives.${i}`;
-        w.upsert(collectiveAssignees, existingCollectives.get(c.code), {
+        await w.upsert(collectiveAssignees, existingCollectives.get(c.code), {
           code: c.code,
           nameVi: c.nameVi,
           nameEn: c.nameEn,
           aliases: c.aliases,
-          localityId: resolveLocality(c.locality ?? p.code),
+          localityId: await resolveLocality(c.locality ?? p.code),
           kinds: c.kinds,
           scope: c.scope,
           localityLevels: c.localityLevels,
-          memberAgencyIds: c.members?.map(resolveAgency),
+          memberAgencyIds: c.members && (await mapInOrder(c.members, resolveAgency)),
         });
       }
-      const collectiveCodes = availableCollectives(tx, config).all;
+      const collectiveCodes = (await availableCollectives(tx, config)).all;
 
       const existingUsers = new Map(
         config.users.length
-          ? tx.select({ id: s.users.id, username: s.users.username }).from(s.users).where(inArray(s.users.username, config.users.map((u) => u.username))).all().map((u) => [u.username, u.id] as const)
+          ? (await tx.select({ id: s.users.id, username: s.users.username }).from(s.users).where(inArray(s.users.username, config.users.map((u) => u.username)))).map((u) => [u.username, u.id] as const)
           : [],
       );
       for (const [i, u] of config.users.entries()) {
         w.at = `users.${i}`;
-        const desired = { username: u.username, displayName: u.displayName, role: u.role, localityId: u.locality ? resolveLocality(u.locality) : null, locale: u.locale, isActive: true };
+        const desired = { username: u.username, displayName: u.displayName, role: u.role, localityId: u.locality ? await resolveLocality(u.locality) : null, locale: u.locale, isActive: true };
         // An existing user keeps their password: the file only sets it on creation.
-        w.upsert(RESOURCES.users, existingUsers.get(u.username), existingUsers.has(u.username) ? desired : { ...desired, password: u.password });
+        await w.upsert(RESOURCES.users, existingUsers.get(u.username), existingUsers.has(u.username) ? desired : { ...desired, password: u.password }, {}, preparedUsers.get(u.username));
       }
 
-      const existingIndicators = idByCode(tx, s.indicators, config.indicators.map((i) => i.code));
+      const existingIndicators = await idByCode(tx, s.indicators, config.indicators.map((i) => i.code));
       for (const [n, i] of config.indicators.entries()) {
         w.at = `indicators.${n}`;
-        w.upsert(RESOURCES.indicators, existingIndicators.get(i.code), {
+        await w.upsert(RESOURCES.indicators, existingIndicators.get(i.code), {
           code: i.code,
           nameVi: i.nameVi,
           nameEn: i.nameEn,
@@ -679,21 +715,21 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
       }
 
       const planId = new Map<string, number>();
-      const existingPlans = idByCode(tx, s.plans, config.plans.map((p) => p.code));
-      const resolvePlan = (code: string) => planId.get(code) ?? idByCode(tx, s.plans, [code]).get(code)!;
+      const existingPlans = await idByCode(tx, s.plans, config.plans.map((p) => p.code));
+      const resolvePlan = async (code: string) => planId.get(code) ?? (await idByCode(tx, s.plans, [code])).get(code)!;
       // A plan after its parent and after the plans its targets refer to.
       for (const plan of parentsFirst(config.plans, (p) => p.code, (p) => [p.parentPlan, ...flattenTargets(p.targets ?? [], "").map((t) => t.entry.reference?.plan)])) {
         const planAt = `plans.${config.plans.indexOf(plan)}`;
         w.at = planAt;
-        const row = w.upsert(RESOURCES.plans, existingPlans.get(plan.code), {
+        const row = await w.upsert(RESOURCES.plans, existingPlans.get(plan.code), {
           code: plan.code,
           documentKind: plan.documentKind,
           number: plan.number,
           titleVi: plan.titleVi,
           titleEn: plan.titleEn,
-          localityId: resolveLocality(plan.locality),
+          localityId: await resolveLocality(plan.locality),
           issuingBodyVi: plan.issuingBodyVi,
-          issuingAgencyId: plan.issuingAgency ? resolveAgency(plan.issuingAgency) : undefined,
+          issuingAgencyId: plan.issuingAgency ? await resolveAgency(plan.issuingAgency) : undefined,
           issuedOn: plan.issuedOn,
           signer: plan.signer,
           signerTitleVi: plan.signerTitleVi,
@@ -701,12 +737,12 @@ export async function applyProvinceConfig(db: Db, parsed: ParsedConfig, actor: P
           periodEnd: plan.periodEnd,
           visionYear: plan.visionYear,
           status: plan.status,
-          parentPlanId: plan.parentPlan ? resolvePlan(plan.parentPlan) : undefined,
+          parentPlanId: plan.parentPlan ? await resolvePlan(plan.parentPlan) : undefined,
           generalObjectiveVi: plan.generalObjectiveVi,
           noteVi: plan.noteVi,
         }, { status: "issued" });
         planId.set(plan.code, row.id);
-        applyPlanContents(w, tx, row.id, plan, planAt, resolveAgency, resolvePlan, collectiveCodes);
+        await applyPlanContents(w, tx, row.id, plan, planAt, resolveAgency, resolvePlan, collectiveCodes);
       }
       // A dry run does every write, with every check of the write path, then rolls all of it back.
       if (options.dryRun) throw new DryRunDone(w.summary);
@@ -723,18 +759,27 @@ function defaultAggregationFor(unit: string) {
   return ["percent", "per10kInhabitants", "ratio"].includes(unit) ? "ratio" : ["count", "vnd"].includes(unit) ? "sum" : ["level", "boolean"].includes(unit) ? "min" : "none";
 }
 
-function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, at: string, resolveAgency: (c: string) => number, resolvePlan: (c: string) => number, collectives: Set<string>) {
-  const rowsOf = (table: SQLiteTable, column: SQLiteColumn) =>
-    tx.select().from(table).where(eq(column, planId)).orderBy((table as typeof s.fundingSources).id).all() as Row[];
+async function applyPlanContents(
+  w: Writer,
+  tx: Tx,
+  planId: number,
+  plan: PlanEntry,
+  at: string,
+  resolveAgency: (c: string) => Promise<number>,
+  resolvePlan: (c: string) => Promise<number>,
+  collectives: Set<string>,
+) {
+  const rowsOf = async (table: SQLiteTable, column: SQLiteColumn) =>
+    (await tx.select().from(table).where(eq(column, planId)).orderBy((table as typeof s.fundingSources).id)) as Row[];
 
   // A list the plan does not mention is left as it is; a mentioned one (even empty) replaces the stored one.
-  if (plan.relations) w.syncList(
+  if (plan.relations) await w.syncList(
     RESOURCES.documentRelations,
-    rowsOf(s.documentRelations, s.documentRelations.fromPlanId),
-    (plan.relations ?? []).map((r) => ({
+    await rowsOf(s.documentRelations, s.documentRelations.fromPlanId),
+    await mapInOrder(plan.relations ?? [], async (r) => ({
       fromPlanId: planId,
       kind: r.kind,
-      toPlanId: r.plan ? resolvePlan(r.plan) : null,
+      toPlanId: r.plan ? await resolvePlan(r.plan) : null,
       citedKind: r.cited?.kind ?? null,
       citedNumber: r.cited?.number ?? null,
       citedIssuedOn: r.cited?.issuedOn ?? null,
@@ -745,30 +790,30 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, a
     })),
     `${at}.relations`,
   );
-  const existingGroups = new Map(tx.select().from(s.solutionGroups).where(eq(s.solutionGroups.planId, planId)).all().map((g) => [g.code, g.id] as const));
+  const existingGroups = new Map((await tx.select().from(s.solutionGroups).where(eq(s.solutionGroups.planId, planId))).map((g) => [g.code, g.id] as const));
   const groupId = new Map<string, number>();
-  (plan.solutionGroups ?? []).forEach((g, i) => {
+  for (const [i, g] of (plan.solutionGroups ?? []).entries()) {
     w.at = `${at}.solutionGroups.${i}`;
-    const row = w.upsert(RESOURCES.solutionGroups, existingGroups.get(g.code), { planId, code: g.code, titleVi: g.titleVi, titleEn: g.titleEn ?? null, summaryVi: g.summaryVi ?? null, sortOrder: i });
+    const row = await w.upsert(RESOURCES.solutionGroups, existingGroups.get(g.code), { planId, code: g.code, titleVi: g.titleVi, titleEn: g.titleEn ?? null, summaryVi: g.summaryVi ?? null, sortOrder: i });
     groupId.set(g.code, row.id);
-  });
-  if (plan.fundingSources) w.syncList(RESOURCES.fundingSources, rowsOf(s.fundingSources, s.fundingSources.planId), (plan.fundingSources ?? []).map((f, i) => ({ planId, kind: f.kind, descriptionVi: f.descriptionVi, sortOrder: i })), `${at}.fundingSources`);
-  if (plan.agencyDuties) w.syncList(
+  }
+  if (plan.fundingSources) await w.syncList(RESOURCES.fundingSources, await rowsOf(s.fundingSources, s.fundingSources.planId), (plan.fundingSources ?? []).map((f, i) => ({ planId, kind: f.kind, descriptionVi: f.descriptionVi, sortOrder: i })), `${at}.fundingSources`);
+  if (plan.agencyDuties) await w.syncList(
     RESOURCES.agencyDuties,
-    rowsOf(s.agencyDuties, s.agencyDuties.planId),
-    (plan.agencyDuties ?? []).map((d, i) => ({ planId, agencyId: d.agency ? resolveAgency(d.agency) : null, collectiveCode: d.collective ?? null, section: d.section ?? null, dutiesVi: d.dutiesVi, sortOrder: i })),
+    await rowsOf(s.agencyDuties, s.agencyDuties.planId),
+    await mapInOrder([...(plan.agencyDuties ?? []).entries()], async ([i, d]) => ({ planId, agencyId: d.agency ? await resolveAgency(d.agency) : null, collectiveCode: d.collective ?? null, section: d.section ?? null, dutiesVi: d.dutiesVi, sortOrder: i })),
     `${at}.agencyDuties`,
   );
-  if (plan.reportingObligations) w.syncList(
+  if (plan.reportingObligations) await w.syncList(
     RESOURCES.reportingObligations,
-    rowsOf(s.reportingObligations, s.reportingObligations.planId),
-    (plan.reportingObligations ?? []).map((o) => ({
+    await rowsOf(s.reportingObligations, s.reportingObligations.planId),
+    await mapInOrder(plan.reportingObligations ?? [], async (o) => ({
       planId,
-      reporterAgencyId: o.reporter ? resolveAgency(o.reporter) : null,
+      reporterAgencyId: o.reporter ? await resolveAgency(o.reporter) : null,
       reporterCollectiveCode: o.reporterCollective ?? null,
-      recipientAgencyId: (o.recipient ?? o.recipients?.[0]) ? resolveAgency((o.recipient ?? o.recipients?.[0])!) : null,
-      furtherRecipientAgencyIds: (o.recipients ?? []).slice(1).map(resolveAgency),
-      viaAgencyId: o.via ? resolveAgency(o.via) : null,
+      recipientAgencyId: (o.recipient ?? o.recipients?.[0]) ? await resolveAgency((o.recipient ?? o.recipients?.[0])!) : null,
+      furtherRecipientAgencyIds: await mapInOrder((o.recipients ?? []).slice(1), resolveAgency),
+      viaAgencyId: o.via ? await resolveAgency(o.via) : null,
       subjectVi: o.subjectVi,
       frequency: o.frequency,
       dueMonthDay: o.dueMonthDay ?? null,
@@ -779,12 +824,12 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, a
 
   const flat = flattenTargets(plan.targets ?? [], `${at}.targets`);
   const codes = targetCodes(flat);
-  const indicatorIds = idByCode(tx, s.indicators, flat.map((f) => f.entry.indicator));
-  const existingTargets = new Map(tx.select({ id: s.targets.id, code: s.targets.code }).from(s.targets).where(eq(s.targets.planId, planId)).all().map((t) => [t.code, t.id] as const));
+  const indicatorIds = await idByCode(tx, s.indicators, flat.map((f) => f.entry.indicator));
+  const existingTargets = new Map((await tx.select({ id: s.targets.id, code: s.targets.code }).from(s.targets).where(eq(s.targets.planId, planId))).map((t) => [t.code, t.id] as const));
   const targetIdByPath = new Map<string, number>();
   for (const { entry: t, path, parentPath } of flat) {
     w.at = path;
-    const row = w.upsert(RESOURCES.targets, existingTargets.get(codes.get(path)!), {
+    const row = await w.upsert(RESOURCES.targets, existingTargets.get(codes.get(path)!), {
       planId,
       indicatorId: indicatorIds.get(t.indicator)!,
       code: codes.get(path)!,
@@ -811,7 +856,7 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, a
       pooledEducationLevelCodes: t.educationLevels,
       isApproximate: t.approximate,
       approximateTolerance: t.tolerance,
-      referencePlanId: t.reference?.plan ? resolvePlan(t.reference.plan) : undefined,
+      referencePlanId: t.reference?.plan ? await resolvePlan(t.reference.plan) : undefined,
       referenceCitedVi: t.reference?.citedVi,
       noteVi: t.noteVi,
       parentTargetId: parentPath ? targetIdByPath.get(parentPath)! : null,
@@ -819,27 +864,27 @@ function applyPlanContents(w: Writer, tx: Tx, planId: number, plan: PlanEntry, a
       section: t.section,
     });
     targetIdByPath.set(path, row.id);
-    const existingMilestones = new Map(tx.select({ id: s.milestones.id, year: s.milestones.year }).from(s.milestones).where(eq(s.milestones.targetId, row.id)).all().map((m) => [m.year, m.id] as const));
+    const existingMilestones = new Map((await tx.select({ id: s.milestones.id, year: s.milestones.year }).from(s.milestones).where(eq(s.milestones.targetId, row.id))).map((m) => [m.year, m.id] as const));
     for (const [j, m] of (t.milestones ?? []).entries()) {
       w.at = `${path}.milestones.${j}`;
-      w.upsert(RESOURCES.milestones, existingMilestones.get(m.year), { targetId: row.id, year: m.year, value: m.value, valueMax: m.valueMax, isSynthetic: m.isSynthetic, noteVi: m.noteVi });
+      await w.upsert(RESOURCES.milestones, existingMilestones.get(m.year), { targetId: row.id, year: m.year, value: m.value, valueMax: m.valueMax, isSynthetic: m.isSynthetic, noteVi: m.noteVi });
     }
   }
 
-  const existingTasks = new Map(tx.select({ id: s.tasks.id, code: s.tasks.code }).from(s.tasks).where(eq(s.tasks.planId, planId)).all().map((t) => [t.code, t.id] as const));
-  const split = (codes: string[] = []) => ({ agencies: codes.filter((c) => !collectives.has(c)).map(resolveAgency), collectives: codes.filter((c) => collectives.has(c)) });
+  const existingTasks = new Map((await tx.select({ id: s.tasks.id, code: s.tasks.code }).from(s.tasks).where(eq(s.tasks.planId, planId))).map((t) => [t.code, t.id] as const));
+  const split = async (codes: string[] = []) => ({ agencies: await mapInOrder(codes.filter((c) => !collectives.has(c)), resolveAgency), collectives: codes.filter((c) => collectives.has(c)) });
   const taskId = new Map<string, number>();
   for (const t of parentsFirst(plan.tasks ?? [], (t) => t.code, (t) => t.duplicateOf)) {
     const assignees: Record<string, unknown> = {};
     for (const role of ASSIGNEE_ROLES) {
       // A role the file does not mention keeps the task's assignees in it (mention it, even empty, to change it).
       if (t[FILE_KEY_OF_ROLE[role]] === undefined) continue;
-      const { agencies, collectives: codes } = split(t[FILE_KEY_OF_ROLE[role]]);
+      const { agencies, collectives: codes } = await split(t[FILE_KEY_OF_ROLE[role]]);
       assignees[ASSIGNEE_ROLE_FIELDS[role].agencies] = agencies;
       assignees[ASSIGNEE_ROLE_FIELDS[role].collectives] = codes;
     }
     w.at = `${at}.tasks.${(plan.tasks ?? []).indexOf(t)}`;
-    const row = w.upsert(RESOURCES.tasks, existingTasks.get(t.code), {
+    const row = await w.upsert(RESOURCES.tasks, existingTasks.get(t.code), {
       planId,
       solutionGroupId: t.solutionGroup ? (groupId.get(t.solutionGroup) ?? null) : undefined,
       code: t.code,

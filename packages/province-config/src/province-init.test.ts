@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { closeDatabase, lineageOf, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
+import { closeDatabase, first, lineageOf, one, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
 import { applyProvinceConfig, ConfigInvalidError, ensureReferenceData, parseProvinceConfig } from "./index.js";
 
 const EXAMPLE = fileURLToPath(new URL("../../../docs/examples/province.yaml", import.meta.url));
@@ -21,16 +21,15 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const counts = (db: Db) =>
-  Object.fromEntries(
-    ["localities", "agencies", "users", "plans", "targets", "milestones", "tasks", "task_assignees", "audit_log", "locality_plugins"].map((t) => [
-      t,
-      db.get<{ n: number }>(sql.raw(`select count(*) as n from ${t}`))!.n,
-    ]),
-  );
+const counts = async (db: Db) => {
+  const n: Record<string, number> = {};
+  for (const t of ["localities", "agencies", "users", "plans", "targets", "milestones", "tasks", "task_assignees", "audit_log", "locality_plugins"])
+    n[t] = (await one<{ n: number }>(db, sql.raw(`select count(*) as n from ${t}`)))!.n;
+  return n;
+};
 
 async function expectRefused(text: string): Promise<ConfigInvalidError> {
-  const before = counts(db);
+  const before = await counts(db);
   let caught: unknown;
   try {
     await applyProvinceConfig(db, parseProvinceConfig(text, "broken.yaml"));
@@ -38,48 +37,48 @@ async function expectRefused(text: string): Promise<ConfigInvalidError> {
     caught = e;
   }
   expect(caught).toBeInstanceOf(ConfigInvalidError);
-  expect(counts(db)).toEqual(before);
+  expect(await counts(db)).toEqual(before);
   return caught as ConfigInvalidError;
 }
 
 describe("province init", () => {
   it("creates the example province on an empty database, then changes nothing when run again", async () => {
-    const first = await applyProvinceConfig(db, parseProvinceConfig(exampleText, EXAMPLE));
-    expect(first.created).toBeGreaterThan(20);
-    const province = db.select().from(s.localities).where(sql`code = 'vi-du'`).get()!;
+    const firstRun = await applyProvinceConfig(db, parseProvinceConfig(exampleText, EXAMPLE));
+    expect(firstRun.created).toBeGreaterThan(20);
+    const province = (await first(db.select().from(s.localities).where(sql`code = 'vi-du'`)))!;
     expect(province.nameVi).toBe("Tỉnh Ví Dụ");
-    const plan = db.select().from(s.plans).where(sql`code = 'vi-du-plan-2025'`).get()!;
-    const targets = db.select().from(s.targets).where(sql`plan_id = ${plan.id}`).all();
+    const plan = (await first(db.select().from(s.plans).where(sql`code = 'vi-du-plan-2025'`)))!;
+    const targets = await db.select().from(s.targets).where(sql`plan_id = ${plan.id}`);
     expect(targets).toHaveLength(5);
     const sub = targets.find((t) => t.comparator === "range")!;
     expect(sub.parentTargetId).toBe(targets.find((t) => t.code === "vocational.trained_workforce_rate")!.id);
     const counting = targets.find((t) => t.countedEntity === "commune")!;
     expect(counting.countingOutOfVi).toBe("tất cả đơn vị hành chính cấp xã");
-    expect(db.select().from(s.milestones).all()).toHaveLength(2);
-    expect(db.select().from(s.localityPlugins).all().map((p) => p.pluginId)).toEqual(["chinese-language"]);
-    const school = db.select().from(s.localities).where(sql`code = 'vi-du.th-an-binh'`).get()!;
-    const ancestors = lineageOf(db, school.id);
+    expect(await db.select().from(s.milestones)).toHaveLength(2);
+    expect((await db.select().from(s.localityPlugins)).map((p) => p.pluginId)).toEqual(["chinese-language"]);
+    const school = (await first(db.select().from(s.localities).where(sql`code = 'vi-du.th-an-binh'`)))!;
+    const ancestors = await lineageOf(db, school.id);
     expect(ancestors.map((a) => a.depth)).toEqual([0, 1, 2, 3]);
     expect(ancestors[2]!.id).toBe(province.id);
 
-    const before = counts(db);
+    const before = await counts(db);
     const second = await applyProvinceConfig(db, parseProvinceConfig(exampleText, EXAMPLE));
     expect(second.created).toBe(0);
     expect(second.updated).toBe(0);
-    expect(counts(db)).toEqual(before);
+    expect(await counts(db)).toEqual(before);
   });
 
   it("applies an edit as an update, audited, keeping ids", async () => {
     await applyProvinceConfig(db, parseProvinceConfig(exampleText, EXAMPLE));
-    const before = db.select().from(s.targets).where(sql`code = 'ecec.nursery.enrolment_rate' and plan_id = (select id from plans where code = 'vi-du-plan-2025')`).get()!;
+    const before = (await first(db.select().from(s.targets).where(sql`code = 'ecec.nursery.enrolment_rate' and plan_id = (select id from plans where code = 'vi-du-plan-2025')`)))!;
     const edited = exampleText.replace("value: 40\n", "value: 42.5\n");
     const summary = await applyProvinceConfig(db, parseProvinceConfig(edited, EXAMPLE));
     expect(summary.updated).toBe(1);
-    const after = db.select().from(s.targets).where(sql`code = 'ecec.nursery.enrolment_rate' and plan_id = (select id from plans where code = 'vi-du-plan-2025')`).get()!;
+    const after = (await first(db.select().from(s.targets).where(sql`code = 'ecec.nursery.enrolment_rate' and plan_id = (select id from plans where code = 'vi-du-plan-2025')`)))!;
     expect(after.id).toBe(before.id);
     expect(after.value).toBe(42.5);
     expect(after.version).toBe(before.version + 1);
-    const audit = db.select().from(s.auditLog).where(sql`entity = 'targets' and entity_id = ${after.id} and action = 'update'`).all();
+    const audit = await db.select().from(s.auditLog).where(sql`entity = 'targets' and entity_id = ${after.id} and action = 'update'`);
     expect(audit).toHaveLength(1);
     expect((audit[0]!.before as { value: number }).value).toBe(40);
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { closeDatabase, createRepositories, openDatabase, schema as s, sql, SYSTEM_ACTOR, type Db } from "@eduplan/db";
+import { closeDatabase, createRepositories, first, one, openDatabase, schema as s, sql, SYSTEM_ACTOR, type Db } from "@eduplan/db";
 import { allErrors, applyProvinceConfig, ConfigInvalidError, ensureReferenceData, parseProvinceConfig } from "./index.js";
 
 let dir: string;
@@ -82,14 +82,14 @@ describe("collective assignees and agency aliases in the province file", () => {
   it("declares a collective with its members and aliases, names it in a task, and changes nothing when applied again", async () => {
     await apply(BASE + PLAN);
     const repos = createRepositories(db);
-    const c = db.select().from(s.collectiveAssignees).where(sql`code = 'thu.related'`).get()!;
-    expect(c.localityId).toBe(db.select().from(s.localities).where(sql`code = 'thu'`).get()!.id);
+    const c = (await first(db.select().from(s.collectiveAssignees).where(sql`code = 'thu.related'`)))!;
+    expect(c.localityId).toBe((await first(db.select().from(s.localities).where(sql`code = 'thu'`)))!.id);
     expect(c.aliases).toEqual(["Các cơ quan, đơn vị liên quan"]);
-    const members = db.select().from(s.collectiveMembers).where(sql`collective_id = ${c.id}`).all();
+    const members = await db.select().from(s.collectiveMembers).where(sql`collective_id = ${c.id}`);
     expect(members).toHaveLength(2);
-    const task = repos.tasks.list({ filter: { code: "1" } }, SYSTEM_ACTOR).data[0]!;
+    const task = (await repos.tasks.list({ filter: { code: "1" } }, SYSTEM_ACTOR)).data[0]!;
     expect(task.coordinatingCollectiveCodes).toEqual(["thu.related", "provincial-agencies"]);
-    expect(db.select().from(s.agencies).where(sql`code = 'thu.ubnd'`).get()!.aliases).toEqual(["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
+    expect((await first(db.select().from(s.agencies).where(sql`code = 'thu.ubnd'`)))!.aliases).toEqual(["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
     const again = await apply(BASE + PLAN);
     expect({ created: again.created, updated: again.updated }).toEqual({ created: 0, updated: 0 });
   });
@@ -127,7 +127,7 @@ describe("task assignee roles in the province file", () => {
 `),
     );
     const repos = createRepositories(db);
-    const byCode = new Map(repos.tasks.list({}, SYSTEM_ACTOR).data.map((t) => [t.code, t]));
+    const byCode = new Map((await repos.tasks.list({}, SYSTEM_ACTOR)).data.map((t) => [t.code, t]));
     expect(byCode.get("3")).toMatchObject({ leadAgencyIds: [], coordinatingAgencyIds: [expect.any(Number)] });
     expect(byCode.get("10")).toMatchObject({ requestedCollectiveCodes: ["socio-political-organisations"] });
     expect((byCode.get("10")!.leadAgencyIds as number[]).length).toBe(2);
@@ -172,7 +172,7 @@ describe("timing not stated, sources and repeated rows in the province file", ()
         sourceNoteVi: Bảng phụ lục ghi Sở Nội vụ chủ trì.
 `);
     await apply(text);
-    const rows = createRepositories(db).tasks.list({}, SYSTEM_ACTOR).data;
+    const rows = (await createRepositories(db).tasks.list({}, SYSTEM_ACTOR)).data;
     const original = rows.find((t) => t.code === "12")!;
     const repeat = rows.find((t) => t.code === "12-lap")!;
     expect(repeat).toMatchObject({ rowNumber: "12", duplicateOfId: original.id, timing: { kind: "notStated" } });
@@ -234,13 +234,13 @@ ${targets}`;
 `;
   it("applies pooled, counted, approximate, by-reference targets and notes; the referenced plan is written first", async () => {
     await apply(plans(GOOD));
-    const rows = createRepositories(db).targets.list({ pagination: { page: 1, perPage: 50 } }, SYSTEM_ACTOR).data;
+    const rows = (await createRepositories(db).targets.list({ pagination: { page: 1, perPage: 50 } }, SYSTEM_ACTOR)).data;
     const by = new Map(rows.map((t) => [t.code, t]));
     expect(by.get("pooled")).toMatchObject({ pooledEducationLevelCodes: ["earlyChildhood", "primary"], breakdownEducationLevelCode: null });
     expect(by.get("counted")).toMatchObject({ countedEntity: "commune", countedNumerator: 4, countedDenominator: 10, countedGroupRelation: "notStated" });
     expect(by.get("about")).toMatchObject({ isApproximate: true, approximateTolerance: 3 });
-    expect(by.get("by-ref")!.referencePlanId).toBe(db.select().from(s.plans).where(sql`code = 'thu.xa-a.kh'`).get()!.id);
-    expect(db.select().from(s.plans).where(sql`code = 'thu.kh-4'`).get()!.noteVi).toBe("Phần ký không ghi tên người ký.");
+    expect(by.get("by-ref")!.referencePlanId).toBe((await first(db.select().from(s.plans).where(sql`code = 'thu.xa-a.kh'`)))!.id);
+    expect((await first(db.select().from(s.plans).where(sql`code = 'thu.kh-4'`)))!.noteVi).toBe("Phần ký không ghi tên người ký.");
     expect((await apply(plans(GOOD))).updated).toBe(0);
   });
   it("refuses, at the file's own keys and all at once: one pooled level, an unknown level, 11/10, a tolerance without approximate, an unknown referenced plan", async () => {
@@ -265,16 +265,16 @@ ${targets}`;
 describe("partial updates never reset what the file does not mention", () => {
   it("a minimal province section for an existing province keeps its official code, English name, area flags and deadline", async () => {
     await apply(BASE.replace("  isMountainous: true\n", "  isMountainous: true\n  reportDeadline: \"11-30\"\n") + PLAN);
-    const before = db.select().from(s.localities).where(sql`code = 'thu'`).get()!;
+    const before = (await first(db.select().from(s.localities).where(sql`code = 'thu'`)))!;
     // A second, older plan added to the existing province, with the province named only by code and name.
     const older = `province:\n  code: thu\n  nameVi: Tỉnh Thử\nplans:\n  - code: thu.kh-2020\n    documentKind: plan\n    titleVi: Kế hoạch giai đoạn 2021–2025\n    locality: thu\n    periodStart: 2021\n    periodEnd: 2025\n`;
     const summary = await apply(older);
     expect(summary.byResource).toEqual({ plans: { created: 1, updated: 0 } });
-    const after = db.select().from(s.localities).where(sql`code = 'thu'`).get()!;
+    const after = (await first(db.select().from(s.localities).where(sql`code = 'thu'`)))!;
     expect(after).toMatchObject({ officialCode: "99", nameEn: "Test Province", isMountainous: true, version: before.version });
-    expect(db.select().from(s.localitySettings).where(sql`locality_id = ${after.id}`).get()!.reportDeadline).toBe("11-30");
+    expect((await first(db.select().from(s.localitySettings).where(sql`locality_id = ${after.id}`)))!.reportDeadline).toBe("11-30");
     // The first plan, its tasks and their assignees are untouched.
-    const task = createRepositories(db).tasks.list({ filter: { code: "1" } }, SYSTEM_ACTOR).data[0]!;
+    const task = (await createRepositories(db).tasks.list({ filter: { code: "1" } }, SYSTEM_ACTOR)).data[0]!;
     expect(task.coordinatingCollectiveCodes).toEqual(["thu.related", "provincial-agencies"]);
   });
 
@@ -282,28 +282,32 @@ describe("partial updates never reset what the file does not mention", () => {
     await apply(BASE + PLAN.replace("    locality: thu\n", "    locality: thu\n    number: 12/KH-UBND\n    fundingSources:\n      - { kind: stateBudget, descriptionVi: Ngân sách nhà nước }\n"));
     const minimal = `province:\n  code: thu\n  nameVi: Tỉnh Thử\nagencies:\n  - code: thu.ubnd\n    nameVi: Ủy ban nhân dân tỉnh Thử\n    kind: peoplesCommittee\n    locality: thu\nplans:\n  - code: thu.kh-1\n    documentKind: plan\n    titleVi: Kế hoạch thử\n    locality: thu\n    tasks:\n      - code: "1"\n        titleVi: Nhiệm vụ một (sửa)\n        timing: { kind: year, year: 2026 }\n`;
     await apply(minimal);
-    expect(db.select().from(s.agencies).where(sql`code = 'thu.ubnd'`).get()!.aliases).toEqual(["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
-    const plan = db.select().from(s.plans).where(sql`code = 'thu.kh-1'`).get()!;
+    expect((await first(db.select().from(s.agencies).where(sql`code = 'thu.ubnd'`)))!.aliases).toEqual(["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
+    const plan = (await first(db.select().from(s.plans).where(sql`code = 'thu.kh-1'`)))!;
     expect(plan.number).toBe("12/KH-UBND");
-    expect(db.select().from(s.fundingSources).where(sql`plan_id = ${plan.id}`).all()).toHaveLength(1);
-    const task = createRepositories(db).tasks.list({ filter: { code: "1" } }, SYSTEM_ACTOR).data[0]!;
+    expect(await db.select().from(s.fundingSources).where(sql`plan_id = ${plan.id}`)).toHaveLength(1);
+    const task = (await createRepositories(db).tasks.list({ filter: { code: "1" } }, SYSTEM_ACTOR)).data[0]!;
     expect(task).toMatchObject({ titleVi: "Nhiệm vụ một (sửa)", coordinatingCollectiveCodes: ["thu.related", "provincial-agencies"] });
     expect(task.leadAgencyIds).toHaveLength(1);
   });
 });
 
 describe("a dry run runs every check of a real run and writes nothing", () => {
-  const counts = () => ["localities", "agencies", "plans", "tasks", "collective_assignees", "audit_log"].map((t) => db.get<{ n: number }>(sql.raw(`select count(*) as n from ${t}`))!.n);
+  const counts = async () => {
+    const n: number[] = [];
+    for (const t of ["localities", "agencies", "plans", "tasks", "collective_assignees", "audit_log"]) n.push((await one<{ n: number }>(db, sql.raw(`select count(*) as n from ${t}`)))!.n);
+    return n;
+  };
   it("reports what a real run would do, and leaves the database as it was", async () => {
-    const before = counts();
+    const before = await counts();
     const summary = await applyProvinceConfig(db, parseProvinceConfig(BASE + PLAN, "thu.yaml"), undefined, { dryRun: true });
     expect(summary.created).toBeGreaterThan(5);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it("finds a mistake only the write path sees (a repeat of a repeat), with the file's path and line, and writes nothing", async () => {
     const text = `${BASE}plans:\n  - code: thu.kh-5\n    documentKind: plan\n    titleVi: Kế hoạch năm\n    locality: thu\n    tasks:\n      - { code: "1", titleVi: Một, timing: { kind: notStated }, lead: [thu.sgddt] }\n      - { code: "1b", duplicateOf: "1", titleVi: Một, timing: { kind: notStated }, lead: [thu.sgddt] }\n      - { code: "1c", duplicateOf: "1b", titleVi: Một, timing: { kind: notStated }, lead: [thu.sgddt] }\n`;
-    const before = counts();
+    const before = await counts();
     let caught: unknown;
     try {
       await applyProvinceConfig(db, parseProvinceConfig(text, "thu.yaml"), undefined, { dryRun: true });
@@ -315,7 +319,7 @@ describe("a dry run runs every check of a real run and writes nothing", () => {
     expect(e.errors.map((x) => x.path)).toEqual(["plans.0.tasks.2.duplicateOf"]);
     expect(text.split("\n")[e.errors[0]!.line! - 1]).toContain('code: "1c"');
     expect(e.errors[0]!.message.vi).toMatch(/dòng xuất hiện đầu tiên/);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 });
 
@@ -333,7 +337,7 @@ describe("all errors at once, each with its line, the file's own path and a sugg
       caught = e;
     }
     expect(caught).toBeInstanceOf(ConfigInvalidError);
-    const e = allErrors(db, caught as ConfigInvalidError);
+    const e = await allErrors(db, caught as ConfigInvalidError);
     const byPath = new Map(e.errors.map((x) => [x.path, x]));
     expect([...byPath.keys()].sort()).toEqual(["agencies.2.kind", "agencies.3.kind", "localities.0.level", "plans.0.tasks.0.lead.0"].sort());
     expect(byPath.get("agencies.3.kind")!.message.en).toMatch(/did you mean 'fatherlandFrontCommittee'/);
@@ -360,14 +364,14 @@ describe("reporting duties, citations and locality levels in the province file",
     const text = BASE.replace("localities:\n", "localityLevels:\n  - { code: city, nameVi: Thành phố thuộc tỉnh, nameEn: Provincial city, rank: 2 }\nlocalities:\n  - code: thu.tp\n    nameVi: Thành phố Thử\n    level: city\n    parent: thu\n") +
       `plans:\n  - code: thu.kh-6\n    documentKind: plan\n    titleVi: Kế hoạch sáu\n    locality: thu\n    relations:\n      - kind: cites\n        cited: { kind: other, titleVi: Luật Giáo dục, year: 2019, number: "43/2019/QH14 " }\n        noteVi: Văn bản dẫn năm ban hành, không nêu ngày.\n    reportingObligations:\n      - subjectVi: Báo cáo đột xuất\n        frequency: onRequest\n        recipients: [thu.ubnd, thu.mttq]\n        via: thu.sgddt\n`;
     await apply(text);
-    const plan = db.select().from(s.plans).where(sql`code = 'thu.kh-6'`).get()!;
+    const plan = (await first(db.select().from(s.plans).where(sql`code = 'thu.kh-6'`)))!;
     const repos = createRepositories(db);
-    const o = repos.reportingObligations.list({ filter: { planId: plan.id } }, SYSTEM_ACTOR).data[0]!;
-    const agency = (code: string) => db.select().from(s.agencies).where(sql`code = ${code}`).get()!.id;
-    expect(o).toMatchObject({ reporterAgencyId: null, recipientAgencyId: agency("thu.ubnd"), furtherRecipientAgencyIds: [agency("thu.mttq")], viaAgencyId: agency("thu.sgddt"), frequency: "onRequest", dueMonthDay: null });
-    const r = repos.documentRelations.list({ filter: { fromPlanId: plan.id } }, SYSTEM_ACTOR).data[0]!;
+    const o = (await repos.reportingObligations.list({ filter: { planId: plan.id } }, SYSTEM_ACTOR)).data[0]!;
+    const agency = async (code: string) => (await first(db.select().from(s.agencies).where(sql`code = ${code}`)))!.id;
+    expect(o).toMatchObject({ reporterAgencyId: null, recipientAgencyId: await agency("thu.ubnd"), furtherRecipientAgencyIds: [await agency("thu.mttq")], viaAgencyId: await agency("thu.sgddt"), frequency: "onRequest", dueMonthDay: null });
+    const r = (await repos.documentRelations.list({ filter: { fromPlanId: plan.id } }, SYSTEM_ACTOR)).data[0]!;
     expect(r).toMatchObject({ citedYear: 2019, citedNumber: "43/2019/QH14", citedNumberNormalised: "43/2019/QH14", noteVi: "Văn bản dẫn năm ban hành, không nêu ngày." });
-    expect(db.select().from(s.localities).where(sql`code = 'thu.tp'`).get()!.levelCode).toBe("city");
+    expect((await first(db.select().from(s.localities).where(sql`code = 'thu.tp'`)))!.levelCode).toBe("city");
     expect((await apply(text)).updated).toBe(0);
   });
 });
