@@ -5,7 +5,7 @@
  * upserted by code, and its state is recorded.
  */
 import { eq } from "drizzle-orm";
-import { CrudRepository, RESOURCES, SYSTEM_ACTOR, applyPluginMigrations, schema as s, type Db } from "@eduplan/db";
+import { CrudRepository, RESOURCES, SYSTEM_ACTOR, applyPluginMigrations, first, schema as s, transaction, type Db } from "@eduplan/db";
 import type { AnyPlugin } from "@eduplan/plugin-sdk";
 import { PluginRuntime, type PluginState } from "./runtime.js";
 import { CORE_VERSION, validateDeclaration } from "./validate.js";
@@ -53,7 +53,7 @@ function nameOf(candidate: unknown, fallback: string): { vi: string; en: string 
 }
 
 /** Validate, migrate and register every plugin of the registry. Never throws for a broken plugin. */
-export function loadPlugins(db: Db, registry: PluginRegistry, options: LoadOptions = {}): PluginRuntime {
+export async function loadPlugins(db: Db, registry: PluginRegistry, options: LoadOptions = {}): Promise<PluginRuntime> {
   const log = options.log ?? ((m: string) => console.warn(m));
   const states = new Map<string, PluginState>();
   const valid: AnyPlugin[] = [];
@@ -99,22 +99,22 @@ export function loadPlugins(db: Db, registry: PluginRegistry, options: LoadOptio
   const active = new Map<string, AnyPlugin>();
   for (const plugin of dependencyOrder(valid.filter((p) => !problemsOf.has(p.id)))) {
     try {
-      if (plugin.migrationsFolder) applyPluginMigrations(db, plugin.id, plugin.migrationsFolder);
-      db.transaction((tx) => {
+      if (plugin.migrationsFolder) await applyPluginMigrations(db, plugin.id, plugin.migrationsFolder);
+      await transaction(db, async (tx) => {
         for (const indicator of plugin.indicators ?? []) {
           const desired = { ...indicator, pluginId: plugin.id };
-          const existing = tx.select().from(s.indicators).where(eq(s.indicators.code, indicator.code)).get();
-          if (!existing) indicators.createInTx(tx, desired, SYSTEM_ACTOR);
+          const existing = await first(tx.select().from(s.indicators).where(eq(s.indicators.code, indicator.code)));
+          if (!existing) await indicators.createInTx(tx, desired, SYSTEM_ACTOR);
           else {
             if (existing.pluginId !== plugin.id) throw new Error(`indicator '${indicator.code}' already belongs to ${existing.pluginId ? `plugin ${existing.pluginId}` : "the core"}`);
             const normalised = RESOURCES.indicators.inputSchema.parse(desired) as Record<string, unknown>;
             const patch = Object.fromEntries(Object.entries(normalised).filter(([k, v]) => !same((existing as Record<string, unknown>)[k], v)));
-            if (Object.keys(patch).length) indicators.updateInTx(tx, existing.id, patch, existing.version, SYSTEM_ACTOR);
+            if (Object.keys(patch).length) await indicators.updateInTx(tx, existing.id, patch, existing.version, SYSTEM_ACTOR);
           }
         }
         // Feeds write figures of their own indicators, of their dependencies' or of core ones: all must exist now.
         for (const feed of plugin.feeds ?? []) {
-          const target = tx.select().from(s.indicators).where(eq(s.indicators.code, feed.indicator)).get();
+          const target = await first(tx.select().from(s.indicators).where(eq(s.indicators.code, feed.indicator)));
           if (!target) throw new Error(`feed '${feed.id}' feeds unknown indicator '${feed.indicator}'`);
           if (target.pluginId !== null && target.pluginId !== plugin.id && !(plugin.dependsOn ?? []).includes(target.pluginId))
             throw new Error(`feed '${feed.id}' feeds '${feed.indicator}', an indicator of plugin ${target.pluginId}, which it does not depend on`);
@@ -138,10 +138,10 @@ export function loadPlugins(db: Db, registry: PluginRegistry, options: LoadOptio
       state.status = "broken";
       state.error = "not loaded";
     }
-    db.insert(s.installedPlugins)
+    await db
+      .insert(s.installedPlugins)
       .values({ pluginId: key, version: state.version, status: state.status, error: state.error, updatedAt: now })
-      .onConflictDoUpdate({ target: s.installedPlugins.pluginId, set: { version: state.version, status: state.status, error: state.error, updatedAt: now } })
-      .run();
+      .onConflictDoUpdate({ target: s.installedPlugins.pluginId, set: { version: state.version, status: state.status, error: state.error, updatedAt: now } });
   }
   return new PluginRuntime(db, active, [...states.values()]);
 }

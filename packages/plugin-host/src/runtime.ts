@@ -5,7 +5,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { fieldErrorsFromZod } from "@eduplan/domain";
-import { EduplanError, RESOURCES, ancestorsAtLevels, createRecord, deleteRecord, fieldError, nearestAtLevel, onBehalfOf, schema as s, updateRecord, validation, withinCondition, type Db, type Principal, type Row, type Tx } from "@eduplan/db";
+import { EduplanError, RESOURCES, ancestorsAtLevels, createRecord, deleteRecord, fieldError, first, nearestAtLevel, onBehalfOf, rows as rawRows, schema as s, updateRecord, validation, withinCondition, type Db, type Principal, type Row, type Tx } from "@eduplan/db";
 import { deriveYear, type AnyForm, type AnyPlugin, type FeedDefinition, type FeedResult } from "@eduplan/plugin-sdk";
 
 type Executor = Db | Tx;
@@ -55,39 +55,38 @@ export class PluginRuntime {
   }
 
   /** The province a locality lies in (itself when it is one); null above provinces. */
-  provinceOf(db: Executor, localityId: number): number | null {
+  provinceOf(db: Executor, localityId: number): Promise<number | null> {
     return nearestAtLevel(db, localityId, ["province"]);
   }
 
   /** Active plugins enabled for a province. */
-  enabledIn(db: Executor, provinceId: number | null): string[] {
+  async enabledIn(db: Executor, provinceId: number | null): Promise<string[]> {
     if (provinceId === null) return [];
-    const rows = db
+    const rows = await db
       .select({ pluginId: s.localityPlugins.pluginId })
       .from(s.localityPlugins)
-      .where(and(eq(s.localityPlugins.localityId, provinceId), eq(s.localityPlugins.enabled, true)))
-      .all();
+      .where(and(eq(s.localityPlugins.localityId, provinceId), eq(s.localityPlugins.enabled, true)));
     const enabled = new Set(rows.map((r) => r.pluginId));
     return [...this.active.keys()].filter((id) => enabled.has(id));
   }
 
   /** Active plugins enabled for the province of a locality. */
-  enabledForLocality(db: Executor, localityId: number): string[] {
-    return this.enabledIn(db, this.provinceOf(db, localityId));
+  async enabledForLocality(db: Executor, localityId: number): Promise<string[]> {
+    return this.enabledIn(db, await this.provinceOf(db, localityId));
   }
 
-  isEnabledFor(db: Executor, pluginId: string, localityId: number): boolean {
-    return this.enabledForLocality(db, localityId).includes(pluginId);
+  async isEnabledFor(db: Executor, pluginId: string, localityId: number): Promise<boolean> {
+    return (await this.enabledForLocality(db, localityId)).includes(pluginId);
   }
 
   /** The plugin's settings for a province, defaults applied (invalid stored settings fall back to the defaults). */
-  settingsFor(db: Executor, pluginId: string, provinceId: number | null): Record<string, unknown> {
+  async settingsFor(db: Executor, pluginId: string, provinceId: number | null): Promise<Record<string, unknown>> {
     const schema = this.active.get(pluginId)?.settings as z.ZodObject | undefined;
     if (!schema) return {};
     const row =
       provinceId === null
         ? undefined
-        : db.select().from(s.localityPlugins).where(and(eq(s.localityPlugins.localityId, provinceId), eq(s.localityPlugins.pluginId, pluginId))).get();
+        : await first(db.select().from(s.localityPlugins).where(and(eq(s.localityPlugins.localityId, provinceId), eq(s.localityPlugins.pluginId, pluginId))));
     const parsed = schema.safeParse(row?.settings ?? {});
     return (parsed.success ? parsed.data : schema.parse({})) as Record<string, unknown>;
   }
@@ -96,14 +95,14 @@ export class PluginRuntime {
    * Validate a record of a form: the plugin active and enabled for the locality's province (else FORBIDDEN), the
    * locality at one of the form's levels, `data` by the form's zod schema (errors at `data.<field>`), the year derived.
    */
-  prepareRecord(db: Executor, input: RecordInput): PreparedRecord {
+  async prepareRecord(db: Executor, input: RecordInput): Promise<PreparedRecord> {
     const plugin = this.active.get(input.pluginId);
     if (!plugin) throw validation([fieldError("pluginId", `no active plugin '${input.pluginId}'`, `Không có plugin '${input.pluginId}' đang hoạt động`)]);
     const form = plugin.forms?.[input.formId];
     if (!form) throw validation([fieldError("formId", `plugin ${plugin.id} has no form '${input.formId}'`, `Plugin ${plugin.id} không có biểu mẫu '${input.formId}'`)]);
-    const locality = db.select({ id: s.localities.id, levelCode: s.localities.levelCode }).from(s.localities).where(eq(s.localities.id, input.localityId)).get();
+    const locality = await first(db.select({ id: s.localities.id, levelCode: s.localities.levelCode }).from(s.localities).where(eq(s.localities.id, input.localityId)));
     if (!locality) throw validation([fieldError("localityId", `unknown locality #${input.localityId}`, `Địa bàn #${input.localityId} không tồn tại`)]);
-    if (!this.isEnabledFor(db, plugin.id, locality.id))
+    if (!(await this.isEnabledFor(db, plugin.id, locality.id)))
       throw forbidden(
         `The plugin ${plugin.name.en} is not enabled for this province.`,
         `Plugin ${plugin.name.vi} chưa được bật cho tỉnh này.`,
@@ -135,41 +134,42 @@ export class PluginRuntime {
    * Recompute, in the caller's transaction, every figure fed by the form's records for these (locality, year) pairs,
    * and write it into `indicator_values` through its repository (rollups kept current, audited as `actor`).
    */
-  recompute(tx: Tx, actor: Principal, pluginId: string, formId: string, pairs: LocalityYear[]): void {
+  async recompute(tx: Tx, actor: Principal, pluginId: string, formId: string, pairs: LocalityYear[]): Promise<void> {
     const feeds = this.feedsOf(pluginId, formId);
     if (!feeds.length) return;
     const seen = new Set<string>();
     for (const pair of pairs)
       for (const feed of feeds)
-        for (const target of this.targetsOf(tx, feed, pair.localityId)) {
+        for (const target of await this.targetsOf(tx, feed, pair.localityId)) {
           const key = `${feed.id}|${target.id}|${pair.year}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          this.runFeed(tx, actor, pluginId, feed, target, pair.year);
+          await this.runFeed(tx, actor, pluginId, feed, target, pair.year);
         }
   }
 
   /** Recompute every figure the plugin feeds from the records within a locality (a province whose settings changed). */
-  recomputeWithin(tx: Tx, actor: Principal, pluginId: string, rootId: number): void {
-    const groups = tx.all<{ formId: string; localityId: number; year: number }>(
+  async recomputeWithin(tx: Tx, actor: Principal, pluginId: string, rootId: number): Promise<void> {
+    const groups = await rawRows<{ formId: string; localityId: number; year: number }>(
+      tx,
       sql`select distinct form_id as formId, locality_id as localityId, year from plugin_records
           where plugin_id = ${pluginId} and ${withinCondition(sql`locality_id`, rootId)}`,
     );
-    for (const g of groups) this.recompute(tx, actor, pluginId, g.formId, [{ localityId: g.localityId, year: g.year }]);
+    for (const g of groups) await this.recompute(tx, actor, pluginId, g.formId, [{ localityId: g.localityId, year: g.year }]);
   }
 
-  private targetsOf(tx: Tx, feed: FeedDefinition<Record<string, AnyForm>, unknown>, localityId: number) {
+  private async targetsOf(tx: Tx, feed: FeedDefinition<Record<string, AnyForm>, unknown>, localityId: number): Promise<{ id: number; code: string; levelCode: string; nameVi: string }[]> {
     const at = feed.at ?? "record";
-    if (at === "record") return tx.select().from(s.localities).where(eq(s.localities.id, localityId)).all();
+    if (at === "record") return tx.select().from(s.localities).where(eq(s.localities.id, localityId));
     return ancestorsAtLevels(tx, localityId, at.levels);
   }
 
-  private runFeed(tx: Tx, actor: Principal, pluginId: string, feed: FeedDefinition<Record<string, AnyForm>, unknown>, target: { id: number; code: string; levelCode: string; nameVi: string }, year: number) {
+  private async runFeed(tx: Tx, actor: Principal, pluginId: string, feed: FeedDefinition<Record<string, AnyForm>, unknown>, target: { id: number; code: string; levelCode: string; nameVi: string }, year: number) {
     // A feed's figure may lie above the author's area (a province total from a school's record): written on their behalf.
     const feeder = onBehalfOf(actor);
-    const indicator = tx.select().from(s.indicators).where(eq(s.indicators.code, feed.indicator)).get();
+    const indicator = await first(tx.select().from(s.indicators).where(eq(s.indicators.code, feed.indicator)));
     if (!indicator) throw new Error(`plugin ${pluginId}: feed ${feed.id} feeds unknown indicator ${feed.indicator}`);
-    const rows = tx
+    const rows = await tx
       .select()
       .from(s.pluginRecords)
       .where(
@@ -180,27 +180,28 @@ export class PluginRuntime {
           withinCondition(s.pluginRecords.localityId, target.id),
         ),
       )
-      .orderBy(s.pluginRecords.id)
-      .all();
+      .orderBy(s.pluginRecords.id);
     let result: FeedResult = null;
     if (rows.length) {
       const records = Object.fromEntries(feed.forms.map((f) => [f, rows.filter((r) => r.formId === f).map((r) => ({ id: r.id, localityId: r.localityId, year: r.year, data: r.data }))]));
-      result = feed.compute({
+      const settings = await this.settingsFor(tx, pluginId, await this.provinceOf(tx, target.id));
+      result = await feed.compute({
         year,
         locality: { id: target.id, code: target.code, levelCode: target.levelCode, nameVi: target.nameVi },
         records: records as never,
-        settings: this.settingsFor(tx, pluginId, this.provinceOf(tx, target.id)),
+        settings,
         db: tx as never,
       });
     }
-    const existing = tx
-      .select()
-      .from(s.indicatorValues)
-      .where(and(eq(s.indicatorValues.indicatorId, indicator.id), eq(s.indicatorValues.year, year), eq(s.indicatorValues.localityId, target.id)))
-      .get() as Row | undefined;
+    const existing = (await first(
+      tx
+        .select()
+        .from(s.indicatorValues)
+        .where(and(eq(s.indicatorValues.indicatorId, indicator.id), eq(s.indicatorValues.year, year), eq(s.indicatorValues.localityId, target.id))),
+    )) as Row | undefined;
     const note = feedNote(pluginId, feed.id);
     if (result === null) {
-      if (existing && isFeedNote(existing.noteVi, pluginId, feed.id)) deleteRecord(tx, RESOURCES.indicatorValues, existing.id, existing.version, feeder);
+      if (existing && isFeedNote(existing.noteVi, pluginId, feed.id)) await deleteRecord(tx, RESOURCES.indicatorValues, existing.id, existing.version, feeder);
       return;
     }
     // A figure entered by hand or taken from an approved report is not overwritten by a feed.
@@ -210,10 +211,10 @@ export class PluginRuntime {
         ? { numerator: null, denominator: null, value: result.value }
         : { numerator: result.numerator, denominator: result.denominator, value: null };
     if (!existing) {
-      createRecord(tx, RESOURCES.indicatorValues, { localityId: target.id, indicatorId: indicator.id, year, ...figure, noteVi: note }, feeder);
+      await createRecord(tx, RESOURCES.indicatorValues, { localityId: target.id, indicatorId: indicator.id, year, ...figure, noteVi: note }, feeder);
       return;
     }
     if (existing.numerator === figure.numerator && existing.denominator === figure.denominator && ("value" in result ? existing.value === result.value : true)) return;
-    updateRecord(tx, RESOURCES.indicatorValues, existing.id, figure, existing.version, feeder);
+    await updateRecord(tx, RESOURCES.indicatorValues, existing.id, figure, existing.version, feeder);
   }
 }

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
-import { closeDatabase, openDatabase, schema as s, sql, type Db } from "@eduplan/db";
+import { closeDatabase, exec, one, openDatabase, rows, schema as s, sql, type Db } from "@eduplan/db";
 import { describeFields, tablePrefixOf, type AnyPlugin } from "@eduplan/plugin-sdk";
 import { ensureReferenceData } from "@eduplan/province-config";
 import { CORE_VERSION, loadPlugins, validateDeclaration, type PluginRegistry } from "../src/index.js";
@@ -63,33 +63,33 @@ describe("every plugin of the workspace", () => {
     if (plugin.settings) expect(() => (plugin.settings as z.ZodObject).parse({})).not.toThrow();
   });
 
-  test("loading them: all active, migrations applied, indicators upserted by code with their plugin id, never duplicated", () => {
+  test("loading them: all active, migrations applied, indicators upserted by code with their plugin id, never duplicated", async () => {
     const logs: string[] = [];
-    const runtime = loadPlugins(db, registryOf(), { log: (m) => logs.push(m) });
+    const runtime = await loadPlugins(db, registryOf(), { log: (m) => logs.push(m) });
     expect(logs).toEqual([]);
     expect([...runtime.active.keys()].sort()).toEqual(discovered.map((p) => p.pluginId).sort());
-    const installed = db.select().from(s.installedPlugins).all();
+    const installed = await db.select().from(s.installedPlugins);
     expect(installed.every((p) => p.status === "active" && p.error === null)).toBe(true);
     const codes = [...plugins.values()].flatMap((p) => (p.indicators ?? []).map((i) => i.code));
-    const count = () => db.all<{ code: string; plugin_id: string }>(sql`select code, plugin_id from indicators where plugin_id is not null order by code`);
-    expect(count().map((r) => r.code)).toEqual([...codes].sort());
-    for (const r of count()) expect(r.code.startsWith(`${r.plugin_id}.`)).toBe(true);
-    const audit = db.all(sql`select id from audit_log`).length;
-    loadPlugins(db, registryOf()); // a restart
-    expect(count().length).toBe(codes.length);
-    expect(db.all(sql`select id from audit_log`).length).toBe(audit); // nothing changed, nothing written
+    const count = () => rows<{ code: string; plugin_id: string }>(db, sql`select code, plugin_id from indicators where plugin_id is not null order by code`);
+    expect((await count()).map((r) => r.code)).toEqual([...codes].sort());
+    for (const r of await count()) expect(r.code.startsWith(`${r.plugin_id}.`)).toBe(true);
+    const audit = (await rows(db, sql`select id from audit_log`)).length;
+    await loadPlugins(db, registryOf()); // a restart
+    expect((await count()).length).toBe(codes.length);
+    expect((await rows(db, sql`select id from audit_log`)).length).toBe(audit); // nothing changed, nothing written
     // Tables exist with the plugin's prefix; migrations are tracked per plugin.
-    const tables = db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name like 'geopark_education_%'`);
+    const tables = await rows<{ name: string }>(db, sql`select name from sqlite_master where type = 'table' and name like 'geopark_education_%'`);
     expect(tables.map((t) => t.name)).toEqual(["geopark_education_sites"]);
     expect(tables.every((t) => t.name.startsWith(tablePrefixOf("geopark-education")))).toBe(true);
-    expect(db.all(sql`select name from plugin_migrations where plugin_id = 'geopark-education' order by name`)).toEqual([{ name: "0000_sites" }, { name: "0001_sample_sites" }]);
+    expect(await rows(db, sql`select name from plugin_migrations where plugin_id = 'geopark-education' order by name`)).toEqual([{ name: "0000_sites" }, { name: "0001_sample_sites" }]);
   });
 });
 
 describe("a broken plugin", () => {
-  test("is rejected with a clear message naming it, recorded as broken, and the others still load", () => {
+  test("is rejected with a clear message naming it, recorded as broken, and the others still load", async () => {
     const logs: string[] = [];
-    const runtime = loadPlugins(db, registryOf(["broken-plugin", BROKEN_PLUGIN_ENTRY]), { log: (m) => logs.push(m) });
+    const runtime = await loadPlugins(db, registryOf(["broken-plugin", BROKEN_PLUGIN_ENTRY]), { log: (m) => logs.push(m) });
     expect(runtime.isActive("broken")).toBe(false);
     expect(runtime.isActive("geopark-education")).toBe(true);
     expect(logs).toHaveLength(1);
@@ -99,17 +99,17 @@ describe("a broken plugin", () => {
     expect(message).toMatch(new RegExp(`needs core \\^9\\.0\\.0, this is core ${CORE_VERSION.replace(/\./g, "\\.")}`));
     expect(message).toMatch(/indicator code 'not_namespaced\.rate' must start with 'broken\.'/);
     expect(message).toMatch(/table 'things' must be prefixed 'broken_'/);
-    const row = db.select().from(s.installedPlugins).all().find((p) => p.pluginId === "broken-plugin")!;
+    const row = (await db.select().from(s.installedPlugins)).find((p) => p.pluginId === "broken-plugin")!;
     expect(row.status).toBe("broken");
     expect(row.error).toMatch(/must equal its folder name/);
-    expect(db.all(sql`select code from indicators where code = 'not_namespaced.rate'`)).toEqual([]);
-    expect(db.all(sql`select name from sqlite_master where name = 'things'`)).toEqual([]);
+    expect(await rows(db, sql`select code from indicators where code = 'not_namespaced.rate'`)).toEqual([]);
+    expect(await rows(db, sql`select name from sqlite_master where name = 'things'`)).toEqual([]);
   });
 
-  test("a missing dependency and a declaration that is not one are reported too", () => {
+  test("a missing dependency and a declaration that is not one are reported too", async () => {
     const logs: string[] = [];
     const dependent = { ...plugins.get("chinese-language")!, id: "needs-more", indicators: [], feeds: [], dependsOn: ["absent-plugin"] };
-    loadPlugins(db, {
+    await loadPlugins(db, {
       "needs-more": { folder: "needs-more", packageName: "@eduplan/plugin-needs-more", plugin: dependent },
       junk: { folder: "junk", packageName: "@eduplan/plugin-junk", plugin: { hello: "world" } },
     }, { log: (m) => logs.push(m) });
@@ -119,22 +119,22 @@ describe("a broken plugin", () => {
 });
 
 describe("upgrading a plugin", () => {
-  test("version 1 → 2 applies only the new migration, and keeps the data", () => {
+  test("version 1 → 2 applies only the new migration, and keeps the data", async () => {
     const logs: string[] = [];
-    const v1 = loadPlugins(db, { "upgrade-demo": UPGRADE_V1_ENTRY }, { log: (m) => logs.push(m) });
+    const v1 = await loadPlugins(db, { "upgrade-demo": UPGRADE_V1_ENTRY }, { log: (m) => logs.push(m) });
     expect(v1.isActive("upgrade-demo")).toBe(true);
-    db.run(sql`insert into upgrade_demo_items (name) values ('Hang Gió')`);
-    const applied = () => db.all<{ name: string }>(sql`select name from plugin_migrations where plugin_id = 'upgrade-demo' order by name`).map((r) => r.name);
-    expect(applied()).toEqual(["0000_items"]);
-    const v2 = loadPlugins(db, { "upgrade-demo": UPGRADE_V2_ENTRY }, { log: (m) => logs.push(m) });
+    await exec(db, sql`insert into upgrade_demo_items (name) values ('Hang Gió')`);
+    const applied = async () => (await rows<{ name: string }>(db, sql`select name from plugin_migrations where plugin_id = 'upgrade-demo' order by name`)).map((r) => r.name);
+    expect(await applied()).toEqual(["0000_items"]);
+    const v2 = await loadPlugins(db, { "upgrade-demo": UPGRADE_V2_ENTRY }, { log: (m) => logs.push(m) });
     expect(v2.isActive("upgrade-demo")).toBe(true);
     expect(logs).toEqual([]);
-    expect(applied()).toEqual(["0000_items", "0001_rank"]);
-    expect(db.get(sql`select name, rank from upgrade_demo_items`)).toEqual({ name: "Hang Gió", rank: null });
-    expect(db.select().from(s.installedPlugins).all().find((p) => p.pluginId === "upgrade-demo")).toMatchObject({ version: "2.0.0", status: "active" });
+    expect(await applied()).toEqual(["0000_items", "0001_rank"]);
+    expect(await one(db, sql`select name, rank from upgrade_demo_items`)).toEqual({ name: "Hang Gió", rank: null });
+    expect((await db.select().from(s.installedPlugins)).find((p) => p.pluginId === "upgrade-demo")).toMatchObject({ version: "2.0.0", status: "active" });
     // Starting v2 again applies nothing.
-    loadPlugins(db, { "upgrade-demo": UPGRADE_V2_ENTRY });
-    expect(applied()).toEqual(["0000_items", "0001_rank"]);
+    await loadPlugins(db, { "upgrade-demo": UPGRADE_V2_ENTRY });
+    expect(await applied()).toEqual(["0000_items", "0001_rank"]);
   });
 });
 

@@ -27,8 +27,11 @@ export type FeedContext<F extends Record<string, AnyForm>, Settings> = {
   records: { [K in keyof F]: FeedRecord<FormRecordData<F[K]>>[] };
   /** The plugin's settings for the province the locality belongs to (defaults applied). */
   settings: Settings;
-  /** The database inside the write's transaction, to read the plugin's own tables (never to write figures). */
-  db: BaseSQLiteDatabase<"sync", unknown>;
+  /**
+   * The database inside the write's transaction, to read the plugin's own tables (never to write figures). Await its
+   * queries (`await db.select()…`); nothing else slow may happen here (the transaction's rule: no real I/O).
+   */
+  db: BaseSQLiteDatabase<"async", unknown>;
 };
 
 /**
@@ -50,7 +53,8 @@ export type FeedDefinition<F extends Record<string, AnyForm>, Settings> = {
   forms: readonly (keyof F & string)[];
   at?: FeedTarget;
   description?: Bilingual;
-  compute(ctx: FeedContext<F, Settings>): FeedResult;
+  /** Pure, or async when it reads the plugin's tables through `ctx.db`. */
+  compute(ctx: FeedContext<F, Settings>): FeedResult | Promise<FeedResult>;
 };
 
 type AnySettings = z.ZodObject;

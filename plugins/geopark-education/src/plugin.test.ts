@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeDatabase, openDatabase, sql, type Db } from "@eduplan/db";
+import { closeDatabase, openDatabase, rows, sql, type Db } from "@eduplan/db";
 import { loadPlugins, validateDeclaration } from "@eduplan/plugin-host";
 import { ensureReferenceData } from "@eduplan/province-config";
 import admin from "./admin.js";
@@ -15,7 +15,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "eduplan-geopark-"));
   db = openDatabase(join(dir, "test.db"));
   await ensureReferenceData(db);
-  loadPlugins(db, { "geopark-education": { folder: "geopark-education", packageName: "@eduplan/plugin-geopark-education", plugin } }, { log: (m) => { throw new Error(m); } });
+  await loadPlugins(db, { "geopark-education": { folder: "geopark-education", packageName: "@eduplan/plugin-geopark-education", plugin } }, { log: (m) => { throw new Error(m); } });
 });
 afterAll(() => {
   closeDatabase(db);
@@ -40,8 +40,8 @@ describe("geopark-education", () => {
     expect(admin.forms).toBe(forms);
   });
 
-  test("its migrations create its table with real sample sites, marked as sample data", () => {
-    const sites = db.all<{ name_vi: string; kind: string; is_sample: number }>(sql`select name_vi, kind, is_sample from geopark_education_sites order by id`);
+  test("its migrations create its table with real sample sites, marked as sample data", async () => {
+    const sites = await rows<{ name_vi: string; kind: string; is_sample: number }>(db, sql`select name_vi, kind, is_sample from geopark_education_sites order by id`);
     expect(sites.map((s) => s.name_vi)).toEqual(["Động Tam Thanh", "Chùa Tiên", "Ải Chi Lăng", "Bảo tàng tỉnh Lạng Sơn", "Thư viện tỉnh Lạng Sơn"]);
     expect(sites.every((s) => s.is_sample === 1)).toBe(true);
   });
@@ -51,17 +51,17 @@ describe("geopark-education", () => {
     expect(distinctVisitors([trip(1, 1, 3, 400, 1)], 200)).toBe(200);
   });
 
-  test("feeds: visit rate per school summed over schools, reach rate, trip and visit counts; settings choose the site kinds", () => {
+  test("feeds: visit rate per school summed over schools, reach rate, trip and visit counts; settings choose the site kinds", async () => {
     const records = { fieldTrip: [trip(1, 10, 3, 40, 1), trip(2, 10, 4, 50, 4), trip(3, 11, 5, 30, 5)], reach: [reach(4, 10, 200, 150), reach(5, 11, 100, 100)] };
-    expect(feed("visit-rate").compute(ctx(records))).toEqual({ numerator: 120, denominator: 300 });
-    expect(feed("visit-rate").compute(ctx(records, { countedSiteKinds: ["museum"] }))).toEqual({ numerator: 50, denominator: 300 });
-    expect(feed("reached-rate").compute(ctx(records))).toEqual({ numerator: 250, denominator: 300 });
-    expect(feed("field-trip-count").compute(ctx(records))).toEqual({ value: 3 });
-    expect(feed("pupil-visit-count").compute(ctx(records))).toEqual({ value: 120 });
+    expect(await feed("visit-rate").compute(ctx(records))).toEqual({ numerator: 120, denominator: 300 });
+    expect(await feed("visit-rate").compute(ctx(records, { countedSiteKinds: ["museum"] }))).toEqual({ numerator: 50, denominator: 300 });
+    expect(await feed("reached-rate").compute(ctx(records))).toEqual({ numerator: 250, denominator: 300 });
+    expect(await feed("field-trip-count").compute(ctx(records))).toEqual({ value: 3 });
+    expect(await feed("pupil-visit-count").compute(ctx(records))).toEqual({ value: 120 });
     // A school's corrected figures (a later record) replace its earlier ones.
-    expect(feed("reached-rate").compute(ctx({ reach: [reach(4, 10, 200, 150), reach(9, 10, 200, 200)] }))).toEqual({ numerator: 200, denominator: 200 });
+    expect(await feed("reached-rate").compute(ctx({ reach: [reach(4, 10, 200, 150), reach(9, 10, 200, 200)] }))).toEqual({ numerator: 200, denominator: 200 });
     // Trips without enrolment give no visit rate.
-    expect(feed("visit-rate").compute(ctx({ fieldTrip: [trip(1, 10, 3, 40, 1)] }))).toBeNull();
+    expect(await feed("visit-rate").compute(ctx({ fieldTrip: [trip(1, 10, 3, 40, 1)] }))).toBeNull();
   });
 
   test("the forms refuse impossible figures", () => {

@@ -75,20 +75,13 @@ export default definePlugin({
       indicator: "general.heritage_site_visit_rate",
       forms: ["fieldTrip", "reach"],
       description: { vi: "Học sinh đã tham quan ÷ tổng số học sinh", en: "Distinct pupils who visited ÷ enrolment" },
-      compute({ records, settings, db }) {
+      async compute({ records, settings, db }) {
         const reach = latestPerLocality(records.reach as Reach[]);
         if (!reach.length) return null;
         const counted = new Set(settings.countedSiteKinds);
         const siteIds = [...new Set((records.fieldTrip as Trip[]).map((t) => t.data.siteId))];
         const kindOf = new Map(
-          siteIds.length
-            ? db
-                .select({ id: sites.id, kind: sites.kind })
-                .from(sites)
-                .where(inArray(sites.id, siteIds))
-                .all()
-                .map((s) => [s.id, s.kind] as const)
-            : [],
+          siteIds.length ? (await db.select({ id: sites.id, kind: sites.kind }).from(sites).where(inArray(sites.id, siteIds))).map((s) => [s.id, s.kind] as const) : [],
         );
         let visitors = 0;
         let enrolment = 0;
