@@ -24,18 +24,16 @@ const ids: Record<string, number> = {};
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "eduplan-real-"));
   db = openDatabase(join(dir, "db.sqlite"));
-  db.insert(s.educationLevels)
+  await db.insert(s.educationLevels)
     .values([
       { code: "preschool", parentCode: null, nameVi: "Mầm non", nameEn: "Preschool", sortOrder: 1 },
       { code: "primary", parentCode: null, nameVi: "Tiểu học", nameEn: "Primary", sortOrder: 2 },
-    ])
-    .run();
-  db.insert(s.localityLevels)
+    ]);
+  await db.insert(s.localityLevels)
     .values([
       { code: "province", nameVi: "Tỉnh", nameEn: "Province", rank: 1, isAdministrative: true },
       { code: "commune", nameVi: "Xã", nameEn: "Commune", rank: 3, isAdministrative: true },
-    ])
-    .run();
+    ]);
   repos = createRepositories(db);
   collectives = new CrudRepository(db, collectiveAssignees);
   for (const c of DEFAULT_COLLECTIVE_ASSIGNEES) await collectives.create(c, SYSTEM_ACTOR);
@@ -59,14 +57,14 @@ beforeAll(async () => {
     await repos.indicators.create({ code: "schools.national_standard_rate", nameVi: "Tỷ lệ trường đạt chuẩn quốc gia", nameEn: "Schools meeting the national standard", educationLevelCode: "preschool", unit: "percent", direction: "increase", aggregation: "ratio" }, SYSTEM_ACTOR)
   ).id;
 });
-afterAll(() => {
+afterAll(async () => {
   closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe("collective assignees are data (declared per province, built-ins are rows)", () => {
   it("the built-ins are rows with no locality; a reference column rule is declared for the locality", async () => {
-    const rows = collectives.list({ pagination: { page: 1, perPage: 100 } }, SYSTEM_ACTOR).data;
+    const rows = (await collectives.list({ pagination: { page: 1, perPage: 100 } }, SYSTEM_ACTOR)).data;
     expect(rows.map((r) => r.code).sort()).toEqual(DEFAULT_COLLECTIVE_ASSIGNEES.map((c) => c.code).sort());
     expect(rows.every((r) => r.localityId === null)).toBe(true);
     expect(Object.keys(collectiveAssignees.refs).sort()).toEqual(foreignRefs(collectiveAssignees.table).map((r) => r.field).sort());
@@ -78,7 +76,7 @@ describe("collective assignees are data (declared per province, built-ins are ro
       SYSTEM_ACTOR,
     );
     ids["ls.related"] = c.id;
-    expect(collectives.getOne(c.id, SYSTEM_ACTOR)).toMatchObject({ aliases: ["Các cơ quan, đơn vị liên quan"], memberAgencyIds: [ids["ls.skhcn"], ids["ls.sgddt"]] });
+    expect(await collectives.getOne(c.id, SYSTEM_ACTOR)).toMatchObject({ aliases: ["Các cơ quan, đơn vị liên quan"], memberAgencyIds: [ids["ls.skhcn"], ids["ls.sgddt"]] });
   });
 
   it("refuses a member agency of another province, an alias repeating the name, members of a built-in", async () => {
@@ -109,7 +107,7 @@ describe("collective assignees are data (declared per province, built-ins are ro
   });
 
   it("an agency keeps several aliases", async () => {
-    expect(repos.agencies.getOne(ids["ls.ubnd"]!, SYSTEM_ACTOR).aliases).toEqual(["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
+    expect((await repos.agencies.getOne(ids["ls.ubnd"]!, SYSTEM_ACTOR)).aliases).toEqual(["UBND tỉnh", "Ủy ban nhân dân tỉnh"]);
   });
 });
 
@@ -124,14 +122,14 @@ describe("the role of each task assignee: lead (chủ trì), coordinate (phối 
       { planId: ids["ls.243"], code: "V.10", titleVi: "Đề nghị Ủy ban MTTQ…", timing: { kind: "yearly" }, leadAgencyIds: [ids["ls.sgddt"], ids["ls.ubnd"]], requestedAgencyIds: [ids["ls.mttq"]], requestedCollectiveCodes: ["socio-political-organisations"] },
       SYSTEM_ACTOR,
     );
-    expect(repos.tasks.getOne(requested.id, SYSTEM_ACTOR)).toMatchObject({
+    expect(await repos.tasks.getOne(requested.id, SYSTEM_ACTOR)).toMatchObject({
       leadAgencyIds: [ids["ls.sgddt"], ids["ls.ubnd"]],
       requestedAgencyIds: [ids["ls.mttq"]],
       requestedCollectiveCodes: ["socio-political-organisations"],
     });
-    const roles = db.select().from(s.taskAssignees).all().filter((a) => a.taskId === requested.id).map((a) => a.role);
+    const roles = (await db.select().from(s.taskAssignees)).filter((a) => a.taskId === requested.id).map((a) => a.role);
     expect(roles).toEqual(["lead", "lead", "requested", "requested"]);
-    const mttqTasks = repos.tasks.list({ filter: { agencyId: ids["ls.mttq"] } }, SYSTEM_ACTOR).data.map((t) => t.code);
+    const mttqTasks = (await repos.tasks.list({ filter: { agencyId: ids["ls.mttq"] } }, SYSTEM_ACTOR)).data.map((t) => t.code);
     expect(mttqTasks).toEqual(["V.10"]);
   });
 
@@ -153,7 +151,7 @@ describe("the role of each task assignee: lead (chủ trì), coordinate (phối 
 describe("timing not stated, the sources of a task's values, repeated rows", () => {
   it("a task with no stated timing is stored as such, not as 'thường xuyên'", async () => {
     const t = await repos.tasks.create({ planId: ids["ls.243"], code: "VI.1", titleVi: "Không nêu thời gian", timing: { kind: "notStated" }, leadAgencyIds: [ids["ls.sgddt"]] }, SYSTEM_ACTOR);
-    expect(repos.tasks.getOne(t.id, SYSTEM_ACTOR).timing).toEqual({ kind: "notStated" });
+    expect((await repos.tasks.getOne(t.id, SYSTEM_ACTOR)).timing).toEqual({ kind: "notStated" });
   });
 
   it("body and table disagree: both wordings kept with the source of the stored value and a note", async () => {
@@ -170,7 +168,7 @@ describe("timing not stated, the sources of a task's values, repeated rows", () 
       },
       SYSTEM_ACTOR,
     );
-    expect(repos.tasks.getOne(t.id, SYSTEM_ACTOR)).toMatchObject({ source: "both", sourceConflicts: [{ field: "timing", keptFrom: "body", tableVi: "Năm 2027" }], sourceNoteVi: "Phụ lục ghi năm 2027." });
+    expect(await repos.tasks.getOne(t.id, SYSTEM_ACTOR)).toMatchObject({ source: "both", sourceConflicts: [{ field: "timing", keptFrom: "body", tableVi: "Năm 2027" }], sourceNoteVi: "Phụ lục ghi năm 2027." });
     const e = (await thrown(() => repos.tasks.update(t.id, { source: "table" }, t.version, SYSTEM_ACTOR))) as { fieldErrors: { path: string }[] };
     expect(e.fieldErrors.map((f) => f.path)).toEqual(["source"]);
   });
@@ -185,7 +183,7 @@ describe("timing not stated, the sources of a task's values, repeated rows", () 
     expect(self.fieldErrors.map((f) => f.path)).toEqual(["duplicateOfId"]);
     // Deleting the original leaves the repeat, unflagged, rather than deleting it.
     await repos.tasks.delete(original.id, original.version, SYSTEM_ACTOR);
-    expect(repos.tasks.getOne(repeat.id, SYSTEM_ACTOR).duplicateOfId).toBeNull();
+    expect((await repos.tasks.getOne(repeat.id, SYSTEM_ACTOR)).duplicateOfId).toBeNull();
   });
 });
 
@@ -220,7 +218,7 @@ describe("reporting duties and cited documents as real plans write them", () => 
       { planId: ids["ls.243"], subjectVi: "Báo cáo khi được yêu cầu", frequency: "onRequest", recipientAgencyId: ids["ls.ubnd"], furtherRecipientAgencyIds: [ids["ls.mttq"], ids["ls.skhcn"]], viaAgencyId: ids["ls.sgddt"] },
       SYSTEM_ACTOR,
     );
-    expect(repos.reportingObligations.getOne(o.id, SYSTEM_ACTOR)).toMatchObject({ reporterAgencyId: null, furtherRecipientAgencyIds: [ids["ls.mttq"], ids["ls.skhcn"]], viaAgencyId: ids["ls.sgddt"], dueMonthDay: null });
+    expect(await repos.reportingObligations.getOne(o.id, SYSTEM_ACTOR)).toMatchObject({ reporterAgencyId: null, furtherRecipientAgencyIds: [ids["ls.mttq"], ids["ls.skhcn"]], viaAgencyId: ids["ls.sgddt"], dueMonthDay: null });
     const lcOfficer = { userId: 79, username: "lc.officer2", role: "province_officer" as const, localityId: ids["lc"]! };
     const e = (await thrown(() => repos.reportingObligations.create({ planId: ids["lc.plan"], subjectVi: "x", frequency: "yearly", recipientAgencyId: ids["lc.syt"], furtherRecipientAgencyIds: [ids["ls.mttq"]] }, lcOfficer))) as { reason: string; fieldErrors: { path: string }[] };
     expect(e.reason).toBe("forbidden");

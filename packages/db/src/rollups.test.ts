@@ -7,35 +7,34 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EduplanError, SYSTEM, closeDatabase, createRepositories, openDatabase, rebuildRollups, schema as s, sql, verifyRollups, type Db, type Repositories } from "./index.js";
+import { EduplanError, SYSTEM, closeDatabase, createRepositories, exec, openDatabase, rebuildRollups, rows, schema as s, sql, transaction, verifyRollups, type Db, type Repositories } from "./index.js";
 
 let dir: string;
 let db: Db;
 let repos: Repositories;
 const ids: Record<string, number> = {};
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "eduplan-rollups-"));
   db = openDatabase(join(dir, "db.sqlite"));
-  db.insert(s.localityLevels)
+  await db.insert(s.localityLevels)
     .values([
       { code: "province", nameVi: "Tỉnh", nameEn: "Province", rank: 1, isAdministrative: true },
       { code: "district", nameVi: "Huyện", nameEn: "District", rank: 2, isAdministrative: true },
       { code: "commune", nameVi: "Xã", nameEn: "Commune", rank: 3, isAdministrative: true },
-    ])
-    .run();
-  db.insert(s.educationLevels).values({ code: "nursery", parentCode: null, nameVi: "Nhà trẻ", nameEn: "Nursery", sortOrder: 1 }).run();
+    ]);
+  await db.insert(s.educationLevels).values({ code: "nursery", parentCode: null, nameVi: "Nhà trẻ", nameEn: "Nursery", sortOrder: 1 });
   repos = createRepositories(db);
-  const mk = (code: string, levelCode: string, parent?: string) =>
-    (ids[code] = repos.localities.create({ code, nameVi: code, levelCode, parentId: parent ? ids[parent] : null }, SYSTEM).id);
-  mk("p", "province");
-  mk("d1", "district", "p");
-  mk("d2", "district", "p");
-  for (const [c, d] of [["c1", "d1"], ["c2", "d1"], ["c3", "d2"], ["c4", "d2"]] as const) mk(c, "commune", d);
-  ids.rate = repos.indicators.create({ code: "rate", nameVi: "Tỷ lệ", nameEn: "Rate", educationLevelCode: "nursery", unit: "percent", direction: "increase", aggregation: "ratio" }, SYSTEM).id;
-  ids.count = repos.indicators.create({ code: "count", nameVi: "Số trường", nameEn: "Schools", educationLevelCode: "nursery", unit: "count", direction: "increase", aggregation: "sum", plausibleMax: 10_000 }, SYSTEM).id;
+  const mk = async (code: string, levelCode: string, parent?: string) =>
+    (ids[code] = (await repos.localities.create({ code, nameVi: code, levelCode, parentId: parent ? ids[parent] : null }, SYSTEM)).id);
+  await mk("p", "province");
+  await mk("d1", "district", "p");
+  await mk("d2", "district", "p");
+  for (const [c, d] of [["c1", "d1"], ["c2", "d1"], ["c3", "d2"], ["c4", "d2"]] as const) await mk(c, "commune", d);
+  ids.rate = (await repos.indicators.create({ code: "rate", nameVi: "Tỷ lệ", nameEn: "Rate", educationLevelCode: "nursery", unit: "percent", direction: "increase", aggregation: "ratio" }, SYSTEM)).id;
+  ids.count = (await repos.indicators.create({ code: "count", nameVi: "Số trường", nameEn: "Schools", educationLevelCode: "nursery", unit: "count", direction: "increase", aggregation: "sum", plausibleMax: 10_000 }, SYSTEM)).id;
 });
-afterAll(() => {
+afterAll(async () => {
   closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -61,23 +60,23 @@ const operation = fc.oneof(
 
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
-function run(op: Operation) {
+async function run(op: Operation) {
   try {
     if (op.kind === "put") {
       const indicatorId = op.rate ? ids.rate! : ids.count!;
       const figure = op.rate ? { numerator: op.numerator, denominator: op.denominator, value: null } : { numerator: null, denominator: null, value: op.value };
-      const existing = repos.indicatorValues.list({ filter: { localityId: ids[op.at], indicatorId, year: op.year } }, SYSTEM).data[0];
-      if (existing) repos.indicatorValues.update(existing.id, figure, existing.version, SYSTEM);
-      else repos.indicatorValues.create({ localityId: ids[op.at], indicatorId, year: op.year, ...figure }, SYSTEM);
+      const existing = (await repos.indicatorValues.list({ filter: { localityId: ids[op.at], indicatorId, year: op.year } }, SYSTEM)).data[0];
+      if (existing) await repos.indicatorValues.update(existing.id, figure, existing.version, SYSTEM);
+      else await repos.indicatorValues.create({ localityId: ids[op.at], indicatorId, year: op.year, ...figure }, SYSTEM);
     } else if (op.kind === "delete") {
-      const all = repos.indicatorValues.list({ sort: { field: "id", order: "ASC" } }, SYSTEM).data;
+      const all = (await repos.indicatorValues.list({ sort: { field: "id", order: "ASC" } }, SYSTEM)).data;
       if (all.length) {
         const row = all[op.pick % all.length]!;
-        repos.indicatorValues.delete(row.id, row.version, SYSTEM);
+        await repos.indicatorValues.delete(row.id, row.version, SYSTEM);
       }
     } else {
-      const commune = repos.localities.getOne(ids[op.commune]!, SYSTEM);
-      repos.localities.update(commune.id, { parentId: ids[op.to] }, commune.version, SYSTEM);
+      const commune = await repos.localities.getOne(ids[op.commune]!, SYSTEM);
+      await repos.localities.update(commune.id, { parentId: ids[op.to] }, commune.version, SYSTEM);
     }
   } catch (e) {
     // Refused writes (bounds, numerator above denominator) are part of the sequence: they must leave no trace.
@@ -86,25 +85,25 @@ function run(op: Operation) {
 }
 
 describe("aggregates kept on write", () => {
-  it("equal a recomputation from the figures after any sequence of writes, refused writes, deletes and moves", () => {
-    fc.assert(
-      fc.property(fc.array(operation, { minLength: 1, maxLength: 25 }), (ops) => {
-        for (const op of ops) run(op);
-        expect(verifyRollups(db)).toEqual([]);
-        const sums = db.all<{ v: number }>(sql`select value_sum as v from indicator_rollups`);
+  it("equal a recomputation from the figures after any sequence of writes, refused writes, deletes and moves", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (ops) => {
+        for (const op of ops) await run(op);
+        expect(await verifyRollups(db)).toEqual([]);
+        const sums = (await rows<{ v: number }>(db, sql`select value_sum as v from indicator_rollups`));
         expect(sums.every((r) => Number.isFinite(r.v))).toBe(true);
       }),
       { numRuns: 60, seed: 20261202 },
     );
   });
 
-  it("verifyRollups reports drift (an aggregate changed behind the write path), and rebuildRollups repairs it", () => {
-    repos.indicatorValues.create({ localityId: ids.c4, indicatorId: ids.count, year: 2027, value: 5 }, SYSTEM);
-    db.run(sql`update indicator_rollups set value_sum = value_sum + 1e308 * 10 where indicator_id = ${ids.count} and year = 2027`);
-    const drift = verifyRollups(db);
+  it("verifyRollups reports drift (an aggregate changed behind the write path), and rebuildRollups repairs it", async () => {
+    await repos.indicatorValues.create({ localityId: ids.c4, indicatorId: ids.count, year: 2027, value: 5 }, SYSTEM);
+    await exec(db, sql`update indicator_rollups set value_sum = value_sum + 1e308 * 10 where indicator_id = ${ids.count} and year = 2027`);
+    const drift = await verifyRollups(db);
     expect(drift.length).toBeGreaterThan(0);
     expect(drift[0]).toMatchObject({ indicatorId: ids.count, year: 2027, expected: { valueSum: 5, contributors: 1 } });
-    db.transaction((tx) => rebuildRollups(tx));
-    expect(verifyRollups(db)).toEqual([]);
+    await transaction(db, (tx) => rebuildRollups(tx));
+    expect(await verifyRollups(db)).toEqual([]);
   });
 });
