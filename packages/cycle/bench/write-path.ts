@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_LOCALITY_LEVELS, EDUCATION_LEVELS } from "@eduplan/domain";
-import { RESOURCES, SYSTEM, attachLocalityToClosure, closeDatabase, createRecord, importFigures, openDatabase, readRecord, schema as s, sql, type Db, type FigureImportRow, type Principal } from "@eduplan/db";
+import { RESOURCES, SYSTEM, attachLocalityToClosure, closeDatabase, createRecord, importFigures, one, openDatabase, readRecord, schema as s, sql, transaction, type Db, type FigureImportRow, type Principal } from "@eduplan/db";
 import { saveReportValues, transitionReport } from "../src/index.js";
 
 const COMMUNES = 400;
@@ -29,29 +29,34 @@ const time = (fn: () => void) => {
   fn();
   return performance.now() - t0;
 };
+const timeAsync = async (fn: () => Promise<unknown>) => {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+};
 
-function build(db: Db) {
-  db.insert(s.localityLevels).values(DEFAULT_LOCALITY_LEVELS).run();
-  db.insert(s.educationLevels).values(EDUCATION_LEVELS).run();
-  const province = db.transaction((tx) => createRecord(tx, RESOURCES.localities, { code: "p", nameVi: "Tỉnh", levelCode: "province", parentId: null }, SYSTEM)).id;
+async function build(db: Db) {
+  await db.insert(s.localityLevels).values(DEFAULT_LOCALITY_LEVELS);
+  await db.insert(s.educationLevels).values(EDUCATION_LEVELS);
+  const province = (await transaction(db, (tx) => createRecord(tx, RESOURCES.localities, { code: "p", nameVi: "Tỉnh", levelCode: "province", parentId: null }, SYSTEM))).id;
   const raw = db.$client;
   const insertLocality = raw.prepare("insert into localities (code, name_vi, level_code, parent_id, search_text) values (?, ?, 'commune', ?, '')");
   const communes: number[] = [];
-  raw.transaction(() => {
+  await transaction(db, async (tx) => {
     for (let c = 0; c < COMMUNES; c++) {
       const id = Number(insertLocality.run(`c${c}`, `Xã ${c}`, province).lastInsertRowid);
-      attachLocalityToClosure(db, id, province);
+      await attachLocalityToClosure(tx, id, province);
       communes.push(id);
     }
-  })();
-  const indicators: number[] = [];
-  db.transaction((tx) => {
-    for (let i = 0; i < INDICATORS; i++)
-      indicators.push(createRecord(tx, RESOURCES.indicators, { code: `b.i${i}`, nameVi: `Chỉ tiêu ${i}`, nameEn: `Indicator ${i}`, educationLevelCode: "primary", unit: "percent", direction: "increase", aggregation: "ratio" }, SYSTEM).id);
-    const plan = createRecord(tx, RESOURCES.plans, { localityId: province, code: "plan", documentKind: "plan", titleVi: "Kế hoạch" }, SYSTEM).id;
-    for (const [i, indicatorId] of indicators.entries()) createRecord(tx, RESOURCES.targets, { planId: plan, indicatorId, code: `t${i}`, comparator: "gte", value: 80, targetYear: 2030 }, SYSTEM);
   });
-  const period = db.transaction((tx) => createRecord(tx, RESOURCES.reportingPeriods, { localityId: province, year: 2026, deadline: "2026-12-10" }, SYSTEM)).id;
+  const indicators: number[] = [];
+  await transaction(db, async (tx) => {
+    for (let i = 0; i < INDICATORS; i++)
+      indicators.push((await createRecord(tx, RESOURCES.indicators, { code: `b.i${i}`, nameVi: `Chỉ tiêu ${i}`, nameEn: `Indicator ${i}`, educationLevelCode: "primary", unit: "percent", direction: "increase", aggregation: "ratio" }, SYSTEM)).id);
+    const plan = (await createRecord(tx, RESOURCES.plans, { localityId: province, code: "plan", documentKind: "plan", titleVi: "Kế hoạch" }, SYSTEM)).id;
+    for (const [i, indicatorId] of indicators.entries()) await createRecord(tx, RESOURCES.targets, { planId: plan, indicatorId, code: `t${i}`, comparator: "gte", value: 80, targetYear: 2030 }, SYSTEM);
+  });
+  const period = (await transaction(db, (tx) => createRecord(tx, RESOURCES.reportingPeriods, { localityId: province, year: 2026, deadline: "2026-12-10" }, SYSTEM))).id;
   return { province, communes, indicators, period };
 }
 
@@ -60,7 +65,7 @@ const grid = (indicators: number[], run: number) => indicators.map((indicatorId,
 const dir = mkdtempSync(join(tmpdir(), "eduplan-bench-cycle-"));
 const db = openDatabase(join(dir, "cycle.db"));
 try {
-  const world = build(db);
+  const world = await build(db);
   const officer: Principal = { userId: 1, username: "bench", role: "province_officer", localityId: world.province };
   // Through the cycle: one report per commune, saved then approved (submit first, outside the measure).
   const save: number[] = [];
@@ -68,11 +73,11 @@ try {
   for (let r = 0; r < RUNS; r++) {
     const unit = world.communes[r]!;
     const commune: Principal = { userId: 2, username: "xa", role: "commune_officer", localityId: unit };
-    const report = db.transaction((tx) => createRecord(tx, RESOURCES.reports, { periodId: world.period, localityId: unit }, SYSTEM));
-    save.push(time(() => db.transaction((tx) => saveReportValues(tx, report.id, grid(world.indicators, r), report.version, commune))));
-    const saved = readRecord(db, RESOURCES.reports, report.id)!;
-    const submitted = db.transaction((tx) => transitionReport(tx, report.id, "submit", saved.version, commune));
-    approve.push(time(() => db.transaction((tx) => transitionReport(tx, report.id, "approve", submitted.version, officer))));
+    const report = await transaction(db, (tx) => createRecord(tx, RESOURCES.reports, { periodId: world.period, localityId: unit }, SYSTEM));
+    save.push(await timeAsync(() => transaction(db, (tx) => saveReportValues(tx, report.id, grid(world.indicators, r), report.version, commune))));
+    const saved = (await readRecord(db, RESOURCES.reports, report.id))!;
+    const submitted = await transaction(db, (tx) => transitionReport(tx, report.id, "submit", saved.version, commune));
+    approve.push(await timeAsync(() => transaction(db, (tx) => transitionReport(tx, report.id, "approve", submitted.version, officer))));
   }
   // The raw handler: the same rows and aggregate updates, prepared statements, no checks, no audit.
   const raw = db.$client;
@@ -90,9 +95,11 @@ try {
     const unit = world.communes[RUNS + r]!;
     const reportId = Number(insertReport.run(world.period, unit).lastInsertRowid);
     const rows = grid(world.indicators, r);
+    // eslint-disable-next-line no-restricted-syntax -- the raw baseline: better-sqlite3 directly, no EduPlan code
     rawSave.push(time(() => raw.transaction(() => rows.forEach((v) => upsertValue.run(reportId, v.indicatorId, v.numerator, v.denominator, (v.numerator / v.denominator) * 100)))()));
     rawApprove.push(
       time(() =>
+        // eslint-disable-next-line no-restricted-syntax -- the raw baseline: better-sqlite3 directly, no EduPlan code
         raw.transaction(() => {
           raw.prepare("update reports set status = 'approved' where id = ?").run(reportId);
           for (const v of rows) {
@@ -108,10 +115,11 @@ try {
   const rest = world.communes.slice(2 * RUNS, 2 * RUNS + 120);
   const rows: FigureImportRow[] = [];
   for (const unit of rest) for (const indicatorId of world.indicators) for (const year of years) rows.push({ row: rows.length + 2, localityId: unit, indicatorId, year, numerator: 60, denominator: 100, value: null });
-  const bulk = time(() => db.transaction((tx) => importFigures(tx, rows, officer, "bench")));
+  const bulk = await timeAsync(() => transaction(db, (tx) => importFigures(tx, rows, officer, "bench")));
   const insertRaw = raw.prepare("insert into indicator_values (locality_id, indicator_id, year, numerator, denominator, value) values (?, ?, ?, ?, ?, ?)");
+  // eslint-disable-next-line no-restricted-syntax -- the raw baseline: better-sqlite3 directly, no EduPlan code
   const rawBulk = time(() => raw.transaction(() => rows.forEach((r) => insertRaw.run(r.localityId, r.indicatorId, r.year + 10, r.numerator, r.denominator, 60)))());
-  const drift = db.get<{ n: number }>(sql`select count(*) as n from indicator_values`)!.n;
+  const drift = (await one<{ n: number }>(db, sql`select count(*) as n from indicator_values`))!.n;
 
   const fmt = (x: number) => `${x.toFixed(2)} ms`;
   const [cs, ca, rs, ra] = [stats(save), stats(approve), stats(rawSave), stats(rawApprove)];

@@ -20,14 +20,14 @@ import {
 import { checkReportFigures, fieldErrorsFromIssues, type ReportFigureInput } from "@eduplan/domain";
 
 /** A report the user may change now, at `version`: its area, its lock (submitted, approved, closed period), its version. */
-export function editableReport(tx: Tx, reportId: number, version: number, principal: Principal): Row {
+export async function editableReport(tx: Tx, reportId: number, version: number, principal: Principal): Promise<Row> {
   const def = RESOURCES.reports;
   assertRole(RESOURCES.reportValues, principal, "write");
-  const report = readRecord(tx, def, reportId);
+  const report = await readRecord(tx, def, reportId);
   if (!report) throw notFound(def.entityVi, reportId);
-  assertReadable(tx, def, principal, report);
-  assertWritable(tx, def, principal, report);
-  const locked = reportLock(tx, report);
+  await assertReadable(tx, def, principal, report);
+  await assertWritable(tx, def, principal, report);
+  const locked = await reportLock(tx, report);
   if (locked) throw locked;
   if (report.version !== version) throw staleVersion(def.entityVi, reportId, version, report.version);
   return report;
@@ -39,12 +39,12 @@ export function editableReport(tx: Tx, reportId: number, version: number, princi
  * whole set written at once — changed and new rows in one upsert, emptied rows removed — with the report's version
  * moved and one audit entry. Returns the report after the save.
  */
-export function saveReportValues(tx: Tx, reportId: number, rows: readonly ReportFigureInput[], version: number, principal: Principal): Row {
-  const report = editableReport(tx, reportId, version, principal);
+export async function saveReportValues(tx: Tx, reportId: number, rows: readonly ReportFigureInput[], version: number, principal: Principal): Promise<Row> {
+  const report = await editableReport(tx, reportId, version, principal);
   const ids = [...new Set(rows.map((r) => r.indicatorId))];
-  const indicators = new Map((ids.length ? tx.select().from(s.indicators).where(inArray(s.indicators.id, ids)).all() : []).map((i) => [i.id, i]));
-  const { issues, figures } = checkReportFigures(rows, indicators, reportIndicatorIds(tx, report));
+  const indicators = new Map((ids.length ? await tx.select().from(s.indicators).where(inArray(s.indicators.id, ids)) : []).map((i) => [i.id, i]));
+  const { issues, figures } = checkReportFigures(rows, indicators, await reportIndicatorIds(tx, report));
   if (issues.length) throw validation(fieldErrorsFromIssues(issues));
-  writeReportValues(tx, report, figures, principal);
-  return readRecord(tx, RESOURCES.reports, reportId)!;
+  await writeReportValues(tx, report, figures, principal);
+  return (await readRecord(tx, RESOURCES.reports, reportId))!;
 }
