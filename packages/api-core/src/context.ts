@@ -82,10 +82,10 @@ export type Context = {
  * Context for a request of a Node HTTP server: reads the session cookie. `ip` is the client address as the server
  * determined it (its trusted-proxy setting); default: the socket's peer.
  */
-export function createContext(services: ApiServices, opts: { req: IncomingMessage; res: ServerResponse; ip?: string }): Context {
+export async function createContext(services: ApiServices, opts: { req: IncomingMessage; res: ServerResponse; ip?: string }): Promise<Context> {
   const { req, res } = opts;
   const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
-  const session = token ? userOfSession(services.db, token) : null;
+  const session = token ? await userOfSession(services.db, token) : null;
   const tls = Boolean((req.socket as { encrypted?: boolean }).encrypted);
   return {
     services,

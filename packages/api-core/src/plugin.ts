@@ -21,19 +21,19 @@ export const PROVINCE_ROLES: readonly Role[] = ["system_admin", "province_office
 export const actorOf = (user: SessionUser): Principal => principalOf(user);
 
 /** Is `localityId` within the user's area (administrators: everywhere)? */
-export function isInUserArea(db: Db | Tx, user: SessionUser, localityId: number): boolean {
+export async function isInUserArea(db: Db | Tx, user: SessionUser, localityId: number): Promise<boolean> {
   if (user.role === "system_admin") return true;
-  return user.localityId !== null && isWithin(db, user.localityId, localityId);
+  return user.localityId !== null && (await isWithin(db, user.localityId, localityId));
 }
 
 /** The procedure builders of one plugin: `read` (any role of a province where it is enabled), `write(roles)`. */
 export function pluginProcedures(pluginId: string) {
-  const read = authedProcedure.use(({ ctx, next }) => {
+  const read = authedProcedure.use(async ({ ctx, next }) => {
     const runtime = ctx.services.plugins;
     if (!runtime.isActive(pluginId))
       throw forbidden(`The plugin ${pluginId} is not active on this server.`, `Plugin ${pluginId} không hoạt động trên máy chủ này.`);
     if (ctx.user.role !== "system_admin") {
-      if (ctx.user.localityId === null || !runtime.isEnabledFor(ctx.db, pluginId, ctx.user.localityId))
+      if (ctx.user.localityId === null || !(await runtime.isEnabledFor(ctx.db, pluginId, ctx.user.localityId)))
         throw forbidden(`The plugin ${pluginId} is not enabled for your province.`, `Plugin ${pluginId} chưa được bật cho tỉnh của bạn.`);
     }
     return next({ ctx: { ...ctx, pluginId, actor: actorOf(ctx.user) } });

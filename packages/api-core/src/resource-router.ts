@@ -8,6 +8,8 @@
 import { z } from "zod";
 import {
   createRecord,
+  prepareRecordInput,
+  transaction,
   deleteRecord,
   deleteRecords,
   getRecord,
@@ -59,38 +61,47 @@ export type ReadOptions = {
 export function readProcedures(def: ResourceDefinition, options: ReadOptions = {}) {
   const reader = requireRole(def, "read", options.base);
   const map = options.mapRow ?? ((r: Row) => r);
-  const list = (db: Parameters<typeof listRecords>[0], user: SessionUser, input: ListInputT | undefined): ListResult => {
-    const result = listRecords(db, def, { pagination: input?.pagination, sort: input?.sort, filter: input?.filter }, principalOf(user));
+  const list = async (db: Parameters<typeof listRecords>[0], user: SessionUser, input: ListInputT | undefined): Promise<ListResult> => {
+    const result = await listRecords(db, def, { pagination: input?.pagination, sort: input?.sort, filter: input?.filter }, principalOf(user));
     return { data: result.data.map(map), total: result.total };
   };
   return {
-    list: reader.input(ListInput.optional()).query(({ ctx, input }): ListResult => list(ctx.db, ctx.user, input)),
-    getOne: reader.input(GetOneInput).query(({ ctx, input }): { data: Row } => ({ data: map(getRecord(ctx.db, def, input.id, principalOf(ctx.user))) })),
-    getMany: reader.input(IdsInput).query(({ ctx, input }): { data: Row[] } => ({ data: getRecords(ctx.db, def, input.ids, principalOf(ctx.user)).map(map) })),
+    list: reader.input(ListInput.optional()).query(({ ctx, input }): Promise<ListResult> => list(ctx.db, ctx.user, input)),
+    getOne: reader.input(GetOneInput).query(async ({ ctx, input }): Promise<{ data: Row }> => ({ data: map(await getRecord(ctx.db, def, input.id, principalOf(ctx.user))) })),
+    getMany: reader.input(IdsInput).query(async ({ ctx, input }): Promise<{ data: Row[] }> => ({ data: (await getRecords(ctx.db, def, input.ids, principalOf(ctx.user))).map(map) })),
     getManyReference: reader
       .input(GetManyReferenceInput)
-      .query(({ ctx, input }): ListResult => list(ctx.db, ctx.user, { ...input, filter: { ...(input.filter ?? {}), [input.target]: input.id } })),
+      .query(({ ctx, input }): Promise<ListResult> => list(ctx.db, ctx.user, { ...input, filter: { ...(input.filter ?? {}), [input.target]: input.id } })),
   };
 }
 
-/** The write procedures of a resource. */
+/**
+ * The write procedures of a resource. Each write is one `transaction`; its input is prepared before it (the resource's
+ * slow work, such as hashing a user's password: no real I/O inside a transaction).
+ */
 export function writeProcedures(def: ResourceDefinition, base: BaseProcedure = authedProcedure) {
   const writer = requireRole(def, "write", base);
   return {
-    create: writer.input(z.object({ data: RecordData })).mutation(({ ctx, input }): { data: Row } => ({
-      data: ctx.db.transaction((tx) => createRecord(tx, def, input.data, principalOf(ctx.user))),
+    create: writer.input(z.object({ data: RecordData })).mutation(async ({ ctx, input }): Promise<{ data: Row }> => {
+      const principal = principalOf(ctx.user);
+      const data = await prepareRecordInput(def, input.data, principal);
+      return { data: await transaction(ctx.db, (tx) => createRecord(tx, def, data, principal)) };
+    }),
+    update: writer.input(z.object({ id: IdInput, data: RecordData, version: VersionSchema })).mutation(async ({ ctx, input }): Promise<{ data: Row }> => {
+      const principal = principalOf(ctx.user);
+      const patch = await prepareRecordInput(def, input.data, principal);
+      return { data: await transaction(ctx.db, (tx) => updateRecord(tx, def, input.id, patch, input.version, principal)) };
+    }),
+    updateMany: writer.input(z.intersection(VersionedIdsInput, z.object({ data: RecordData }))).mutation(async ({ ctx, input }): Promise<{ data: number[] }> => {
+      const principal = principalOf(ctx.user);
+      const patch = await prepareRecordInput(def, input.data, principal);
+      return { data: await transaction(ctx.db, (tx) => updateRecords(tx, def, versionedIds(input), patch, principal)) };
+    }),
+    delete: writer.input(DeleteInput).mutation(async ({ ctx, input }): Promise<{ data: Row }> => ({
+      data: await transaction(ctx.db, (tx) => deleteRecord(tx, def, input.id, input.version, principalOf(ctx.user))),
     })),
-    update: writer.input(z.object({ id: IdInput, data: RecordData, version: VersionSchema })).mutation(({ ctx, input }): { data: Row } => ({
-      data: ctx.db.transaction((tx) => updateRecord(tx, def, input.id, input.data, input.version, principalOf(ctx.user))),
-    })),
-    updateMany: writer.input(z.intersection(VersionedIdsInput, z.object({ data: RecordData }))).mutation(({ ctx, input }): { data: number[] } => ({
-      data: ctx.db.transaction((tx) => updateRecords(tx, def, versionedIds(input), input.data, principalOf(ctx.user))),
-    })),
-    delete: writer.input(DeleteInput).mutation(({ ctx, input }): { data: Row } => ({
-      data: ctx.db.transaction((tx) => deleteRecord(tx, def, input.id, input.version, principalOf(ctx.user))),
-    })),
-    deleteMany: writer.input(VersionedIdsInput).mutation(({ ctx, input }): { data: number[] } => ({
-      data: ctx.db.transaction((tx) => deleteRecords(tx, def, versionedIds(input), principalOf(ctx.user))),
+    deleteMany: writer.input(VersionedIdsInput).mutation(async ({ ctx, input }): Promise<{ data: number[] }> => ({
+      data: await transaction(ctx.db, (tx) => deleteRecords(tx, def, versionedIds(input), principalOf(ctx.user))),
     })),
   };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { eq, lt } from "drizzle-orm";
-import { schema as s, type Db } from "@eduplan/db";
+import { first, schema as s, transaction, type Db, type Executor } from "@eduplan/db";
 import type { Role } from "@eduplan/domain";
 
 export const SESSION_COOKIE = "eduplan_session";
@@ -18,21 +18,22 @@ export type SessionUser = {
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A new session for the user: a random 32-byte token (for the cookie) whose SHA-256 is stored with its expiry. */
-export function createSession(db: Db, userId: number, hours: number, now = new Date()): { token: string; expiresAt: Date } {
+export async function createSession(db: Db, userId: number, hours: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + hours * 3_600_000);
-  db.transaction((tx) => {
-    tx.delete(s.sessions).where(lt(s.sessions.expiresAt, now.toISOString())).run();
-    tx.insert(s.sessions).values({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() }).run();
+  await transaction(db, async (tx) => {
+    await tx.delete(s.sessions).where(lt(s.sessions.expiresAt, now.toISOString()));
+    await tx.insert(s.sessions).values({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
   });
   return { token, expiresAt };
 }
 
 /** The active user of a session token, or null when the token is unknown, expired (then removed) or the user inactive. */
-export function userOfSession(db: Db, token: string, now = new Date()): { user: SessionUser; tokenHash: string } | null {
+export async function userOfSession(db: Db, token: string, now = new Date()): Promise<{ user: SessionUser; tokenHash: string } | null> {
   const tokenHash = hashToken(token);
-  const row = db
-    .select({
+  const row = await first(
+    db
+      .select({
       expiresAt: s.sessions.expiresAt,
       id: s.users.id,
       username: s.users.username,
@@ -44,11 +45,11 @@ export function userOfSession(db: Db, token: string, now = new Date()): { user: 
     })
     .from(s.sessions)
     .innerJoin(s.users, eq(s.users.id, s.sessions.userId))
-    .where(eq(s.sessions.tokenHash, tokenHash))
-    .get();
+    .where(eq(s.sessions.tokenHash, tokenHash)),
+  );
   if (!row) return null;
   if (row.expiresAt <= now.toISOString()) {
-    db.delete(s.sessions).where(eq(s.sessions.tokenHash, tokenHash)).run();
+    await db.delete(s.sessions).where(eq(s.sessions.tokenHash, tokenHash));
     return null;
   }
   if (!row.isActive) return null;
@@ -56,13 +57,13 @@ export function userOfSession(db: Db, token: string, now = new Date()): { user: 
   return { user: { ...user, role: user.role as Role }, tokenHash };
 }
 
-export function deleteSession(db: Db, tokenHash: string): void {
-  db.delete(s.sessions).where(eq(s.sessions.tokenHash, tokenHash)).run();
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(s.sessions).where(eq(s.sessions.tokenHash, tokenHash));
 }
 
 /** End every session of a user (password changed, account deactivated). */
-export function deleteSessionsOfUser(db: Pick<Db, "delete">, userId: number): void {
-  db.delete(s.sessions).where(eq(s.sessions.userId, userId)).run();
+export async function deleteSessionsOfUser(db: Executor, userId: number): Promise<void> {
+  await db.delete(s.sessions).where(eq(s.sessions.userId, userId));
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {
