@@ -1,4 +1,4 @@
-import { RESOURCES, SYSTEM, and, createRecord, eq, inArray, reportIndicatorIds, schema as s, sql, withinCondition, type Db } from "@eduplan/db";
+import { RESOURCES, SYSTEM, and, createRecord, eq, first, inArray, reportIndicatorIds, schema as s, sql, transaction, withinCondition, type Db } from "@eduplan/db";
 import { transitionReport } from "@eduplan/cycle";
 
 /**
@@ -34,39 +34,37 @@ const COMMUNE_LEVELS = ["commune", "ward", "township"];
  * Returns the number of figures created.
  */
 export async function generateSyntheticFigures(db: Db, provinceCodes: string[] = ["lang-son", "lai-chau"]): Promise<number> {
-  return db.transaction((tx) => {
-    const provinces = tx.select().from(s.localities).where(inArray(s.localities.code, provinceCodes)).all();
+  return transaction(db, async (tx) => {
+    const provinces = await tx.select().from(s.localities).where(inArray(s.localities.code, provinceCodes));
     let created = 0;
     for (const province of provinces) {
-      const units = tx
+      const units = await tx
         .select({ id: s.localities.id, code: s.localities.code })
         .from(s.localities)
         .where(and(inArray(s.localities.levelCode, COMMUNE_LEVELS), withinCondition(s.localities.id, province.id)))
-        .orderBy(s.localities.code)
-        .all();
-      const targeted = tx
+        .orderBy(s.localities.code);
+      const targeted = await tx
         .selectDistinct({ id: s.indicators.id, code: s.indicators.code, direction: s.indicators.direction, value: s.targets.value })
         .from(s.targets)
         .innerJoin(s.indicators, eq(s.indicators.id, s.targets.indicatorId))
         .innerJoin(s.plans, eq(s.plans.id, s.targets.planId))
-        .where(and(eq(s.indicators.unit, "percent"), eq(s.indicators.aggregation, "ratio"), withinCondition(s.plans.localityId, province.id)))
-        .all();
+        .where(and(eq(s.indicators.unit, "percent"), eq(s.indicators.aggregation, "ratio"), withinCondition(s.plans.localityId, province.id)));
       const goalOf = new Map<number, { code: string; direction: string; goal: number }>();
       for (const t of targeted) if (t.value !== null && !goalOf.has(t.id)) goalOf.set(t.id, { code: t.code, direction: t.direction, goal: t.value });
-      const deadlineSetting = tx.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, province.id)).get()?.reportDeadline ?? "12-10";
+      const deadlineSetting = (await first(tx.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, province.id))))?.reportDeadline ?? "12-10";
       for (const [i, year] of SYNTHETIC_YEARS.entries()) {
         const period =
-          tx.select().from(s.reportingPeriods).where(and(eq(s.reportingPeriods.localityId, province.id), eq(s.reportingPeriods.year, year))).get() ??
-          createRecord(tx, RESOURCES.reportingPeriods, { localityId: province.id, year, deadline: `${year}-${deadlineSetting}` }, SYSTEM);
-        units.forEach((unit, u) => {
-          const exists = tx.select().from(s.reports).where(and(eq(s.reports.periodId, period.id as number), eq(s.reports.localityId, unit.id))).get();
-          if (exists) return;
+          await first(tx.select().from(s.reportingPeriods).where(and(eq(s.reportingPeriods.localityId, province.id), eq(s.reportingPeriods.year, year)))) ??
+          (await createRecord(tx, RESOURCES.reportingPeriods, { localityId: province.id, year, deadline: `${year}-${deadlineSetting}` }, SYSTEM));
+        for (const [u, unit] of units.entries()) {
+          const exists = await first(tx.select().from(s.reports).where(and(eq(s.reports.periodId, period.id as number), eq(s.reports.localityId, unit.id))));
+          if (exists) continue;
           // In the current year: the last unit has not started, the one before is still a draft, one is returned.
           const fate = i === 0 ? "approved" : u === units.length - 1 ? "missing" : u === units.length - 2 ? "draft" : u === 1 ? "returned" : u === 2 ? "submitted" : "approved";
-          if (fate === "missing") return;
-          const report = createRecord(tx, RESOURCES.reports, { periodId: period.id, localityId: unit.id }, SYSTEM);
+          if (fate === "missing") continue;
+          const report = await createRecord(tx, RESOURCES.reports, { periodId: period.id, localityId: unit.id }, SYSTEM);
           // A unit reports the indicators of the plan it reports against (its own, else its province's).
-          const reported = reportIndicatorIds(tx, { localityId: unit.id });
+          const reported = await reportIndicatorIds(tx, { localityId: unit.id });
           for (const [indicatorId, { code, direction, goal }] of goalOf) {
             if (!reported.has(indicatorId)) continue;
             const random = seededRandom(`${unit.code}|${code}`);
@@ -74,17 +72,17 @@ export async function generateSyntheticFigures(db: Db, provinceCodes: string[] =
             const start = direction === "decrease" ? goal * (1.05 + random() * 0.6) : Math.max(0, goal * (0.8 + random() * 0.18));
             const drift = direction === "decrease" ? -goal * 0.05 * i : goal * 0.03 * i;
             const rate = Math.min(100, Math.max(0, start + drift));
-            createRecord(tx, RESOURCES.reportValues, { reportId: report.id, indicatorId, numerator: Math.round((rate / 100) * denominator), denominator, commentVi: SYNTHETIC_NOTE }, SYSTEM);
+            await createRecord(tx, RESOURCES.reportValues, { reportId: report.id, indicatorId, numerator: Math.round((rate / 100) * denominator), denominator, commentVi: SYNTHETIC_NOTE }, SYSTEM);
             created++;
           }
-          if (fate === "draft") return;
-          const submitted = transitionReport(tx, report.id, "submit", report.version, SYSTEM);
-          if (fate === "returned") transitionReport(tx, report.id, "return", submitted.version, SYSTEM, "Dữ liệu mẫu: đề nghị kiểm tra lại mẫu số");
-          if (fate === "approved") transitionReport(tx, report.id, "approve", submitted.version, SYSTEM);
-        });
+          if (fate === "draft") continue;
+          const submitted = await transitionReport(tx, report.id, "submit", report.version, SYSTEM);
+          if (fate === "returned") await transitionReport(tx, report.id, "return", submitted.version, SYSTEM, "Dữ liệu mẫu: đề nghị kiểm tra lại mẫu số");
+          if (fate === "approved") await transitionReport(tx, report.id, "approve", submitted.version, SYSTEM);
+        }
       }
     }
-    if (created) tx.update(s.indicatorValues).set({ isSynthetic: true, noteVi: SYNTHETIC_NOTE }).where(sql`report_id is not null`).run();
+    if (created) await tx.update(s.indicatorValues).set({ isSynthetic: true, noteVi: SYNTHETIC_NOTE }).where(sql`report_id is not null`);
     return created;
   });
 }
