@@ -1,9 +1,11 @@
 // @ts-check
 /**
  * The one ESLint configuration of the workspace, run once over every package by the root `lint` script (`eslint .`;
- * `npx eslint .` in a package folder finds this file too): ESLint's and typescript-eslint's recommended rules (syntax
- * only, no type information: fast, and type errors are the typecheck task's job), the rules of hooks for React code,
- * and the few choices below.
+ * `npx eslint .` in a package folder finds this file too): ESLint's and typescript-eslint's recommended rules, the
+ * rules of hooks for React code, and the few choices below. Three rules use type information (typescript-eslint's
+ * project service, one program per tsconfig, cached): the data layer is asynchronous and a drizzle query that is not
+ * awaited never runs, so a Promise must never float, be passed where a plain value is expected, or be confused with a
+ * value that is awaited. Other type errors are the typecheck task's job.
  */
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
@@ -22,6 +24,41 @@ export default defineConfig(
       // `_`-prefixed names are unused on purpose (a parameter kept for its position, a destructured rest).
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
     },
+  },
+  {
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
+    languageOptions: {
+      parserOptions: {
+        // Files outside every package's tsconfig (a few scripts and benches) get the base compiler options.
+        projectService: { allowDefaultProject: ["apps/server/bench/*.ts", "packages/*/scripts/*.ts"], defaultProject: "tsconfig.base.json" },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // Every thenable, not only the built-in Promise: drizzle's query builders are thenables of their own class.
+      "@typescript-eslint/no-floating-promises": ["error", { checkThenables: true }],
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+      // Transactions go through `transaction(db, async (tx) => …)` of @eduplan/db (one per connection at a time, nested
+      // calls as savepoints, the no-I/O rule): never drizzle's or better-sqlite3's own `.transaction(…)`.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='transaction']",
+          message: "Use transaction(db, async (tx) => …) from @eduplan/db, never a connection's own .transaction(…).",
+        },
+      ],
+    },
+  },
+  {
+    // The one implementation of transactions.
+    files: ["packages/db/src/transaction.ts"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    // Tool configuration files are in no package's program: syntax rules only.
+    files: ["**/*.config.ts", "**/*.js", "**/*.mjs", "**/*.cjs"],
+    extends: [tseslint.configs.disableTypeChecked],
   },
   {
     files: ["**/*.tsx"],
