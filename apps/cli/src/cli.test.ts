@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE, eduplan } from "./test-cli.js";
-import { closeDatabase, openDatabase, schema as s, sql } from "@eduplan/db";
+import { closeDatabase, first, openDatabase, schema as s, sql } from "@eduplan/db";
 
 let dir: string;
 beforeAll(() => {
@@ -32,13 +32,13 @@ describe("pnpm eduplan", () => {
 
   it("province init configures the example province, and is idempotent", async () => {
     const file = join(dir, "init.db");
-    const first = await eduplan(["province", "init", EXAMPLE], file);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/28 created, 0 updated, 0 unchanged/);
+    const firstRun = await eduplan(["province", "init", EXAMPLE], file);
+    expect(firstRun.code).toBe(0);
+    expect(firstRun.stdout).toMatch(/28 created, 0 updated, 0 unchanged/);
     const second = await eduplan(["province", "init", EXAMPLE], file);
     expect(second.stdout).toMatch(/0 created, 0 updated, 28 unchanged/);
     const db = openDatabase(file);
-    expect(db.select().from(s.localities).where(sql`code = 'vi-du'`).get()?.nameVi).toBe("Tỉnh Ví Dụ");
+    expect((await first(db.select().from(s.localities).where(sql`code = 'vi-du'`)))?.nameVi).toBe("Tỉnh Ví Dụ");
     closeDatabase(db);
   });
 
@@ -52,7 +52,7 @@ describe("pnpm eduplan", () => {
     expect(result.stderr).toMatch(/dòng\/line \d+, plans\.0\.targets\.0\.value: .*140/);
     expect(result.stderr).toMatch(/plans\.0\.targets\.1\.indicator: .*ecec\.nope/);
     const db = openDatabase(file);
-    expect(db.select().from(s.localities).where(sql`code = 'vi-du'`).get()).toBeUndefined();
+    expect(await first(db.select().from(s.localities).where(sql`code = 'vi-du'`))).toBeUndefined();
     closeDatabase(db);
   });
 });
@@ -62,9 +62,9 @@ describe("pnpm eduplan rollups verify|rebuild", () => {
     const file = join(dir, "rollups.db");
     expect((await eduplan(["province", "init", EXAMPLE], file)).code).toBe(0);
     const db = openDatabase(file);
-    const commune = db.select().from(s.localities).where(sql`code = 'vi-du.xa-an-binh'`).get()!;
-    const indicator = db.select().from(s.indicators).where(sql`code = 'ecec.nursery.enrolment_rate'`).get()!;
-    db.insert(s.indicatorValues).values({ localityId: commune.id, indicatorId: indicator.id, year: 2026, numerator: 30, denominator: 60, value: 50 }).run();
+    const commune = (await first(db.select().from(s.localities).where(sql`code = 'vi-du.xa-an-binh'`)))!;
+    const indicator = (await first(db.select().from(s.indicators).where(sql`code = 'ecec.nursery.enrolment_rate'`)))!;
+    await db.insert(s.indicatorValues).values({ localityId: commune.id, indicatorId: indicator.id, year: 2026, numerator: 30, denominator: 60, value: 50 });
     closeDatabase(db);
     // A figure written behind the write path: the aggregates no longer include it.
     const drift = await eduplan(["rollups", "verify"], file);
@@ -95,7 +95,7 @@ describe("pnpm eduplan figures import|template", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/dòng\/row 3, cột\/column “Tử số”/);
     const db = openDatabase(file);
-    expect(db.select().from(s.indicatorValues).all()).toHaveLength(2);
+    expect(await db.select().from(s.indicatorValues)).toHaveLength(2);
     closeDatabase(db);
     expect((await eduplan(["rollups", "verify"], file)).code).toBe(0);
   });

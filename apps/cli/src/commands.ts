@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { SYSTEM, closeDatabase, defaultDatabasePath, openDatabase, rebuildRollups, verifyRollups, type Db } from "@eduplan/db";
+import { SYSTEM, closeDatabase, defaultDatabasePath, openDatabase, rebuildRollups, transaction, verifyRollups, type Db } from "@eduplan/db";
 import { figuresTemplate, importFiguresFile } from "@eduplan/reporting";
 import { allErrors, applyProvinceConfig, ConfigInvalidError, ensureReferenceData, readProvinceConfig } from "@eduplan/province-config";
 import { seedSampleData } from "@eduplan/sample-data";
@@ -25,7 +25,7 @@ async function dryRunProvinceInit(options: Options): Promise<void> {
   const db = openDatabase(dir ? join(dir, "copy.db") : ":memory:");
   try {
     await ensureReferenceData(db);
-    const parsed = readConfigOrAllErrors(db, options.file!);
+    const parsed = await readConfigOrAllErrors(db, options.file!);
     const summary = await applyProvinceConfig(db, parsed, undefined, { dryRun: true });
     console.log(`${parsed.file}: hợp lệ, chưa ghi gì (chạy thử) / valid, nothing written (dry run): ${summary.created} would be created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
   } finally {
@@ -35,11 +35,11 @@ async function dryRunProvinceInit(options: Options): Promise<void> {
 }
 
 /** The parsed file, or every error it has at once (shape errors and the checks of the rest against the database). */
-function readConfigOrAllErrors(db: Db, file: string) {
+async function readConfigOrAllErrors(db: Db, file: string) {
   try {
     return readProvinceConfig(file);
   } catch (e) {
-    throw e instanceof ConfigInvalidError ? allErrors(db, e) : e;
+    throw e instanceof ConfigInvalidError ? await allErrors(db, e) : e;
   }
 }
 
@@ -51,8 +51,8 @@ function printConfigErrors(e: ConfigInvalidError): void {
 }
 
 /** Prints the aggregates that differ from a recomputation; exit code 1 when there is any. */
-function reportDrift(db: Db): void {
-  const drift = verifyRollups(db);
+async function reportDrift(db: Db): Promise<void> {
+  const drift = await verifyRollups(db);
   if (!drift.length) {
     console.log("Số liệu tổng hợp khớp với số liệu gốc / the aggregates equal a recomputation from the figures");
     return;
@@ -99,7 +99,7 @@ export async function runCommand(name: string, options: Options): Promise<void> 
         console.log(await planSummary(db));
         break;
       case "province init": {
-        const parsed = readConfigOrAllErrors(db, options.file!);
+        const parsed = await readConfigOrAllErrors(db, options.file!);
         const summary = await applyProvinceConfig(db, parsed);
         console.log(`${parsed.file}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`);
         for (const [resource, n] of Object.entries(summary.byResource)) console.log(`  ${resource}: +${n.created} ~${n.updated}`);
@@ -123,12 +123,12 @@ export async function runCommand(name: string, options: Options): Promise<void> 
         break;
       }
       case "rollups rebuild":
-        db.transaction((tx) => rebuildRollups(tx));
+        await transaction(db, (tx) => rebuildRollups(tx));
         console.log("Đã tính lại toàn bộ số liệu tổng hợp / every aggregate recomputed from the figures");
-        reportDrift(db);
+        await reportDrift(db);
         break;
       case "rollups verify":
-        reportDrift(db);
+        await reportDrift(db);
         break;
       default:
         throw new Error(`unknown command ${name}`);

@@ -159,7 +159,7 @@ export default defineAdminPlugin({
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { closeDatabase, openDatabase, schema as s, sql } from "@eduplan/db";
+import { closeDatabase, first, openDatabase, schema as s, sql } from "@eduplan/db";
 import { loadPlugins, validateDeclaration } from "@eduplan/plugin-host";
 import { describeFields } from "@eduplan/plugin-sdk";
 import { ensureReferenceData } from "@eduplan/province-config";
@@ -187,9 +187,9 @@ describe("${id}", () => {
     const db = openDatabase(join(dir, "test.db"));
     try {
       await ensureReferenceData(db);
-      const runtime = loadPlugins(db, { "${id}": { folder: "${id}", packageName: "@eduplan/plugin-${id}", plugin } }, { log: (m) => { throw new Error(m); } });
+      const runtime = await loadPlugins(db, { "${id}": { folder: "${id}", packageName: "@eduplan/plugin-${id}", plugin } }, { log: (m) => { throw new Error(m); } });
       expect(runtime.isActive("${id}")).toBe(true);
-      expect(db.select().from(s.indicators).where(sql\`code = \${"${indicator}"}\`).get()).toMatchObject({ pluginId: "${id}" });
+      expect(await first(db.select().from(s.indicators).where(sql\`code = \${"${indicator}"}\`))).toMatchObject({ pluginId: "${id}" });
     } finally {
       closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });

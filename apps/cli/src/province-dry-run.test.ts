@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE, eduplan } from "./test-cli.js";
-import { closeDatabase, openDatabase, sql } from "@eduplan/db";
+import { closeDatabase, one, openDatabase, sql } from "@eduplan/db";
 
 let dir: string;
 beforeAll(() => {
@@ -41,7 +41,7 @@ describe("province init --dry-run", () => {
     expect(result.stderr).not.toMatch(/duplicateOfId/);
     expect({ size: statSync(file).size, mtime: statSync(file).mtimeMs }).toEqual(before);
     const db = openDatabase(file);
-    expect(db.get<{ n: number }>(sql`select count(*) as n from tasks where code like 'r%'`)!.n).toBe(0);
+    expect((await one<{ n: number }>(db, sql`select count(*) as n from tasks where code like 'r%'`))!.n).toBe(0);
     closeDatabase(db);
   });
 });
