@@ -1,4 +1,4 @@
-import { and, eq, readFlaggedRollup, readMinMax, readRollup, schema as s } from "@eduplan/db";
+import { and, eq, first, readFlaggedRollup, readMinMax, readRollup, schema as s } from "@eduplan/db";
 import { rateOf, type Aggregation, type LocalityFlag } from "@eduplan/domain";
 import type { Executor } from "./lookup.js";
 
@@ -24,16 +24,16 @@ export type ConsolidatedActual = {
 const EMPTY_ACTUAL: ConsolidatedActual = { value: null, numerator: null, denominator: null, min: null, max: null, contributors: 0, depth: null, source: null };
 
 /** The consolidated figure of an indicator for a locality and year, from the live aggregates. */
-export function consolidatedActual(
+export async function consolidatedActual(
   db: Executor,
   localityId: number,
   indicator: { id: number; unit: string; aggregation: string },
   year: number,
   areaFlag: LocalityFlag | null = null,
-): ConsolidatedActual {
+): Promise<ConsolidatedActual> {
   const aggregation = indicator.aggregation as Aggregation;
   if (areaFlag) {
-    const row = readFlaggedRollup(db, localityId, indicator.id, year, areaFlag);
+    const row = await readFlaggedRollup(db, localityId, indicator.id, year, areaFlag);
     if (!row) return EMPTY_ACTUAL;
     const base = { ...EMPTY_ACTUAL, contributors: row.n, depth: row.depth, source: "rollup" as const };
     if (aggregation === "ratio") return { ...base, numerator: row.num, denominator: row.den, value: row.ratios ? rateOf(row.num, row.den, indicator.unit) : null, contributors: row.ratios };
@@ -42,7 +42,7 @@ export function consolidatedActual(
     return EMPTY_ACTUAL;
   }
   if (aggregation === "ratio" || aggregation === "sum") {
-    const sums = readRollup(db, localityId, indicator.id, year);
+    const sums = await readRollup(db, localityId, indicator.id, year);
     if (sums) {
       if (aggregation === "sum") return { ...EMPTY_ACTUAL, value: sums.valueSum, contributors: sums.contributors, depth: sums.depth, source: "rollup" };
       // Rates are Σ numerators / Σ denominators, never an average of rates.
@@ -50,15 +50,16 @@ export function consolidatedActual(
       return { ...EMPTY_ACTUAL, value, numerator: sums.numeratorSum, denominator: sums.denominatorSum, contributors: sums.contributors, depth: sums.depth, source: "rollup" };
     }
   } else if (aggregation === "min" || aggregation === "max") {
-    const mm = readMinMax(db, localityId, indicator.id, year);
+    const mm = await readMinMax(db, localityId, indicator.id, year);
     if (mm) return { ...EMPTY_ACTUAL, value: aggregation === "min" ? mm.min : mm.max, min: mm.min, max: mm.max, contributors: mm.contributors, depth: mm.depth, source: "rollup" };
   }
   // Nothing below (a commune consolidating itself, or an indicator that does not aggregate): its own figure.
-  const own = db
-    .select()
-    .from(s.indicatorValues)
-    .where(and(eq(s.indicatorValues.localityId, localityId), eq(s.indicatorValues.indicatorId, indicator.id), eq(s.indicatorValues.year, year)))
-    .get();
+  const own = await first(
+    db
+      .select()
+      .from(s.indicatorValues)
+      .where(and(eq(s.indicatorValues.localityId, localityId), eq(s.indicatorValues.indicatorId, indicator.id), eq(s.indicatorValues.year, year))),
+  );
   if (!own || (own.value === null && (own.numerator === null || own.denominator === null))) return EMPTY_ACTUAL;
   return { ...EMPTY_ACTUAL, value: own.value, numerator: own.numerator, denominator: own.denominator, contributors: 1, depth: 0, source: "own" };
 }

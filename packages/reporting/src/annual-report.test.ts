@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRepositories, eq, schema as s, SYSTEM_ACTOR, type Db } from "@eduplan/db";
+import { createRepositories, eq, first, schema as s, SYSTEM_ACTOR, type Db } from "@eduplan/db";
 import { annualReportModel, buildAnnualReportDocx, buildAnnualReportXlsx, consolidate, formatPercent } from "./index.js";
 import { MODELLING_NOTE_PATTERN, TARGET_STATE_LABELS } from "@eduplan/domain";
 import { localityId, seededDatabase, type Seeded } from "./test-support.js";
@@ -13,16 +13,16 @@ let langSon: number;
 beforeAll(async () => {
   seeded = await seededDatabase("annual");
   db = seeded.db;
-  langSon = localityId(db, "lang-son");
+  langSon = await localityId(db, "lang-son");
   // Give two of the province's tasks a status, so the task section has more than "not started".
   const repos = createRepositories(db);
-  const plan = db.select().from(s.plans).where(eq(s.plans.code, "lang-son-243-2025")).get()!;
-  const tasks = repos.tasks.list({ filter: { planId: plan.id } }, SYSTEM_ACTOR);
+  const plan = (await first(db.select().from(s.plans).where(eq(s.plans.code, "lang-son-243-2025"))))!;
+  const tasks = await repos.tasks.list({ filter: { planId: plan.id } }, SYSTEM_ACTOR);
   const byCode = new Map(tasks.data.map((t) => [t.code as string, t]));
   const yearly = byCode.get("ls.yearly-report")!;
-  repos.tasks.update(yearly.id, { status: "completed" }, yearly.version, SYSTEM_ACTOR);
+  await repos.tasks.update(yearly.id, { status: "completed" }, yearly.version, SYSTEM_ACTOR);
   const programmes = byCode.get("ls.annual-programmes")!;
-  repos.tasks.update(programmes.id, { status: "inProgress" }, programmes.version, SYSTEM_ACTOR);
+  await repos.tasks.update(programmes.id, { status: "inProgress" }, programmes.version, SYSTEM_ACTOR);
 });
 afterAll(() => seeded.close());
 
@@ -118,7 +118,7 @@ describe("buildAnnualReportDocx", () => {
   });
 
   it("leaves the date blank by default and reports a commune's plan without a number", async () => {
-    const { paragraphs, tables } = await readDocx(await buildAnnualReportDocx(db, { localityId: localityId(db, "bang-mac"), year: 2026 }));
+    const { paragraphs, tables } = await readDocx(await buildAnnualReportDocx(db, { localityId: await localityId(db, "bang-mac"), year: 2026 }));
     expect(tables[0]![0]![0]).toMatch(/^ỦY BAN NHÂN DÂN\nXÃ BẰNG MẠC\n/);
     expect(tables[0]![0]![1]).toMatch(/Bằng Mạc, ngày … tháng … năm 2026/);
     expect(paragraphs.some((p) => p.startsWith("Kết quả thực hiện Kế hoạch triển khai thực hiện Chiến lược") && p.endsWith("năm 2026"))).toBe(true);
@@ -237,7 +237,7 @@ describe("the annual DOCX per Nghị định 30/2020/NĐ-CP", () => {
 
   it("indicator names carry no modelling note, sections no raw codes, and each figure column one number of decimals", async () => {
     for (const code of ["lang-son", "bang-mac"]) {
-      const { tables } = await readDocx(await buildAnnualReportDocx(db, { ...base, localityId: localityId(db, code) }));
+      const { tables } = await readDocx(await buildAnnualReportDocx(db, { ...base, localityId: await localityId(db, code) }));
       const targets = tables.find((t) => t[0]![1] === "Chỉ tiêu")!;
       const rows = targets.slice(1).filter((r) => r.length === 6);
       const sections = targets.slice(1).filter((r) => r.length === 1).map((r) => r[0]!);

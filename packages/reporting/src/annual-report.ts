@@ -1,6 +1,6 @@
-import { eq, hasSyntheticFiguresAtOrBelow, inArray, schema as s, type Db } from "@eduplan/db";
+import { eq, first, hasSyntheticFiguresAtOrBelow, inArray, schema as s, transaction, type Db } from "@eduplan/db";
 import { formatCount, formatExpectation, printableCondition, sectionTitle, TARGET_STATE_LABELS, TARGET_STATES, tasksDueInYear, type TargetState, type TaskStatus, type TaskTiming } from "@eduplan/domain";
-import { consolidateSync, type Consolidation, type ConsolidatedTarget, type ReportingUnit } from "./consolidate.js";
+import { consolidateIn, type Consolidation, type ConsolidatedTarget, type ReportingUnit } from "./consolidate.js";
 import {
   formatDateLine,
   formatTarget,
@@ -96,11 +96,11 @@ export function placeName(nameVi: string): string {
 const BODY_KINDS: Record<string, BodyKind> = { educationDept: "educationDept", educationDivision: "educationDivision", peoplesCommittee: "peoplesCommittee" };
 
 /** The issuing body: the agency asked for, else the kind asked for (Sở or UBND), else the education department. */
-function issuerOf(db: Executor, locality: LocalityRow, options: AnnualReportOptions): IssuerBlock {
-  const agencies = db.select().from(s.agencies).where(eq(s.agencies.localityId, locality.id)).all();
+async function issuerOf(db: Executor, locality: LocalityRow, options: AnnualReportOptions): Promise<IssuerBlock> {
+  const agencies = await db.select().from(s.agencies).where(eq(s.agencies.localityId, locality.id));
   const byKind = (...kinds: string[]) => kinds.map((k) => agencies.find((a) => a.kind === k)).find(Boolean);
   const chosen =
-    (options.issuingAgencyId !== undefined ? db.select().from(s.agencies).where(eq(s.agencies.id, options.issuingAgencyId)).get() : undefined) ??
+    (options.issuingAgencyId !== undefined ? await first(db.select().from(s.agencies).where(eq(s.agencies.id, options.issuingAgencyId))) : undefined) ??
     (options.issuer === "peoplesCommittee" ? byKind("peoplesCommittee") : byKind("educationDept", "educationDivision", ...(options.issuer ? [] : ["peoplesCommittee"])));
   const kind: BodyKind = chosen ? (BODY_KINDS[chosen.kind] ?? "educationDept") : options.issuer === "educationDept" ? (/^(tỉnh|thành phố)\s/iu.test(locality.nameVi) ? "educationDept" : "educationDivision") : "peoplesCommittee";
   return issuerBlock(locality.nameVi, { kind, nameVi: chosen?.nameVi ?? null }, options);
@@ -203,11 +203,11 @@ const TASK_STATUS_VI: Record<TaskStatus, string> = {
   cancelled: "Đã hủy",
 };
 
-function taskGroups(db: Executor, planId: number | null, year: number): TaskGroupByAgency[] {
+async function taskGroups(db: Executor, planId: number | null, year: number): Promise<TaskGroupByAgency[]> {
   if (planId === null) return [];
-  const rows = db.select().from(s.tasks).where(eq(s.tasks.planId, planId)).orderBy(s.tasks.id).all();
+  const rows = await db.select().from(s.tasks).where(eq(s.tasks.planId, planId)).orderBy(s.tasks.id);
   const assignees = rows.length
-    ? db.select().from(s.taskAssignees).where(inArray(s.taskAssignees.taskId, rows.map((r) => r.id))).orderBy(s.taskAssignees.position).all()
+    ? await db.select().from(s.taskAssignees).where(inArray(s.taskAssignees.taskId, rows.map((r) => r.id))).orderBy(s.taskAssignees.position)
     : [];
   const tasks = rows.map((r) => {
     const mine = assignees.filter((a) => a.taskId === r.id);
@@ -222,8 +222,8 @@ function taskGroups(db: Executor, planId: number | null, year: number): TaskGrou
   });
   const due = tasksDueInYear(tasks, year, { includeCompleted: true }).filter((t) => t.status !== "cancelled");
   const agencyIds = [...new Set(due.flatMap((t) => t.leadAgencyIds))];
-  const agencyNames = new Map(agencyIds.length ? db.select().from(s.agencies).where(inArray(s.agencies.id, agencyIds)).all().map((a) => [a.id, a.nameVi]) : []);
-  const collectiveNames = new Map(db.select().from(s.collectiveAssignees).all().map((c) => [c.code, c.nameVi]));
+  const agencyNames = new Map(agencyIds.length ? (await db.select().from(s.agencies).where(inArray(s.agencies.id, agencyIds))).map((a) => [a.id, a.nameVi]) : []);
+  const collectiveNames = new Map((await db.select().from(s.collectiveAssignees)).map((c) => [c.code, c.nameVi]));
   const groups = new Map<string, TaskGroupByAgency>();
   for (const t of due) {
     const leads = t.leads.length ? t.leads : [{ agencyId: null, collectiveCode: null }];
@@ -269,23 +269,24 @@ function unitLines(units: ReportingUnit[]): UnitLine[] {
   });
 }
 
-function provinceOf(db: Executor, locality: LocalityRow): LocalityRow | null {
-  return (
-    selfAndAncestors(db, locality.id)
-      .map((id) => db.select().from(s.localities).where(eq(s.localities.id, id)).get())
-      .find((l) => l?.levelCode === "province" && l.id !== locality.id) ?? null
-  );
+async function provinceOf(db: Executor, locality: LocalityRow): Promise<LocalityRow | null> {
+  for (const id of await selfAndAncestors(db, locality.id)) {
+    const l = await first(db.select().from(s.localities).where(eq(s.localities.id, id)));
+    if (l?.levelCode === "province" && l.id !== locality.id) return l;
+  }
+  return null;
 }
 
-export function annualReportModelSync(db: Executor, options: AnnualReportOptions): AnnualReportModel {
-  const c = consolidateSync(db, options);
-  const locality = db.select().from(s.localities).where(eq(s.localities.id, c.locality.id)).get()!;
-  const issuer = issuerOf(db, locality, options);
+/** The annual report's model inside a caller's transaction or read. */
+export async function annualReportModelIn(db: Executor, options: AnnualReportOptions): Promise<AnnualReportModel> {
+  const c = await consolidateIn(db, options);
+  const locality = (await first(db.select().from(s.localities).where(eq(s.localities.id, c.locality.id))))!;
+  const issuer = await issuerOf(db, locality, options);
   const sections = targetSections(c);
   const allRows = sections.flatMap((x) => x.rows);
   const targetCounts = { total: allRows.length, achieved: 0, onTrack: 0, atRisk: 0, notAchieved: 0, noData: 0 };
   for (const r of allRows) targetCounts[r.assessment]++;
-  const groups = taskGroups(db, c.plan?.id ?? null, c.year);
+  const groups = await taskGroups(db, c.plan?.id ?? null, c.year);
   // Totals count each task once, even when it has several leads.
   const taskTotals = { total: 0, completed: 0, inProgress: 0, notStarted: 0 };
   const counted = new Set<string>();
@@ -298,7 +299,8 @@ export function annualReportModelSync(db: Executor, options: AnnualReportOptions
       }
   const place = placeName(locality.nameVi);
   const reference = planReference(c);
-  const hasSyntheticData = hasSyntheticFiguresAtOrBelow(db, locality.id, c.year);
+  const hasSyntheticData = await hasSyntheticFiguresAtOrBelow(db, locality.id, c.year);
+  const province = await provinceOf(db, locality);
   return {
     consolidation: c,
     year: c.year,
@@ -313,12 +315,12 @@ export function annualReportModelSync(db: Executor, options: AnnualReportOptions
     taskGroups: groups,
     taskTotals,
     units: unitLines(c.units),
-    recipientsVi: recipientsOf(issuer, locality.nameVi, provinceOf(db, locality)?.nameVi ?? null),
+    recipientsVi: recipientsOf(issuer, locality.nameVi, province?.nameVi ?? null),
     hasSyntheticData,
   };
 }
 
 /** Everything the printable annual report shows, as data (the DOCX and XLSX builders lay it out). */
 export async function annualReportModel(db: Db, options: AnnualReportOptions): Promise<AnnualReportModel> {
-  return db.transaction((tx) => annualReportModelSync(tx, options), { behavior: "deferred" });
+  return transaction(db, (tx) => annualReportModelIn(tx, options), { behavior: "deferred" });
 }

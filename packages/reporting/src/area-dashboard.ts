@@ -3,7 +3,7 @@
  * indicator of the plan, for a year, read from the aggregates kept on write (two indexed queries, whatever the number
  * of figures below) and judged by the one evaluation (`verdictOf` → the domain's `evaluateTargetForYear`).
  */
-import { eq, readChildFigures, schema as s, type ChildFigure } from "@eduplan/db";
+import { eq, first, readChildFigures, schema as s, type ChildFigure } from "@eduplan/db";
 import { applicablePlan } from "@eduplan/cycle";
 import { rateOf, vietnameseSortKey, type RoadmapAnchor, type TargetState, type Verdict } from "@eduplan/domain";
 import { evaluableTarget, primaryTargets, roadmapMilestones, roadmapsOf, verdictOf } from "./evaluation.js";
@@ -41,19 +41,19 @@ function figureValue(f: ChildFigure | undefined, indicator: IndicatorRow): numbe
   return f.source === "own" ? f.value : null;
 }
 
-export function areaDashboard(db: Executor, options: { localityId: number; year: number; planId?: number | null }): AreaDashboard {
-  const locality = getLocality(db, options.localityId);
-  const plan = options.planId != null ? (db.select().from(s.plans).where(eq(s.plans.id, options.planId)).get() ?? null) : applicablePlan(db, locality.id);
-  const targets = plan ? [...primaryTargets(planTargets(db, plan.id)).values()] : [];
-  const indicators = indicatorsById(db, targets.map((t) => t.indicatorId));
-  const roadmaps = roadmapsOf(db, targets.map((t) => t.id));
-  const children = db
-    .select({ id: s.localities.id, code: s.localities.code, nameVi: s.localities.nameVi, levelCode: s.localities.levelCode })
-    .from(s.localities)
-    .where(eq(s.localities.parentId, locality.id))
-    .all()
-    .sort((a, b) => vietnameseSortKey(a.nameVi).localeCompare(vietnameseSortKey(b.nameVi)));
-  const figures = readChildFigures(db, locality.id, [...indicators.keys()], options.year);
+export async function areaDashboard(db: Executor, options: { localityId: number; year: number; planId?: number | null }): Promise<AreaDashboard> {
+  const locality = await getLocality(db, options.localityId);
+  const plan = options.planId != null ? ((await first(db.select().from(s.plans).where(eq(s.plans.id, options.planId)))) ?? null) : await applicablePlan(db, locality.id);
+  const targets = plan ? [...primaryTargets(await planTargets(db, plan.id)).values()] : [];
+  const indicators = await indicatorsById(db, targets.map((t) => t.indicatorId));
+  const roadmaps = await roadmapsOf(db, targets.map((t) => t.id));
+  const children = (
+    await db
+      .select({ id: s.localities.id, code: s.localities.code, nameVi: s.localities.nameVi, levelCode: s.localities.levelCode })
+      .from(s.localities)
+      .where(eq(s.localities.parentId, locality.id))
+  ).sort((a, b) => vietnameseSortKey(a.nameVi).localeCompare(vietnameseSortKey(b.nameVi)));
+  const figures = await readChildFigures(db, locality.id, [...indicators.keys()], options.year);
   const byKey = new Map(figures.map((f) => [`${f.childId}|${f.indicatorId}|${f.year}`, f]));
   const yearsOf = new Map<string, number[]>();
   for (const f of figures) {

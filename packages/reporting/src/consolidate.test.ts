@@ -11,12 +11,13 @@ const NURSERY = "ecec.nursery.enrolment_rate";
 beforeAll(async () => {
   seeded = await seededDatabase("consolidate");
   db = seeded.db;
-  langSon = localityId(db, "lang-son");
+  langSon = await localityId(db, "lang-son");
 });
 afterAll(() => seeded.close());
 
 /** Σ numerators / Σ denominators × 100 over the APPROVED 2026 reports of the province's communes, straight from report_values. */
-function independentRate(indicatorCode: string, year = 2026) {
+async function independentRate(indicatorCode: string, year = 2026) {
+  const indicator = await indicatorId(db, indicatorCode);
   const row = db.$client
     .prepare(
       `select sum(rv.numerator) as num, sum(rv.denominator) as den, count(*) as n
@@ -26,7 +27,7 @@ function independentRate(indicatorCode: string, year = 2026) {
        join localities l on l.id = r.locality_id and l.parent_id = ?
        where r.status = 'approved' and p.year = ? and rv.indicator_id = ? and r.agency_id is null`,
     )
-    .get(langSon, year, indicatorId(db, indicatorCode)) as { num: number; den: number; n: number };
+    .get(langSon, year, indicator) as { num: number; den: number; n: number };
   return { rate: (row.num / row.den) * 100, numerator: row.num, denominator: row.den, units: row.n };
 }
 
@@ -50,7 +51,7 @@ describe("consolidate — Lạng Sơn 2026", () => {
     expect(c.plan?.code).toBe("lang-son-243-2025");
     expect(c.targets.length).toBeGreaterThan(50);
     const nursery = target(c, NURSERY);
-    const expected = independentRate(NURSERY);
+    const expected = await independentRate(NURSERY);
     expect(expected.units).toBeGreaterThan(1);
     expect(nursery.indicator).toMatchObject({ code: NURSERY, nameVi: "Tỷ lệ huy động trẻ nhà trẻ đến trường", unit: "percent" });
     expect(nursery.target).toMatchObject({ comparator: "gte", value: 48.5, targetYear: 2030 });
@@ -63,13 +64,13 @@ describe("consolidate — Lạng Sơn 2026", () => {
         `select rv.value from report_values rv join reports r on r.id = rv.report_id join reporting_periods p on p.id = r.period_id
          where r.status = 'approved' and p.year = 2026 and p.locality_id = ? and rv.indicator_id = ?`,
       )
-      .all(langSon, indicatorId(db, NURSERY)) as { value: number }[];
+      .all(langSon, await indicatorId(db, NURSERY)) as { value: number }[];
     const mean = rates.reduce((a, r) => a + r.value, 0) / rates.length;
     expect(Math.abs(mean - nursery.actual.value!)).toBeGreaterThan(1e-6);
 
     // Every other rate target agrees with the independent computation too.
     for (const t of c.targets.filter((x) => x.indicator.aggregation === "ratio" && x.actual.value !== null && !x.target.areaFlag))
-      expect(t.actual.value).toBeCloseTo(independentRate(t.indicator.code).rate, 9);
+      expect(t.actual.value).toBeCloseTo((await independentRate(t.indicator.code)).rate, 9);
   });
 
   it("evaluates each target (the straight line from the first reported year when there is no milestone) and flags risks", async () => {
@@ -94,7 +95,7 @@ describe("consolidate — Lạng Sơn 2026", () => {
     const c0 = await consolidate(db, { localityId: langSon, year: 2026 });
     const nursery = target(c0, NURSERY);
     const actual = nursery.actual.value!;
-    const m = await repos.milestones.create({ targetId: nursery.targetId, year: 2026, value: Math.round(actual) + 2 }, provinceOfficer(db));
+    const m = await repos.milestones.create({ targetId: nursery.targetId, year: 2026, value: Math.round(actual) + 2 }, await provinceOfficer(db));
     try {
       const c = await consolidate(db, { localityId: langSon, year: 2026 });
       const t = target(c, NURSERY);
@@ -103,7 +104,7 @@ describe("consolidate — Lạng Sơn 2026", () => {
       expect(t.evaluation).toMatchObject({ meetsMilestone: false, state: "atRisk" });
       expect(t.atRisk).toBe(true);
     } finally {
-      repos.milestones.delete(m.id, m.version, provinceOfficer(db));
+      await repos.milestones.delete(m.id, m.version, await provinceOfficer(db));
     }
   });
 
@@ -139,16 +140,16 @@ describe("consolidate — Lạng Sơn 2026", () => {
   });
 
   it("is live: approving one more report changes the consolidated figure at once, reopening removes it", async () => {
-    const officer = provinceOfficer(db);
+    const officer = await provinceOfficer(db);
     const c0 = await consolidate(db, { localityId: langSon, year: 2026 });
     const submitted = c0.units.find((u) => u.status === "submitted")!;
     const before = target(c0, NURSERY).actual;
-    const beforeIndependent = independentRate(NURSERY);
+    const beforeIndependent = await independentRate(NURSERY);
 
-    step(db, submitted.reportId!, "approve", officer);
+    await step(db, submitted.reportId!, "approve", officer);
     const c1 = await consolidate(db, { localityId: langSon, year: 2026 });
     const after = target(c1, NURSERY).actual;
-    const afterIndependent = independentRate(NURSERY);
+    const afterIndependent = await independentRate(NURSERY);
     expect(afterIndependent.units).toBe(beforeIndependent.units + 1);
     expect(after.value).toBeCloseTo(afterIndependent.rate, 9);
     expect(after.value).not.toBeCloseTo(before.value!, 9);
@@ -157,7 +158,7 @@ describe("consolidate — Lạng Sơn 2026", () => {
     expect(c1.summary.approved).toBe(c0.summary.approved + 1);
     expect(c1.summary.submitted).toBe(c0.summary.submitted - 1);
 
-    step(db, submitted.reportId!, "reopen", officer);
+    await step(db, submitted.reportId!, "reopen", officer);
     const c2 = await consolidate(db, { localityId: langSon, year: 2026 });
     const reopened = target(c2, NURSERY).actual;
     expect(reopened.value).toBeCloseTo(before.value!, 9);
@@ -168,9 +169,9 @@ describe("consolidate — Lạng Sơn 2026", () => {
   it("consolidates 2025 (all approved) and the Lai Châu district plan, which reports through its province's period", async () => {
     const c2025 = await consolidate(db, { localityId: langSon, year: 2025, today: "2026-01-15" });
     expect(c2025.summary.approved).toBe(c2025.summary.units);
-    expect(target(c2025, NURSERY).actual.value).toBeCloseTo(independentRate(NURSERY, 2025).rate, 9);
+    expect(target(c2025, NURSERY).actual.value).toBeCloseTo((await independentRate(NURSERY, 2025)).rate, 9);
 
-    const muongTe = await consolidate(db, { localityId: localityId(db, "muong-te"), year: 2026, today: "2026-12-01" });
+    const muongTe = await consolidate(db, { localityId: await localityId(db, "muong-te"), year: 2026, today: "2026-12-01" });
     expect(muongTe.plan?.code).toBe("muong-te-2025");
     expect(muongTe.deadline).toBe("2026-12-10");
     expect(muongTe.units.length).toBe(4);
@@ -178,17 +179,17 @@ describe("consolidate — Lạng Sơn 2026", () => {
   });
 
   it("a commune consolidates its own approved figures; a locality without a plan has no targets but its units", async () => {
-    const bangMac = await consolidate(db, { localityId: localityId(db, "bang-mac"), year: 2025 });
+    const bangMac = await consolidate(db, { localityId: await localityId(db, "bang-mac"), year: 2025 });
     expect(bangMac.plan?.code).toBe("bang-mac-2025");
     const nursery = bangMac.targets.find((t) => t.indicator.code === NURSERY)!;
     expect(nursery.actual).toMatchObject({ source: "own", depth: 0, contributors: 1 });
     const own = db.$client
       .prepare("select value from indicator_values where locality_id = ? and indicator_id = ? and year = 2025")
-      .get(localityId(db, "bang-mac"), indicatorId(db, NURSERY)) as { value: number };
+      .get(await localityId(db, "bang-mac"), await indicatorId(db, NURSERY)) as { value: number };
     expect(nursery.actual.value).toBeCloseTo(own.value, 9);
     expect(bangMac.units.map((u) => u.localityCode)).toEqual(["bang-mac"]);
 
-    const laiChau = await consolidate(db, { localityId: localityId(db, "lai-chau"), year: 2026 });
+    const laiChau = await consolidate(db, { localityId: await localityId(db, "lai-chau"), year: 2026 });
     expect(laiChau.plan).toBeNull();
     expect(laiChau.targets).toEqual([]);
     expect(laiChau.units.length).toBe(4);

@@ -1,4 +1,4 @@
-import { and, eq, EduplanError, indicatorSummary, inArray, schema as s, withinCondition, type Db } from "@eduplan/db";
+import { and, eq, EduplanError, first, indicatorSummary, inArray, schema as s, transaction, withinCondition, type Db } from "@eduplan/db";
 import {
   compareVietnamese,
   isReportLate,
@@ -141,16 +141,15 @@ export function planSummary(plan: PlanRow): PlanSummary {
 }
 
 /** Every reporting unit below (and including) a locality for a year, with its report status. */
-export function reportingUnits(db: Executor, localityId: number, year: number, today: string): ReportingUnit[] {
-  const deadline = deadlineFor(db, localityId, year);
-  const localities = communeUnits(db, localityId, year);
-  const reports = db
+export async function reportingUnits(db: Executor, localityId: number, year: number, today: string): Promise<ReportingUnit[]> {
+  const deadline = await deadlineFor(db, localityId, year);
+  const localities = await communeUnits(db, localityId, year);
+  const reports = await db
     .select({ report: s.reports, period: s.reportingPeriods })
     .from(s.reports)
     .innerJoin(s.reportingPeriods, eq(s.reportingPeriods.id, s.reports.periodId))
     .where(and(eq(s.reportingPeriods.year, year), withinCondition(s.reports.localityId, localityId)))
-    .orderBy(s.reports.id)
-    .all();
+    .orderBy(s.reports.id);
   const key = (loc: number, agency: number | null) => `${loc}|${agency ?? ""}`;
   const byUnit = new Map<string, (typeof reports)[number]>();
   for (const r of reports) byUnit.set(key(r.report.localityId, r.report.agencyId), r);
@@ -163,24 +162,10 @@ export function reportingUnits(db: Executor, localityId: number, year: number, t
   const localityIds = [...new Set([...unitKeys.values()].map((u) => u.localityId))];
   const agencyIds = [...new Set([...unitKeys.values()].map((u) => u.agencyId).filter((a): a is number => a !== null))];
   const localityRows = new Map(
-    localityIds.length
-      ? db
-          .select()
-          .from(s.localities)
-          .where(inArray(s.localities.id, localityIds))
-          .all()
-          .map((l) => [l.id, l])
-      : [],
+    localityIds.length ? (await db.select().from(s.localities).where(inArray(s.localities.id, localityIds))).map((l) => [l.id, l]) : [],
   );
   const agencyRows = new Map(
-    agencyIds.length
-      ? db
-          .select()
-          .from(s.agencies)
-          .where(inArray(s.agencies.id, agencyIds))
-          .all()
-          .map((a) => [a.id, a])
-      : [],
+    agencyIds.length ? (await db.select().from(s.agencies).where(inArray(s.agencies.id, agencyIds))).map((a) => [a.id, a]) : [],
   );
 
   const units: ReportingUnit[] = [];
@@ -227,34 +212,34 @@ export function summarise(units: ReportingUnit[]): ConsolidationSummary {
   return summary;
 }
 
-function planById(db: Executor, planId: number, localityId: number): PlanRow {
-  const plan = db.select().from(s.plans).where(eq(s.plans.id, planId)).get();
+async function planById(db: Executor, planId: number, localityId: number): Promise<PlanRow> {
+  const plan = await first(db.select().from(s.plans).where(eq(s.plans.id, planId)));
   if (!plan || plan.localityId !== localityId)
     throw new EduplanError("notFound", { vi: `Không tìm thấy kế hoạch #${planId} của địa phương này`, en: `plan #${planId} of this locality not found` });
   return plan;
 }
 
-/** Consolidate synchronously (inside a caller's transaction or read). */
-export function consolidateSync(db: Executor, options: ConsolidateOptions): Consolidation {
+/** Consolidate inside a caller's transaction or read. */
+export async function consolidateIn(db: Executor, options: ConsolidateOptions): Promise<Consolidation> {
   const { localityId, year } = options;
   const today = options.today ?? isoToday();
-  const locality = getLocality(db, localityId);
-  const plan = options.planId !== undefined ? planById(db, options.planId, localityId) : ownPlan(db, localityId);
+  const locality = await getLocality(db, localityId);
+  const plan = options.planId !== undefined ? await planById(db, options.planId, localityId) : await ownPlan(db, localityId);
   const targets: ConsolidatedTarget[] = [];
   if (plan) {
-    const rows = planTargets(db, plan.id);
-    const indicators = indicatorsById(db, [...new Set(rows.map((r) => r.indicatorId))]);
-    const roadmaps = roadmapsOf(db, rows.map((r) => r.id));
+    const rows = await planTargets(db, plan.id);
+    const indicators = await indicatorsById(db, [...new Set(rows.map((r) => r.indicatorId))]);
+    const roadmaps = await roadmapsOf(db, rows.map((r) => r.id));
     const actualCache = new Map<string, ConsolidatedActual>();
     for (const t of rows) {
       const ind = indicators.get(t.indicatorId)!;
       const areaFlag = (t.areaFlag as LocalityFlag | null) ?? null;
       const cacheKey = `${ind.id}|${areaFlag ?? ""}`;
-      const actual = actualCache.get(cacheKey) ?? consolidatedActual(db, localityId, ind, year, areaFlag);
+      const actual = actualCache.get(cacheKey) ?? (await consolidatedActual(db, localityId, ind, year, areaFlag));
       actualCache.set(cacheKey, actual);
       const m = roadmaps.get(t.id)?.find((x) => x.year === year);
       const milestone = m ? { year: m.year, value: m.value, valueMax: m.valueMax } : null;
-      const evaluation = verdictOf(targetEvaluationInput(db, { target: t, indicator: ind, localityId, year, plan, milestones: roadmaps.get(t.id) }), actual.value);
+      const evaluation = verdictOf(await targetEvaluationInput(db, { target: t, indicator: ind, localityId, year, plan, milestones: roadmaps.get(t.id) }), actual.value);
       targets.push({
         targetId: t.id,
         targetCode: t.code,
@@ -279,7 +264,7 @@ export function consolidateSync(db: Executor, options: ConsolidateOptions): Cons
       });
     }
   }
-  const units = reportingUnits(db, localityId, year, today);
+  const units = await reportingUnits(db, localityId, year, today);
   const targetSummary: TargetSummary = { total: targets.length, achieved: 0, onTrack: 0, atRisk: 0, notAchieved: 0, noData: 0 };
   for (const t of targets) targetSummary[t.evaluation.state]++;
   return {
@@ -287,7 +272,7 @@ export function consolidateSync(db: Executor, options: ConsolidateOptions): Cons
     year,
     today,
     plan: plan ? planSummary(plan) : null,
-    deadline: deadlineFor(db, localityId, year),
+    deadline: await deadlineFor(db, localityId, year),
     targets,
     units,
     summary: summarise(units),
@@ -300,5 +285,5 @@ export function consolidateSync(db: Executor, options: ConsolidateOptions): Cons
  * this year's milestone and an evaluation; and each reporting unit with its report status. Read-only, one snapshot.
  */
 export async function consolidate(db: Db, options: ConsolidateOptions): Promise<Consolidation> {
-  return db.transaction((tx) => consolidateSync(tx, options), { behavior: "deferred" });
+  return transaction(db, (tx) => consolidateIn(tx, options), { behavior: "deferred" });
 }

@@ -21,10 +21,10 @@ import type { Executor, IndicatorRow, MilestoneRow, TargetRow } from "./lookup.j
  */
 
 /** Every milestone of a set of targets, by target id, oldest first. */
-export function roadmapsOf(db: Executor, targetIds: number[]): Map<number, MilestoneRow[]> {
+export async function roadmapsOf(db: Executor, targetIds: number[]): Promise<Map<number, MilestoneRow[]>> {
   const out = new Map<number, MilestoneRow[]>();
   if (!targetIds.length) return out;
-  const rows = db.select().from(s.milestones).where(inArray(s.milestones.targetId, targetIds)).orderBy(s.milestones.year).all();
+  const rows = await db.select().from(s.milestones).where(inArray(s.milestones.targetId, targetIds)).orderBy(s.milestones.year);
   for (const m of rows) {
     const list = out.get(m.targetId) ?? [];
     list.push(m);
@@ -37,17 +37,17 @@ export function roadmapsOf(db: Executor, targetIds: number[]): Map<number, Miles
  * The earliest consolidated figure of an indicator for a locality before `year` (not before the year preceding the
  * plan period, when it is known), or null.
  */
-export function firstReportedFigure(
+export async function firstReportedFigure(
   db: Executor,
   localityId: number,
   indicator: { id: number; unit: string; aggregation: string },
   year: number,
   options: { areaFlag?: LocalityFlag | null; periodStart?: number | null } = {},
-): RoadmapAnchor | null {
+): Promise<RoadmapAnchor | null> {
   const from = options.periodStart != null ? options.periodStart - 1 : -Infinity;
-  const years = yearsWithFiguresAtOrBelow(db, localityId, indicator.id, year).filter((y) => y >= from);
+  const years = (await yearsWithFiguresAtOrBelow(db, localityId, indicator.id, year)).filter((y) => y >= from);
   for (const y of years) {
-    const a = consolidatedActual(db, localityId, indicator, y, options.areaFlag ?? null);
+    const a = await consolidatedActual(db, localityId, indicator, y, options.areaFlag ?? null);
     if (a.value !== null) return { year: y, value: a.value };
   }
   return null;
@@ -81,18 +81,18 @@ export type TargetEvaluationInput = {
 };
 
 /** Everything `evaluateTargetForYear` needs for a stored target but the figure (the grid evaluates live figures with it). */
-export function targetEvaluationInput(
+export async function targetEvaluationInput(
   db: Executor,
   args: { target: TargetRow; indicator: IndicatorRow; localityId: number; year: number; plan: { periodStart: number | null; periodEnd: number | null }; milestones?: MilestoneRow[] },
-): TargetEvaluationInput {
+): Promise<TargetEvaluationInput> {
   const { target, indicator, localityId, year, plan } = args;
-  const milestones = args.milestones ?? roadmapsOf(db, [target.id]).get(target.id);
+  const milestones = args.milestones ?? (await roadmapsOf(db, [target.id])).get(target.id);
   return {
     target: evaluableTarget(target, indicator),
     milestones: roadmapMilestones(milestones),
     year,
     period: { start: plan.periodStart, end: plan.periodEnd },
-    firstReported: firstReportedFigure(db, localityId, indicator, year, { areaFlag: (target.areaFlag as LocalityFlag | null) ?? null, periodStart: plan.periodStart }),
+    firstReported: await firstReportedFigure(db, localityId, indicator, year, { areaFlag: (target.areaFlag as LocalityFlag | null) ?? null, periodStart: plan.periodStart }),
   };
 }
 

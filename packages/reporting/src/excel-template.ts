@@ -1,4 +1,4 @@
-import { and, assertWritable, EduplanError, eq, inArray, RESOURCES, schema as s, type Db, type Principal } from "@eduplan/db";
+import { and, assertWritable, EduplanError, eq, first, inArray, RESOURCES, schema as s, transaction, type Db, type Principal } from "@eduplan/db";
 import { openUnitReport, saveReportValues } from "@eduplan/cycle";
 import { indicatorValueIssues, isReportEditable, rateOf, ratioScale, type IndicatorUnit, type ReportStatus } from "@eduplan/domain";
 import { formatExpectation } from "@eduplan/domain";
@@ -85,28 +85,28 @@ export type TemplateData = {
 };
 
 /** What the template for a unit and year holds: one row per indicator of the applicable plan, with existing values. */
-export function templateData(db: Executor, { localityId, year }: ReportUnitOptions): TemplateData {
-  const unit = getLocality(db, localityId);
-  const plan = applicablePlan(db, localityId);
-  const period = periodFor(db, localityId, year);
-  const report = period ? unitReport(db, period.id, localityId) : null;
-  const values = report ? db.select().from(s.reportValues).where(eq(s.reportValues.reportId, report.id)).all() : [];
+export async function templateData(db: Executor, { localityId, year }: ReportUnitOptions): Promise<TemplateData> {
+  const unit = await getLocality(db, localityId);
+  const plan = await applicablePlan(db, localityId);
+  const period = await periodFor(db, localityId, year);
+  const report = period ? await unitReport(db, period.id, localityId) : null;
+  const values = report ? await db.select().from(s.reportValues).where(eq(s.reportValues.reportId, report.id)) : [];
   const valueOf = new Map(values.map((v) => [v.indicatorId, v]));
-  const targets = plan ? planTargets(db, plan.id) : [];
+  const targets = plan ? await planTargets(db, plan.id) : [];
   const indicatorIds = [...new Set([...targets.map((t) => t.indicatorId), ...values.map((v) => v.indicatorId)])];
-  const indicators = indicatorsById(db, indicatorIds);
-  const roadmaps = roadmapsOf(db, targets.map((t) => t.id));
+  const indicators = await indicatorsById(db, indicatorIds);
+  const roadmaps = await roadmapsOf(db, targets.map((t) => t.id));
   const primary = primaryTargets(targets);
   const previous = indicatorIds.length
     ? new Map(
-        db
-          .select()
-          .from(s.indicatorValues)
-          .where(and(eq(s.indicatorValues.localityId, localityId), eq(s.indicatorValues.year, year - 1), inArray(s.indicatorValues.indicatorId, indicatorIds)))
-          .all()
-          .map((v) => [v.indicatorId, v]),
+        (
+          await db
+            .select()
+            .from(s.indicatorValues)
+            .where(and(eq(s.indicatorValues.localityId, localityId), eq(s.indicatorValues.year, year - 1), inArray(s.indicatorValues.indicatorId, indicatorIds)))
+        ).map((v) => [v.indicatorId, v]),
       )
-    : new Map();
+    : new Map<number, typeof s.indicatorValues.$inferSelect>();
 
   const order: number[] = [];
   const targetTexts = new Map<number, string[]>();
@@ -125,7 +125,7 @@ export function templateData(db: Executor, { localityId, year }: ReportUnitOptio
     // The roadmap figure of the year for the indicator's primary target: a milestone, or the straight line
     // (labelled as an estimate); none when the line would start from this very report.
     if (primary.get(t.indicatorId) === t && plan) {
-      const input = targetEvaluationInput(db, { target: t, indicator: ind, localityId, year, plan, milestones: roadmaps.get(t.id) });
+      const input = await targetEvaluationInput(db, { target: t, indicator: ind, localityId, year, plan, milestones: roadmaps.get(t.id) });
       milestoneTexts.set(t.indicatorId, formatExpectation(verdictOf(input, null).expected, ind.unit, "vi", { maxDecimals: 1 }));
     }
   }
@@ -361,7 +361,7 @@ function writeMetaSheet(ws: Worksheet, data: TemplateData): void {
  * and a hidden sheet "meta" (format version, unit, year, indicator codes).
  */
 export async function exportReportTemplate(db: Db, options: ReportUnitOptions): Promise<Buffer> {
-  const data = templateData(db, options);
+  const data = await templateData(db, options);
   const wb = newWorkbook();
   wb.title = `Báo cáo năm ${data.year} — ${data.unit.nameVi}`;
   const ws = wb.addWorksheet(TEMPLATE_SHEET, {
@@ -447,7 +447,7 @@ type Meta = {
   codes: Set<string> | null;
 };
 
-function readMeta(db: Executor, ws: Worksheet | undefined, principal: Principal): { meta: Meta | null; errors: ImportError[] } {
+async function readMeta(db: Executor, ws: Worksheet | undefined, principal: Principal): Promise<{ meta: Meta | null; errors: ImportError[] }> {
   if (!ws)
     return {
       meta: null,
@@ -469,12 +469,14 @@ function readMeta(db: Executor, ws: Worksheet | undefined, principal: Principal)
   const code = kv.get("localityCode");
   const id = Number(kv.get("localityId"));
   // Codes are stable across installations; ids only within one database.
-  const unit = (typeof code === "string" && code ? getLocalityByCode(db, code) : undefined) ?? (Number.isInteger(id) ? db.select().from(s.localities).where(eq(s.localities.id, id)).get() : undefined);
+  const unit =
+    (typeof code === "string" && code ? await getLocalityByCode(db, code) : undefined) ??
+    (Number.isInteger(id) ? await first(db.select().from(s.localities).where(eq(s.localities.id, id))) : undefined);
   if (!unit) errors.push(err(META_SHEET, 0, "", `the reporting unit '${String(code ?? id)}' does not exist`, `Đơn vị báo cáo “${String(code ?? id)}” không tồn tại`));
   if (errors.length || !unit) return { meta: null, errors };
   // The user's area before anything else about the unit (its periods, its report) is looked at.
-  assertWritable(db, RESOURCES.reports, principal, { localityId: unit.id });
-  const period = periodFor(db, unit.id, year);
+  await assertWritable(db, RESOURCES.reports, principal, { localityId: unit.id });
+  const period = await periodFor(db, unit.id, year);
   if (!period) return { meta: null, errors: [err(META_SHEET, 0, "", `no reporting period is open for ${year} for ${unit.nameVi}`, `Chưa có kỳ báo cáo năm ${year} cho ${unit.nameVi}`)] };
   if (period.isClosed) return { meta: null, errors: [err(META_SHEET, 0, "", `the reporting period ${year} is closed`, `Kỳ báo cáo năm ${year} đã khóa sổ`)] };
   return { meta: { unit, year, period, reportVersion: Number(kv.get("reportVersion") ?? 0), codes: codes.size ? codes : null }, errors: [] };
@@ -704,9 +706,9 @@ export async function importReportWorkbook(db: Db, buffer: Buffer | Uint8Array |
     return { ok: false, errors: [err(TEMPLATE_SHEET, 0, "", "the file is not a readable XLSX workbook", "Tệp không phải bảng tính Excel (.xlsx) đọc được")] };
   }
   progress(0.05);
-  const { meta, errors: metaErrors } = readMeta(db, wb.getWorksheet(META_SHEET), options.actor);
+  const { meta, errors: metaErrors } = await readMeta(db, wb.getWorksheet(META_SHEET), options.actor);
   if (!meta) return { ok: false, errors: metaErrors };
-  const existingReport = unitReport(db, meta.period.id, meta.unit.id);
+  const existingReport = await unitReport(db, meta.period.id, meta.unit.id);
   if (existingReport && !isReportEditable(existingReport.status as ReportStatus)) throw lockedError(existingReport.status);
 
   const ws = wb.getWorksheet(TEMPLATE_SHEET) ?? wb.worksheets.find((w) => w.state !== "hidden" && w.name !== META_SHEET);
@@ -717,15 +719,15 @@ export async function importReportWorkbook(db: Db, buffer: Buffer | Uint8Array |
   if (headers.error) return { ok: false, errors: [headers.error] };
   const template = { codes: meta.codes, hasComment: headers.hasComment };
 
-  const indicatorsByCode = new Map(db.select().from(s.indicators).all().map((i) => [i.code, i]));
+  const indicatorsByCode = new Map((await db.select().from(s.indicators)).map((i) => [i.code, i]));
   const storedComments = new Map(
     existingReport
-      ? db
-          .select({ indicatorId: s.reportValues.indicatorId, commentVi: s.reportValues.commentVi })
-          .from(s.reportValues)
-          .where(eq(s.reportValues.reportId, existingReport.id))
-          .all()
-          .map((v) => [v.indicatorId, v.commentVi])
+      ? (
+          await db
+            .select({ indicatorId: s.reportValues.indicatorId, commentVi: s.reportValues.commentVi })
+            .from(s.reportValues)
+            .where(eq(s.reportValues.reportId, existingReport.id))
+        ).map((v) => [v.indicatorId, v.commentVi])
       : [],
   );
   const errors: ImportError[] = [];
@@ -745,11 +747,11 @@ export async function importReportWorkbook(db: Db, buffer: Buffer | Uint8Array |
   }
   if (errors.length) return { ok: false, errors };
 
-  const result = db.transaction((tx) => {
-    const { report, created } = openUnitReport(tx, meta.unit.id, meta.year, options.actor);
+  const result = await transaction(db, async (tx) => {
+    const { report, created } = await openUnitReport(tx, meta.unit.id, meta.year, options.actor);
     if ((created ? 0 : report.version) !== meta.reportVersion) throw templateOutdated();
     const rows = parsed.map((p) => ({ indicatorId: p.indicator.id, numerator: p.numerator, denominator: p.denominator, value: p.value, commentVi: p.commentVi }));
-    saveReportValues(tx, report.id, rows, report.version, options.actor);
+    await saveReportValues(tx, report.id, rows, report.version, options.actor);
     return { reportId: report.id, written: parsed.length, created };
   });
   progress(1);

@@ -12,9 +12,9 @@ const actor = { userId: 7, username: "bangmac.officer", role: "commune_officer" 
 beforeAll(async () => {
   seeded = await seededDatabase("excel");
   db = seeded.db;
-  actor.localityId = localityId(db, "bang-mac");
+  actor.localityId = await localityId(db, "bang-mac");
   // A new year for Lạng Sơn, so Bằng Mạc has no report yet for it.
-  await createRepositories(db).reportingPeriods.create({ localityId: localityId(db, "lang-son"), year: 2027, deadline: "2027-12-10" }, SYSTEM_ACTOR);
+  await createRepositories(db).reportingPeriods.create({ localityId: await localityId(db, "lang-son"), year: 2027, deadline: "2027-12-10" }, SYSTEM_ACTOR);
 });
 afterAll(() => seeded.close());
 
@@ -69,7 +69,7 @@ function reportValuesOf(db: Db, reportId: number) {
 
 describe("exportReportTemplate", () => {
   it("lays out the sheet 'Báo cáo' (title, headers, one row per indicator of the unit's plan) and a hidden 'meta' sheet", async () => {
-    const bangMac = localityId(db, "bang-mac");
+    const bangMac = await localityId(db, "bang-mac");
     const wb = await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }));
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
     expect(ws).toBeDefined();
@@ -114,7 +114,7 @@ describe("exportReportTemplate", () => {
   });
 
   it("prefills the values of an existing report", async () => {
-    const unit = localityId(db, "luong-van-tri"); // a draft in 2026 (sample data)
+    const unit = await localityId(db, "luong-van-tri"); // a draft in 2026 (sample data)
     const report = db.$client
       .prepare("select r.id from reports r join reporting_periods p on p.id = r.period_id where r.locality_id = ? and p.year = 2026")
       .get(unit) as { id: number };
@@ -139,7 +139,7 @@ describe("exportReportTemplate", () => {
 
 describe("the template is protected: only input cells can be changed", () => {
   it("protects the sheet, unlocks exactly the input cells, hides the code column and the meta sheet", async () => {
-    const bangMac = localityId(db, "bang-mac");
+    const bangMac = await localityId(db, "bang-mac");
     const buffer = await exportReportTemplate(db, { localityId: bangMac, year: 2027 });
     const zip = await JSZip.loadAsync(buffer);
     const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
@@ -162,7 +162,7 @@ describe("the template is protected: only input cells can be changed", () => {
   });
 
   it("warns on the template of a locked report and leaves no cell to fill", async () => {
-    const unit = localityId(db, "dong-dang"); // submitted in 2026 (sample data)
+    const unit = await localityId(db, "dong-dang"); // submitted in 2026 (sample data)
     const ws = (await load(await exportReportTemplate(db, { localityId: unit, year: 2026 }))).getWorksheet(TEMPLATE_SHEET)!;
     expect(String(ws.getCell("A4").value)).toMatch(/^BÁO CÁO ĐÃ KHÓA \(đã gửi, chờ duyệt\): tệp này chỉ để xem, không nhập lại được/);
     for (const { row } of dataRows(ws)) for (let c = 1; c <= 11; c++) expect(ws.getRow(row).getCell(c).protection?.locked).not.toBe(false);
@@ -171,12 +171,12 @@ describe("the template is protected: only input cells can be changed", () => {
 
 describe("importReportWorkbook: the file's columns and rows are the template's", () => {
   it("a deleted column is refused with ONE clear error naming the columns, and nothing is written", async () => {
-    const wb = await load(await exportReportTemplate(db, { localityId: localityId(db, "luong-van-tri"), year: 2026 }));
+    const wb = await load(await exportReportTemplate(db, { localityId: await localityId(db, "luong-van-tri"), year: 2026 }));
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
     fill(ws, db);
     ws.spliceColumns(7, 1); // "Kết quả năm 2025" deleted: Tử số, Mẫu số, … shift left
     const before = snapshot(db);
-    const result = await importReportWorkbook(db, await save(wb), { actor: provinceOfficer(db) });
+    const result = await importReportWorkbook(db, await save(wb), { actor: await provinceOfficer(db) });
     expect(result.ok).toBe(false);
     const errors = (result as Extract<ImportResult, { ok: false }>).errors;
     expect(errors).toHaveLength(1);
@@ -187,7 +187,7 @@ describe("importReportWorkbook: the file's columns and rows are the template's",
   });
 
   it("moved columns (numerator and denominator swapped) are refused the same way", async () => {
-    const wb = await load(await exportReportTemplate(db, { localityId: localityId(db, "luong-van-tri"), year: 2026 }));
+    const wb = await load(await exportReportTemplate(db, { localityId: await localityId(db, "luong-van-tri"), year: 2026 }));
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
     for (let r = 5; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
@@ -196,7 +196,7 @@ describe("importReportWorkbook: the file's columns and rows are the template's",
       row.getCell(9).value = h;
     }
     const before = snapshot(db);
-    const result = await importReportWorkbook(db, await save(wb), { actor: provinceOfficer(db) });
+    const result = await importReportWorkbook(db, await save(wb), { actor: await provinceOfficer(db) });
     const errors = (result as Extract<ImportResult, { ok: false }>).errors;
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ sheet: TEMPLATE_SHEET, row: 5, column: "" });
@@ -205,7 +205,7 @@ describe("importReportWorkbook: the file's columns and rows are the template's",
   });
 
   it("without the comment column, the stored comments are kept (a field whose column is absent never changes)", async () => {
-    const unit = localityId(db, "luong-van-tri");
+    const unit = await localityId(db, "luong-van-tri");
     const report = (db.$client.prepare("select r.id from reports r join reporting_periods p on p.id = r.period_id where r.locality_id = ? and p.year = 2026").get(unit) as { id: number }).id;
     const before = reportValuesOf(db, report);
     const commented = [...before.values()].filter((v) => v.comment_vi);
@@ -216,7 +216,7 @@ describe("importReportWorkbook: the file's columns and rows are the template's",
     ws.getRow(target.row).getCell(8).value = 30;
     ws.getRow(target.row).getCell(9).value = 60;
     ws.spliceColumns(11, 1); // "Ghi chú" deleted
-    const result = await importReportWorkbook(db, await save(wb), { actor: provinceOfficer(db) });
+    const result = await importReportWorkbook(db, await save(wb), { actor: await provinceOfficer(db) });
     expect(result).toMatchObject({ ok: true, reportId: report });
     const after = reportValuesOf(db, report);
     for (const v of commented) expect(after.get(v.code)!.comment_vi).toBe(v.comment_vi);
@@ -224,7 +224,7 @@ describe("importReportWorkbook: the file's columns and rows are the template's",
   });
 
   it("a row of an indicator that is not in this unit's template (pasted from another unit's file) is refused", async () => {
-    const wb = await load(await exportReportTemplate(db, { localityId: localityId(db, "bang-mac"), year: 2027 }));
+    const wb = await load(await exportReportTemplate(db, { localityId: await localityId(db, "bang-mac"), year: 2027 }));
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
     const foreign = "vocational.langson_college_development"; // a Lạng Sơn target, not in Bằng Mạc's plan
     expect(dataRows(ws).some((r) => r.code === foreign)).toBe(false);
@@ -244,7 +244,7 @@ describe("importReportWorkbook: the file's columns and rows are the template's",
 
 describe("importReportWorkbook", () => {
   it("round trip: export → fill with exceljs → import → the report values are what was filled; progress rises to 1", async () => {
-    const bangMac = localityId(db, "bang-mac");
+    const bangMac = await localityId(db, "bang-mac");
     const wb = await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }));
     const filled = fill(wb.getWorksheet(TEMPLATE_SHEET)!, db);
     expect(filled.size).toBeGreaterThan(30);
@@ -285,7 +285,7 @@ describe("importReportWorkbook", () => {
   });
 
   it("a broken file (numerator > denominator, unknown code, negative) lists those rows and writes NOTHING", async () => {
-    const unit = localityId(db, "luong-van-tri"); // a 2026 draft with values
+    const unit = await localityId(db, "luong-van-tri"); // a 2026 draft with values
     const wb = await load(await exportReportTemplate(db, { localityId: unit, year: 2026 }));
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
     const ratios = ratioCodes(db);
@@ -323,7 +323,7 @@ describe("importReportWorkbook", () => {
   });
 
   it("reports unparseable numbers and rates missing a part, accepts Vietnamese and plain numbers", async () => {
-    const bangMac = localityId(db, "bang-mac");
+    const bangMac = await localityId(db, "bang-mac");
     const wb = await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }));
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
     const ratios = ratioCodes(db);
@@ -350,7 +350,7 @@ describe("importReportWorkbook", () => {
   });
 
   it("a cleared row of a prefilled template leaves its value as is (the stale cached rate is not an input)", async () => {
-    const unit = localityId(db, "luong-van-tri"); // a 2026 draft with values
+    const unit = await localityId(db, "luong-van-tri"); // a 2026 draft with values
     const report = db.$client
       .prepare("select r.id from reports r join reporting_periods p on p.id = r.period_id where r.locality_id = ? and p.year = 2026")
       .get(unit) as { id: number };
@@ -363,7 +363,7 @@ describe("importReportWorkbook", () => {
     ws.getRow(cleared!.row).getCell(9).value = null;
     ws.getRow(changed!.row).getCell(8).value = "12,5";
     ws.getRow(changed!.row).getCell(9).value = 50;
-    const result = await importReportWorkbook(db, await save(wb), { actor: provinceOfficer(db) });
+    const result = await importReportWorkbook(db, await save(wb), { actor: await provinceOfficer(db) });
     expect(result).toMatchObject({ ok: true, reportId: report.id, created: false });
     const after = reportValuesOf(db, report.id);
     expect(after.get(cleared!.code)).toEqual(before.get(cleared!.code));
@@ -371,7 +371,7 @@ describe("importReportWorkbook", () => {
   });
 
   it("reports progress in many increasing steps on a large file", async () => {
-    const bangMac = localityId(db, "bang-mac");
+    const bangMac = await localityId(db, "bang-mac");
     const wb = await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }));
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
     fill(ws, db);
@@ -386,20 +386,20 @@ describe("importReportWorkbook", () => {
   });
 
   it("refuses a submitted report as locked and writes nothing", async () => {
-    const unit = localityId(db, "dong-dang"); // submitted in 2026 (sample data)
+    const unit = await localityId(db, "dong-dang"); // submitted in 2026 (sample data)
     const wb = await load(await exportReportTemplate(db, { localityId: unit, year: 2026 }));
     fill(wb.getWorksheet(TEMPLATE_SHEET)!, db);
     const before = snapshot(db);
-    const error = await importReportWorkbook(db, await save(wb), { actor: provinceOfficer(db) }).catch((e: unknown) => e);
+    const error = await importReportWorkbook(db, await save(wb), { actor: await provinceOfficer(db) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EduplanError);
     expect(error).toMatchObject({ reason: "locked", messages: { vi: expect.stringMatching(/khóa/), en: expect.stringMatching(/locked/) } });
     expect(snapshot(db)).toEqual(before);
   });
 
   it("refuses a file without the meta sheet, and an actor outside the unit's area", async () => {
-    const bangMac = localityId(db, "bang-mac");
+    const bangMac = await localityId(db, "bang-mac");
     const wb = await load(await exportReportTemplate(db, { localityId: bangMac, year: 2027 }));
-    const other = { userId: 9, username: "dongdang.officer", role: "commune_officer" as const, localityId: localityId(db, "dong-dang") };
+    const other = { userId: 9, username: "dongdang.officer", role: "commune_officer" as const, localityId: await localityId(db, "dong-dang") };
     await expect(importReportWorkbook(db, await save(wb), { actor: other })).rejects.toMatchObject({ reason: "forbidden" });
     wb.removeWorksheet(wb.getWorksheet(META_SHEET)!.id);
     const result = await importReportWorkbook(db, await save(wb), { actor });

@@ -6,7 +6,7 @@
  *   Mã địa bàn | Mã chỉ tiêu | Năm | Tử số | Mẫu số | Giá trị | Ghi chú
  */
 import { parse } from "csv-parse/sync";
-import { FigureImportRefused, importFigures, inArray, schema as s, type Db, type FigureImportProblem, type FigureImportRow, type Principal } from "@eduplan/db";
+import { FigureImportRefused, importFigures, inArray, schema as s, transaction, type Db, type FigureImportProblem, type FigureImportRow, type Principal } from "@eduplan/db";
 import { foldVietnamese } from "@eduplan/domain";
 import { parseNumberCell } from "./format.js";
 import { loadWorkbook, newWorkbook, toBuffer } from "./xlsx-util.js";
@@ -99,10 +99,10 @@ export async function importFiguresFile(db: Db, buffer: Buffer, filename: string
   const indicatorCodes = [...new Set(read.rows.map((r) => String(r.cells.indicator ?? "").trim()))].filter(Boolean);
   const localities = new Map<string, number>();
   for (let i = 0; i < localityCodes.length; i += 500)
-    for (const l of db.select({ id: s.localities.id, code: s.localities.code }).from(s.localities).where(inArray(s.localities.code, localityCodes.slice(i, i + 500))).all()) localities.set(l.code, l.id);
+    for (const l of await db.select({ id: s.localities.id, code: s.localities.code }).from(s.localities).where(inArray(s.localities.code, localityCodes.slice(i, i + 500)))) localities.set(l.code, l.id);
   const indicators = new Map<string, number>();
   for (let i = 0; i < indicatorCodes.length; i += 500)
-    for (const x of db.select({ id: s.indicators.id, code: s.indicators.code }).from(s.indicators).where(inArray(s.indicators.code, indicatorCodes.slice(i, i + 500))).all()) indicators.set(x.code, x.id);
+    for (const x of await db.select({ id: s.indicators.id, code: s.indicators.code }).from(s.indicators).where(inArray(s.indicators.code, indicatorCodes.slice(i, i + 500)))) indicators.set(x.code, x.id);
   const rows: FigureImportRow[] = [];
   for (const r of read.rows) {
     const before = problems.length;
@@ -126,7 +126,7 @@ export async function importFiguresFile(db: Db, buffer: Buffer, filename: string
   if (problems.length) return { ok: false, problems };
   if (!rows.length) return { ok: false, problems: [{ row: 0, field: "file", column: "", message: { vi: "Tệp không có dòng số liệu nào", en: "the file has no figures" } }] };
   try {
-    const result = db.transaction((tx) => importFigures(tx, rows, principal, filename));
+    const result = await transaction(db, (tx) => importFigures(tx, rows, principal, filename));
     return { ok: true, rows: rows.length, ...result };
   } catch (e) {
     if (e instanceof FigureImportRefused) return { ok: false, problems: e.problems.map((p) => ({ ...p, column: headerOf(p.field) })) };

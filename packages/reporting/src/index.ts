@@ -1,7 +1,7 @@
 export * from "./format.js";
 export {
   consolidate,
-  consolidateSync,
+  consolidateIn,
   consolidatedActual,
   reportingUnits,
   type ConsolidateOptions,
@@ -45,7 +45,7 @@ export {
 export { DEFAULT_TIME_ZONE, escapeFormulaText, exportList, type ListColumn, type ListExportOptions } from "./list-export.js";
 export {
   annualReportModel,
-  annualReportModelSync,
+  annualReportModelIn,
   assessTarget,
   placeName,
   type AnnualReportModel,

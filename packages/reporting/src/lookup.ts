@@ -1,4 +1,4 @@
-import { and, eq, EduplanError, inArray, isWithin, lineageOf, schema as s, sql, withinCondition, type Db, type Tx } from "@eduplan/db";
+import { and, eq, EduplanError, first, inArray, isWithin, lineageOf, schema as s, sql, withinCondition, type Db, type Tx } from "@eduplan/db";
 import { COMMUNE_LEVEL_CODES } from "@eduplan/domain";
 
 /* Read helpers shared by consolidation, the Excel template and the printable report. Reads only. */
@@ -16,19 +16,19 @@ export function localityNotFound(id: unknown): EduplanError {
   return new EduplanError("notFound", { vi: `Không tìm thấy địa phương / đơn vị #${String(id)}`, en: `locality #${String(id)} not found` });
 }
 
-export function getLocality(db: Executor, id: number): LocalityRow {
-  const row = db.select().from(s.localities).where(eq(s.localities.id, id)).get();
+export async function getLocality(db: Executor, id: number): Promise<LocalityRow> {
+  const row = await first(db.select().from(s.localities).where(eq(s.localities.id, id)));
   if (!row) throw localityNotFound(id);
   return row;
 }
 
-export function getLocalityByCode(db: Executor, code: string): LocalityRow | undefined {
-  return db.select().from(s.localities).where(eq(s.localities.code, code)).get();
+export async function getLocalityByCode(db: Executor, code: string): Promise<LocalityRow | undefined> {
+  return first(db.select().from(s.localities).where(eq(s.localities.code, code)));
 }
 
 /** The locality itself, then its ancestors, nearest first. */
-export function selfAndAncestors(db: Executor, id: number): number[] {
-  return lineageOf(db, id).map((l) => l.id);
+export async function selfAndAncestors(db: Executor, id: number): Promise<number[]> {
+  return (await lineageOf(db, id)).map((l) => l.id);
 }
 
 export { isWithin };
@@ -37,7 +37,7 @@ export { isWithin };
 export { applicablePlan, deadlineOf as deadlineFor, ownPlan, periodOf as periodFor, unitReport } from "@eduplan/cycle";
 
 /** Commune-level localities in a subtree (the root included when it is one), in force at some time in `year`. */
-export function communeUnits(db: Executor, rootId: number, year: number): LocalityRow[] {
+export async function communeUnits(db: Executor, rootId: number, year: number): Promise<LocalityRow[]> {
   return db
     .select()
     .from(s.localities)
@@ -48,18 +48,17 @@ export function communeUnits(db: Executor, rootId: number, year: number): Locali
         sql`(${s.localities.validFrom} is null or ${s.localities.validFrom} <= ${`${year}-12-31`})`,
         sql`(${s.localities.validTo} is null or ${s.localities.validTo} >= ${`${year}-01-01`})`,
       ),
-    )
-    .all();
+    );
 }
 
-export function indicatorsById(db: Executor, ids: number[]): Map<number, IndicatorRow> {
+export async function indicatorsById(db: Executor, ids: number[]): Promise<Map<number, IndicatorRow>> {
   if (!ids.length) return new Map();
-  return new Map(db.select().from(s.indicators).where(inArray(s.indicators.id, ids)).all().map((i) => [i.id, i]));
+  return new Map((await db.select().from(s.indicators).where(inArray(s.indicators.id, ids))).map((i) => [i.id, i]));
 }
 
 /** A plan's targets in document order: each top-level target followed by its sub-targets ("trong đó …"). */
-export function planTargets(db: Executor, planId: number): TargetRow[] {
-  const rows = db.select().from(s.targets).where(eq(s.targets.planId, planId)).orderBy(s.targets.id).all();
+export async function planTargets(db: Executor, planId: number): Promise<TargetRow[]> {
+  const rows = await db.select().from(s.targets).where(eq(s.targets.planId, planId)).orderBy(s.targets.id);
   const ids = new Set(rows.map((r) => r.id));
   const children = new Map<number, TargetRow[]>();
   for (const r of rows)
@@ -78,15 +77,10 @@ export function planTargets(db: Executor, planId: number): TargetRow[] {
 }
 
 /** The milestones of `year` for a set of targets, by target id. */
-export function milestonesOf(db: Executor, targetIds: number[], year: number): Map<number, MilestoneRow> {
+export async function milestonesOf(db: Executor, targetIds: number[], year: number): Promise<Map<number, MilestoneRow>> {
   if (!targetIds.length) return new Map();
   return new Map(
-    db
-      .select()
-      .from(s.milestones)
-      .where(and(inArray(s.milestones.targetId, targetIds), eq(s.milestones.year, year)))
-      .all()
-      .map((m) => [m.targetId, m]),
+    (await db.select().from(s.milestones).where(and(inArray(s.milestones.targetId, targetIds), eq(s.milestones.year, year)))).map((m) => [m.targetId, m]),
   );
 }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { RESOURCES, closeDatabase, eq, openDatabase, readRecord, schema as s, type Db, type Principal } from "@eduplan/db";
+import { RESOURCES, closeDatabase, eq, first, openDatabase, readRecord, schema as s, transaction, type Db, type Principal } from "@eduplan/db";
 import { transitionReport } from "@eduplan/cycle";
 import type { ReportAction } from "@eduplan/domain";
 import { seedSampleData } from "@eduplan/sample-data";
@@ -24,20 +24,20 @@ export async function seededDatabase(prefix: string): Promise<Seeded> {
   };
 }
 
-export function localityId(db: Db, code: string): number {
-  const row = db.select().from(s.localities).where(eq(s.localities.code, code)).get();
+export async function localityId(db: Db, code: string): Promise<number> {
+  const row = await first(db.select().from(s.localities).where(eq(s.localities.code, code)));
   if (!row) throw new Error(`no locality ${code}`);
   return row.id;
 }
 
-export function indicatorId(db: Db, code: string): number {
-  const row = db.select().from(s.indicators).where(eq(s.indicators.code, code)).get();
+export async function indicatorId(db: Db, code: string): Promise<number> {
+  const row = await first(db.select().from(s.indicators).where(eq(s.indicators.code, code)));
   if (!row) throw new Error(`no indicator ${code}`);
   return row.id;
 }
 
-export function provinceOfficer(db: Db, provinceCode = "lang-son"): Principal {
-  return { userId: null, username: "so.gddt", role: "province_officer", localityId: localityId(db, provinceCode) };
+export async function provinceOfficer(db: Db, provinceCode = "lang-son"): Promise<Principal> {
+  return { userId: null, username: "so.gddt", role: "province_officer", localityId: await localityId(db, provinceCode) };
 }
 
 /** Every table's row count and a fingerprint of report values: to prove nothing was written. */
@@ -54,6 +54,6 @@ export function snapshot(db: Db) {
 }
 
 /** One workflow step of a report, on its current version. */
-export function step(db: Db, reportId: number, action: ReportAction, who: Principal, reason?: string) {
-  return db.transaction((tx) => transitionReport(tx, reportId, action, readRecord(tx, RESOURCES.reports, reportId)!.version, who, reason));
+export async function step(db: Db, reportId: number, action: ReportAction, who: Principal, reason?: string) {
+  return transaction(db, async (tx) => transitionReport(tx, reportId, action, (await readRecord(tx, RESOURCES.reports, reportId))!.version, who, reason));
 }
