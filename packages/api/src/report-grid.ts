@@ -23,7 +23,7 @@ import {
 import { primaryTargets, roadmapsOf, targetEvaluationInput, templateData, verdictOf, type TargetEvaluationInput } from "@eduplan/reporting";
 import type { SessionUser } from "./auth/session.js";
 import { mayWrite } from "./policy.js";
-import { RESOURCES, isWithin, isoToday, notFound, readRecord, schema as s, type Executor, type Row } from "@eduplan/db";
+import { RESOURCES, first, isWithin, isoToday, notFound, readRecord, schema as s, type Executor, type Row } from "@eduplan/db";
 
 export type GridRow = {
   indicatorId: number;
@@ -86,46 +86,46 @@ export function rowValue(aggregation: string, unit: string, v: { numerator: numb
 }
 
 /** Where the user stands relative to a reporting unit. */
-function placeOf(db: Executor, user: SessionUser, localityId: number) {
+async function placeOf(db: Executor, user: SessionUser, localityId: number) {
   const isOwnUnit = user.localityId === localityId;
-  const isAboveUnit = user.localityId !== null && !isOwnUnit && isWithin(db, user.localityId, localityId);
+  const isAboveUnit = user.localityId !== null && !isOwnUnit && (await isWithin(db, user.localityId, localityId));
   return { isOwnUnit, isAboveUnit };
 }
 
 /** The grid of a stored report, as `user` sees it. */
-export function reportGrid(db: Executor, user: SessionUser, reportId: number, today = isoToday()): ReportGrid {
-  const report = readRecord(db, RESOURCES.reports, reportId);
+export async function reportGrid(db: Executor, user: SessionUser, reportId: number, today = isoToday()): Promise<ReportGrid> {
+  const report = await readRecord(db, RESOURCES.reports, reportId);
   if (!report) throw notFound(RESOURCES.reports.entityVi, reportId);
-  const period = db.select().from(s.reportingPeriods).where(eq(s.reportingPeriods.id, Number(report.periodId))).get()!;
+  const period = (await first(db.select().from(s.reportingPeriods).where(eq(s.reportingPeriods.id, Number(report.periodId)))))!;
   const localityId = Number(report.localityId);
-  const data = templateData(db, { localityId, year: period.year });
-  const planRow = data.plan ? db.select().from(s.plans).where(eq(s.plans.id, data.plan.id)).get()! : null;
+  const data = await templateData(db, { localityId, year: period.year });
+  const planRow = data.plan ? (await first(db.select().from(s.plans).where(eq(s.plans.id, data.plan.id))))! : null;
 
   // The figures of THIS report (templateData reads the unit's own report; an agency's report differs).
-  const values = db.select().from(s.reportValues).where(eq(s.reportValues.reportId, reportId)).all();
+  const values = await db.select().from(s.reportValues).where(eq(s.reportValues.reportId, reportId));
   const valueOf = new Map(values.map((v) => [v.indicatorId, v]));
   const rowIds = new Set(data.rows.map((r) => r.indicator.id));
   const extraIds = values.map((v) => v.indicatorId).filter((id) => !rowIds.has(id));
-  const extraIndicators = extraIds.length ? db.select().from(s.indicators).where(inArray(s.indicators.id, extraIds)).all() : [];
+  const extraIndicators = extraIds.length ? await db.select().from(s.indicators).where(inArray(s.indicators.id, extraIds)) : [];
   const indicatorRows = [...data.rows.map((r) => ({ indicator: r.indicator, texts: r })), ...extraIndicators.map((indicator) => ({ indicator, texts: null }))];
 
   // The primary target of each indicator in the plan (the same one the Excel template shows) and its roadmap.
-  const targets = planRow ? db.select().from(s.targets).where(eq(s.targets.planId, planRow.id)).orderBy(sql`${s.targets.parentTargetId} is not null`, s.targets.id).all() : [];
+  const targets = planRow ? await db.select().from(s.targets).where(eq(s.targets.planId, planRow.id)).orderBy(sql`${s.targets.parentTargetId} is not null`, s.targets.id) : [];
   const primary = primaryTargets(targets);
-  const roadmaps = roadmapsOf(db, [...primary.values()].map((t) => t.id));
+  const roadmaps = await roadmapsOf(db, [...primary.values()].map((t) => t.id));
   const allIds = indicatorRows.map((r) => r.indicator.id);
   const previous = new Map(
     (allIds.length
-      ? db
+      ? await db
           .select()
           .from(s.indicatorValues)
           .where(and(eq(s.indicatorValues.localityId, localityId), eq(s.indicatorValues.year, period.year - 1), inArray(s.indicatorValues.indicatorId, allIds)))
-          .all()
       : []
     ).map((v) => [v.indicatorId, v]),
   );
 
-  const rows: GridRow[] = indicatorRows.map(({ indicator, texts }) => {
+  const rows: GridRow[] = [];
+  for (const { indicator, texts } of indicatorRows) {
     const v = valueOf.get(indicator.id);
     const t = primary.get(indicator.id) ?? null;
     const m = t ? (roadmaps.get(t.id)?.find((x) => x.year === period.year) ?? null) : null;
@@ -134,7 +134,7 @@ export function reportGrid(db: Executor, user: SessionUser, reportId: number, to
     const actual = rowValue(indicator.aggregation, indicator.unit, figures);
     const target = t ? { comparator: t.comparator as Comparator, value: t.value, valueMax: t.valueMax, targetYear: t.targetYear, baselineValue: t.baselineValue } : null;
     const milestone = m ? { value: m.value, valueMax: m.valueMax } : null;
-    const evaluationInput = t && planRow ? targetEvaluationInput(db, { target: t, indicator, localityId, year: period.year, plan: planRow, milestones: roadmaps.get(t.id) }) : null;
+    const evaluationInput = t && planRow ? await targetEvaluationInput(db, { target: t, indicator, localityId, year: period.year, plan: planRow, milestones: roadmaps.get(t.id) }) : null;
     const evaluation: Verdict = evaluationInput
       ? verdictOf(evaluationInput, actual)
       : {
@@ -147,7 +147,7 @@ export function reportGrid(db: Executor, user: SessionUser, reportId: number, to
           reason: { vi: "Chỉ tiêu không có trong kế hoạch.", en: "The indicator is not in the plan." },
         };
     const measure = indicator.measure as { numeratorVi?: string; denominatorVi?: string } | null;
-    return {
+    rows.push({
       indicatorId: indicator.id,
       code: indicator.code,
       nameVi: indicator.nameVi,
@@ -169,15 +169,15 @@ export function reportGrid(db: Executor, user: SessionUser, reportId: number, to
       commentVi: v?.commentVi ?? null,
       extra: !t,
       evaluation,
-    };
-  });
+    });
+  }
 
   const status = report.status as ReportStatus;
-  const place = placeOf(db, user, localityId);
+  const place = await placeOf(db, user, localityId);
   const actions = Object.fromEntries(
     REPORT_ACTIONS.map((a) => [a, mayWrite(user, "reports") && checkTransition(status, a, { role: user.role, ...place }, "reason").ok]),
   ) as Record<ReportAction, boolean>;
-  const unit = db.select().from(s.localities).where(eq(s.localities.id, localityId)).get()!;
+  const unit = (await first(db.select().from(s.localities).where(eq(s.localities.id, localityId))))!;
   return {
     report,
     unit: { id: unit.id, code: unit.code, nameVi: unit.nameVi, levelCode: unit.levelCode },

@@ -6,7 +6,7 @@
  *   (administrators, and anyone whose area is the nation).
  */
 import { z } from "zod";
-import { RESOURCES, getRecord, eq, schema as s } from "@eduplan/db";
+import { RESOURCES, first, getRecord, eq, schema as s } from "@eduplan/db";
 import { YearSchema } from "@eduplan/domain";
 import { areaDashboard } from "@eduplan/reporting";
 import { IdInput } from "../inputs.js";
@@ -15,16 +15,16 @@ import { authedProcedure, router } from "../trpc.js";
 import { apiError } from "../errors.js";
 
 export const areaDashboardRouter = router({
-  areaDashboard: authedProcedure.input(z.object({ localityId: IdInput, year: YearSchema, planId: IdInput.optional() })).query(({ ctx, input }) => {
-    getRecord(ctx.db, RESOURCES.localities, input.localityId, principalOf(ctx.user));
-    if (input.planId !== undefined) getRecord(ctx.db, RESOURCES.plans, input.planId, principalOf(ctx.user));
+  areaDashboard: authedProcedure.input(z.object({ localityId: IdInput, year: YearSchema, planId: IdInput.optional() })).query(async ({ ctx, input }) => {
+    await getRecord(ctx.db, RESOURCES.localities, input.localityId, principalOf(ctx.user));
+    if (input.planId !== undefined) await getRecord(ctx.db, RESOURCES.plans, input.planId, principalOf(ctx.user));
     return areaDashboard(ctx.db, input);
   }),
 
-  nationalDashboard: authedProcedure.input(z.object({ year: YearSchema })).query(({ ctx, input }) => {
-    const nation = ctx.db.select({ id: s.localities.id }).from(s.localities).where(eq(s.localities.levelCode, "nation")).get();
+  nationalDashboard: authedProcedure.input(z.object({ year: YearSchema })).query(async ({ ctx, input }) => {
+    const nation = await first(ctx.db.select({ id: s.localities.id }).from(s.localities).where(eq(s.localities.levelCode, "nation")));
     if (!nation) throw apiError("NOT_FOUND", "notFound", "There is no nation in this database.", "Cơ sở dữ liệu chưa có địa bàn cấp quốc gia.");
-    getRecord(ctx.db, RESOURCES.localities, nation.id, principalOf(ctx.user));
+    await getRecord(ctx.db, RESOURCES.localities, nation.id, principalOf(ctx.user));
     return areaDashboard(ctx.db, { localityId: nation.id, year: input.year });
   }),
 });

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { eq } from "drizzle-orm";
-import { recordAudit, schema as s, verifyPasswordAsync, type Db } from "@eduplan/db";
+import { first, recordAudit, schema as s, verifyPasswordAsync, type Db } from "@eduplan/db";
 import { LoginRateLimiter } from "../auth/rate-limit.js";
 import { createSession, deleteSession, sessionCookie, type SessionUser } from "../auth/session.js";
 import { apiError } from "../errors.js";
@@ -17,16 +17,17 @@ import type { Role } from "@eduplan/domain";
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + Buffer.alloc(64).toString("base64");
 
 /** The user as `auth.me` and `auth.login` return it: no password hash, with its locality and permissions. */
-export function describeUser(db: Db, user: SessionUser) {
-  const row = db.select().from(s.users).where(eq(s.users.id, user.id)).get();
+export async function describeUser(db: Db, user: SessionUser) {
+  const row = await first(db.select().from(s.users).where(eq(s.users.id, user.id)));
   const locality =
     user.localityId === null
       ? null
-      : (db
-          .select({ id: s.localities.id, code: s.localities.code, nameVi: s.localities.nameVi, nameEn: s.localities.nameEn, levelCode: s.localities.levelCode })
-          .from(s.localities)
-          .where(eq(s.localities.id, user.localityId))
-          .get() ?? null);
+      : ((await first(
+          db
+            .select({ id: s.localities.id, code: s.localities.code, nameVi: s.localities.nameVi, nameEn: s.localities.nameEn, levelCode: s.localities.levelCode })
+            .from(s.localities)
+            .where(eq(s.localities.id, user.localityId)),
+        )) ?? null);
   return {
     user: {
       id: user.id,
@@ -66,11 +67,11 @@ export const authRouter = router({
     }
     // Counted before the (asynchronous) check, so that guesses sent in parallel are all counted.
     loginLimiter.recordFailure(keys);
-    const row = db.select().from(s.users).where(eq(s.users.username, input.username)).get();
+    const row = await first(db.select().from(s.users).where(eq(s.users.username, input.username)));
     const ok = (await verifyPasswordAsync(input.password, row?.passwordHash ?? DUMMY_HASH)) && !!row && row.isActive;
     if (!ok || !row) throw apiError("UNAUTHORIZED", "forbidden", "Wrong username or password.", "Tên đăng nhập hoặc mật khẩu không đúng.");
     loginLimiter.recordSuccess(keys);
-    const { token, expiresAt } = createSession(db, row.id, sessionHours);
+    const { token, expiresAt } = await createSession(db, row.id, sessionHours);
     ctx.setCookie(sessionCookie(token, { maxAgeSeconds: Math.round(sessionHours * 3600), secure: ctx.secureCookie }));
     const user: SessionUser = {
       id: row.id,
@@ -80,15 +81,15 @@ export const authRouter = router({
       localityId: row.localityId,
       locale: row.locale,
     };
-    recordAudit(db, { userId: row.id, username: row.username }, "login", "users", row.id, null, null, row.localityId);
-    return { ...describeUser(db, user), expiresAt: expiresAt.toISOString() };
+    await recordAudit(db, { userId: row.id, username: row.username }, "login", "users", row.id, null, null, row.localityId);
+    return { ...(await describeUser(db, user)), expiresAt: expiresAt.toISOString() };
   }),
 
   /** End the session (if any) and clear the cookie. Always succeeds. */
-  logout: publicProcedure.mutation(({ ctx }) => {
+  logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionTokenHash) {
-      deleteSession(ctx.db, ctx.sessionTokenHash);
-      if (ctx.user) recordAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username }, "logout", "users", ctx.user.id, null, null, ctx.user.localityId);
+      await deleteSession(ctx.db, ctx.sessionTokenHash);
+      if (ctx.user) await recordAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username }, "logout", "users", ctx.user.id, null, null, ctx.user.localityId);
     }
     ctx.setCookie(sessionCookie("", { maxAgeSeconds: 0, secure: ctx.secureCookie }));
     return { ok: true as const };

@@ -17,6 +17,7 @@ import {
   listRecords,
   planImports,
   readRecord,
+  transaction,
   updateRecord,
   validation,
   type Principal,
@@ -71,10 +72,10 @@ function refsOf(draft: PlanDraft): AgencyLike[] {
  * document's words; a collective by its code or name; a body the registry does not know, a new agency to create.
  * Only suggestions the officer sees and may change; none is written.
  */
-function suggestAssignees(db: Context["db"], principal: Principal, localityId: number, refs: AgencyLike[]): Record<string, AssigneeChoice> {
-  const chain = [localityId, ...ancestorsOf(db, localityId)];
-  const readableAgencies = listRecords(db, agencyResource, { filter: { localityId: chain }, pagination: { page: 1, perPage: 5000 } }, principal).data;
-  const collectives = listRecords(db, collectiveAssignees, { pagination: { page: 1, perPage: 5000 } }, principal).data.filter(
+async function suggestAssignees(db: Context["db"], principal: Principal, localityId: number, refs: AgencyLike[]): Promise<Record<string, AssigneeChoice>> {
+  const chain = [localityId, ...(await ancestorsOf(db, localityId))];
+  const readableAgencies = (await listRecords(db, agencyResource, { filter: { localityId: chain }, pagination: { page: 1, perPage: 5000 } }, principal)).data;
+  const collectives = (await listRecords(db, collectiveAssignees, { pagination: { page: 1, perPage: 5000 } }, principal)).data.filter(
     (c) => c.localityId === null || chain.includes(Number(c.localityId)),
   );
   const nearest = (list: Row[]) => list.sort((a, b) => chain.indexOf(Number(a.localityId)) - chain.indexOf(Number(b.localityId)))[0];
@@ -110,15 +111,15 @@ function suggestAssignees(db: Context["db"], principal: Principal, localityId: n
 }
 
 /** The locality the document names, if the user may write there: by name among the user's area (or all, for admins). */
-function suggestLocality(db: Context["db"], principal: Principal, draft: PlanDraft): number | null {
+async function suggestLocality(db: Context["db"], principal: Principal, draft: PlanDraft): Promise<number | null> {
   const name = draft.document.localityName;
   const own = principal.localityId;
   if (name) {
     const key = assigneeKey(name);
     // "Bằng Mạc" names the commune "Xã Bằng Mạc", not the school "Trường Tiểu học Bằng Mạc": same level first, then the shortest name.
     const level = draft.document.localityLevel;
-    const found = listRecords(db, localities, { filter: { q: name }, pagination: { page: 1, perPage: 50 }, ownArea: true }, principal)
-      .data.filter((l) => assigneeKey(String(l.nameVi)).endsWith(key))
+    const found = (await listRecords(db, localities, { filter: { q: name }, pagination: { page: 1, perPage: 50 }, ownArea: true }, principal)).data
+      .filter((l) => assigneeKey(String(l.nameVi)).endsWith(key))
       .sort((a, b) => Number(b.levelCode === level) - Number(a.levelCode === level) || String(a.nameVi).length - String(b.nameVi).length)[0];
     if (found) return found.id;
   }
@@ -129,11 +130,11 @@ function suggestLocality(db: Context["db"], principal: Principal, draft: PlanDra
  * The plan the new one adopts in the cascade: the document it implements when that is in the system, else the latest
  * plan of the nearest locality above (a commune's resolution carries out its province's plan).
  */
-function suggestParent(db: Context["db"], principal: Principal, localityId: number, draft: PlanDraft): number | null {
+async function suggestParent(db: Context["db"], principal: Principal, localityId: number, draft: PlanDraft): Promise<number | null> {
   const implemented = draft.document.citations.find((c) => c.relation === "implements" && c.knownDocumentId);
   if (implemented) return Number(implemented.knownDocumentId);
-  for (const above of ancestorsOf(db, localityId)) {
-    const latest = listRecords(db, plans, { filter: { localityId: above }, sort: { field: "issuedOn", order: "DESC" }, pagination: { page: 1, perPage: 1 } }, principal).data[0];
+  for (const above of await ancestorsOf(db, localityId)) {
+    const latest = (await listRecords(db, plans, { filter: { localityId: above }, sort: { field: "issuedOn", order: "DESC" }, pagination: { page: 1, perPage: 1 } }, principal)).data[0];
     if (latest) return latest.id;
   }
   return null;
@@ -173,7 +174,7 @@ function aboutFinding(e: unknown, what: { vi: string; en: string }, path: string
 }
 
 /** The whole acceptance, inside the caller's transaction. Returns the new plan's id. */
-function acceptInto(tx: Tx, principal: Principal, record: Row): number {
+async function acceptInto(tx: Tx, principal: Principal, record: Row): Promise<number> {
   const draft = PlanDraftSchema.parse(record.draft);
   const assignees = Assignees.parse(record.assignees ?? {});
   const localityId = Number(record.localityId);
@@ -189,17 +190,17 @@ function acceptInto(tx: Tx, principal: Principal, record: Row): number {
   // New agencies the officer chose to create, at the plan's locality (only those a kept finding names).
   const created = new Map<string, number>();
   const createdCollectives = new Map<string, string>();
-  const resolve = (code: string, path: string, words: string): AssigneeChoice => {
+  const resolve = async (code: string, path: string, words: string): Promise<AssigneeChoice> => {
     const choice = assignees[code];
     if (!choice)
       throw validation([fieldError(`assignees.${code}`, `“${words}”: choose the agency or collective it names, or create it (${path})`, `“${words}”: hãy chọn cơ quan hoặc nhóm cơ quan tương ứng, hoặc tạo mới`)]);
     if (choice.kind !== "new" && choice.kind !== "newCollective") return choice;
-    const newCode = `${slug(String(readRecord(tx, localities, localityId)?.code ?? "locality"))}.${slug(choice.nameVi)}-${record.id}-${created.size + createdCollectives.size + 1}`;
+    const newCode = `${slug(String((await readRecord(tx, localities, localityId))?.code ?? "locality"))}.${slug(choice.nameVi)}-${record.id}-${created.size + createdCollectives.size + 1}`;
     if (choice.kind === "newCollective") {
       let made = createdCollectives.get(code);
       if (made === undefined) {
         try {
-          made = String(createRecord(tx, collectiveAssignees, { code: newCode, nameVi: choice.nameVi, localityId, scope: "self" }, principal).code);
+          made = String((await createRecord(tx, collectiveAssignees, { code: newCode, nameVi: choice.nameVi, localityId, scope: "self" }, principal)).code);
         } catch (e) {
           aboutFinding(e, { vi: `Nhóm cơ quan mới “${choice.nameVi}”`, en: `New collective “${choice.nameVi}”` }, `assignees.${code}`);
         }
@@ -210,7 +211,7 @@ function acceptInto(tx: Tx, principal: Principal, record: Row): number {
     let id = created.get(code);
     if (id === undefined) {
       try {
-        id = createRecord(tx, agencyResource, { code: newCode, nameVi: choice.nameVi, shortName: choice.shortName, kind: "other", localityId }, principal).id;
+        id = (await createRecord(tx, agencyResource, { code: newCode, nameVi: choice.nameVi, shortName: choice.shortName, kind: "other", localityId }, principal)).id;
       } catch (e) {
         aboutFinding(e, { vi: `Cơ quan mới “${choice.nameVi}”`, en: `New agency “${choice.nameVi}”` }, `assignees.${code}`);
       }
@@ -225,9 +226,10 @@ function acceptInto(tx: Tx, principal: Principal, record: Row): number {
   const titleVi = doc.titleVi ?? (number ? `${doc.documentKind === "plan" ? "Kế hoạch" : "Văn bản"} số ${number}` : String(record.fileName));
   let planId: number;
   try {
-    planId = createRecord(
-      tx,
-      plans,
+    planId = (
+      await createRecord(
+        tx,
+        plans,
       {
         code: `nhap-${record.id}${number ? `-${slug(number)}` : ""}`,
         documentKind: doc.documentKind,
@@ -242,19 +244,20 @@ function acceptInto(tx: Tx, principal: Principal, record: Row): number {
         periodEnd: doc.periodEnd,
         visionYear: doc.visionYear,
         parentPlanId: record.parentPlanId ?? null,
-      },
-      principal,
+        },
+        principal,
+      )
     ).id;
   } catch (e) {
     aboutFinding(e, { vi: "Thông tin văn bản", en: "The document" }, "document");
   }
 
   // Citations: in the system (linked by number) or kept as cited documents.
-  doc.relations.forEach((r, i) => {
+  for (const [i, r] of doc.relations.entries()) {
     const source = draft.document.citations[i]?.source.sentence ?? null;
-    if (!r.knownDocumentId && !r.citedNumber && !source) return;
+    if (!r.knownDocumentId && !r.citedNumber && !source) continue;
     try {
-      createRecord(
+      await createRecord(
         tx,
         documentRelations,
         {
@@ -272,11 +275,11 @@ function acceptInto(tx: Tx, principal: Principal, record: Row): number {
     } catch (e) {
       aboutFinding(e, { vi: `Văn bản được dẫn “${r.citedNumber ?? source}”`, en: `Cited document “${r.citedNumber ?? source}”` }, `document.citations.${i}`);
     }
-  });
+  }
 
   // Targets: catalogue indicators by code; a sub-target after the target it belongs to; the source sentence kept.
   const codes = [...new Set(plan.targets.map((t) => t.indicatorCode))];
-  const indicatorIds = new Map(listRecords(tx, indicators, { filter: { code: codes }, pagination: { page: 1, perPage: 5000 } }, principal).data.map((i) => [String(i.code), i.id]));
+  const indicatorIds = new Map((await listRecords(tx, indicators, { filter: { code: codes }, pagination: { page: 1, perPage: 5000 } }, principal)).data.map((i) => [String(i.code), i.id]));
   const targetIds = new Map<string, number>();
   const pendingTargets = [...plan.targets];
   let n = 0;
@@ -288,7 +291,7 @@ function acceptInto(tx: Tx, principal: Principal, record: Row): number {
     const what = { vi: `Chỉ tiêu “${t.phraseVi.slice(0, 120)}”`, en: `Target “${t.phraseVi.slice(0, 120)}”` };
     if (indicatorId === undefined) throw validation([fieldError(`findings.${t.findingId}.indicator`, `${what.en}: the indicator is not in the catalogue`, `${what.vi}: chỉ số không có trong danh mục`)]);
     try {
-      const row = createRecord(
+      const row = await createRecord(
         tx,
         targetResource,
         {
@@ -319,22 +322,22 @@ function acceptInto(tx: Tx, principal: Principal, record: Row): number {
 
   // Tasks: the text as the title, the source sentence as the description; assignees as the officer resolved them.
   const fromOf = new Map(draft.tasks.map((t) => [t.id, t.from]));
-  plan.tasks.forEach((t, i) => {
+  for (const [i, t] of plan.tasks.entries()) {
     const what = { vi: `Nhiệm vụ “${t.titleVi.slice(0, 120)}”`, en: `Task “${t.titleVi.slice(0, 120)}”` };
     const fields: Record<string, (number | string)[]> = { leadAgencyIds: [], leadCollectiveCodes: [], coordinatingAgencyIds: [], coordinatingCollectiveCodes: [], requestedAgencyIds: [], requestedCollectiveCodes: [] };
-    const put = (role: "lead" | "coordinating" | "requested", code: string) => {
-      const c = resolve(code, `findings.${t.findingId}`, wordsOf.get(code) ?? code);
+    const put = async (role: "lead" | "coordinating" | "requested", code: string) => {
+      const c = await resolve(code, `findings.${t.findingId}`, wordsOf.get(code) ?? code);
       const list = c.kind === "agency" ? fields[`${role}AgencyIds`]! : fields[`${role}CollectiveCodes`]!;
       const value = c.kind === "agency" ? c.agencyId : c.kind === "collective" ? c.code : "";
       if (!list.includes(value)) list.push(value);
     };
-    t.leadCodes.forEach((c) => put("lead", c));
-    t.coordinatingCodes.forEach((c) => put("coordinating", c));
-    t.requestedCodes.forEach((c) => put("requested", c));
+    for (const c of t.leadCodes) await put("lead", c);
+    for (const c of t.coordinatingCodes) await put("coordinating", c);
+    for (const c of t.requestedCodes) await put("requested", c);
     // The document's words, kept: null timing is "not stated" (never due), not a guess.
     const timing: TaskTiming = t.timing ?? { kind: "notStated" };
     try {
-      createRecord(
+      await createRecord(
         tx,
         taskResource,
         {
@@ -352,16 +355,18 @@ function acceptInto(tx: Tx, principal: Principal, record: Row): number {
     } catch (e) {
       aboutFinding(e, what, `findings.${t.findingId}`);
     }
-  });
+  }
 
   // Reporting duties: one obligation per reporter, to the first recipient that is an agency.
   for (const d of draft.reportingDuties.filter((r) => r.review.status === "accepted" || r.review.status === "corrected")) {
     const what = { vi: `Chế độ báo cáo “${d.source.sentence.slice(0, 120)}”`, en: `Reporting duty “${d.source.sentence.slice(0, 120)}”` };
-    const recipient = d.recipients.map((r) => resolve(r.code, `findings.${d.id}`, r.text || r.nameVi)).find((c) => c.kind === "agency");
+    const recipients: AssigneeChoice[] = [];
+    for (const r of d.recipients) recipients.push(await resolve(r.code, `findings.${d.id}`, r.text || r.nameVi));
+    const recipient = recipients.find((c) => c.kind === "agency");
     for (const reporter of d.reporters) {
-      const c = resolve(reporter.code, `findings.${d.id}`, reporter.text || reporter.nameVi);
+      const c = await resolve(reporter.code, `findings.${d.id}`, reporter.text || reporter.nameVi);
       try {
-        createRecord(
+        await createRecord(
           tx,
           reportingObligations,
           {
@@ -391,21 +396,21 @@ export const planImportRouter = router({
     );
     if (!result.ok) throw apiError("BAD_REQUEST", "validation", result.en, result.vi, [fieldError("file", result.en, result.vi)]);
     const principal = principalOf(ctx.user);
-    const known = listRecords(ctx.db, plans, { pagination: { page: 1, perPage: 5000 } }, principal).data.map((p) => ({ id: String(p.id), number: (p.number as string | null) ?? null }));
+    const known = (await listRecords(ctx.db, plans, { pagination: { page: 1, perPage: 5000 } }, principal)).data.map((p) => ({ id: String(p.id), number: (p.number as string | null) ?? null }));
     const draft: PlanDraft = { ...result.draft, document: { ...result.draft.document, citations: linkCitations(result.draft.document.citations, known) } };
-    const localityId = suggestLocality(ctx.db, principal, draft);
+    const localityId = await suggestLocality(ctx.db, principal, draft);
     return {
       draft,
       localityId,
-      parentPlanId: localityId === null ? null : suggestParent(ctx.db, principal, localityId, draft),
-      assignees: localityId === null ? {} : suggestAssignees(ctx.db, principal, localityId, refsOf(draft)),
+      parentPlanId: localityId === null ? null : await suggestParent(ctx.db, principal, localityId, draft),
+      assignees: localityId === null ? {} : await suggestAssignees(ctx.db, principal, localityId, refsOf(draft)),
     };
   }),
 
   /** The suggested bodies for another locality (the officer changed the plan's locality). */
-  suggest: reader.input(SuggestInput).query(({ ctx, input }) => {
+  suggest: reader.input(SuggestInput).query(async ({ ctx, input }) => {
     // About a locality of the user's area only (another province's is refused, as by every procedure).
-    getRecord(ctx.db, localities, input.localityId, principalOf(ctx.user));
+    await getRecord(ctx.db, localities, input.localityId, principalOf(ctx.user));
     return suggestAssignees(ctx.db, principalOf(ctx.user), input.localityId, input.refs);
   }),
 
@@ -413,28 +418,28 @@ export const planImportRouter = router({
   save: writer.input(SaveInput).mutation(({ ctx, input }) => {
     const principal = principalOf(ctx.user);
     const data = { localityId: input.localityId, parentPlanId: input.parentPlanId, fileName: input.draft.fileName.slice(0, 255) || "van-ban", titleVi: input.draft.document.title?.slice(0, 2000) ?? null, draft: input.draft, assignees: input.assignees };
-    return ctx.db.transaction((tx) => {
-      if (input.id === undefined) return withoutDraft(createRecord(tx, planImports, data, principal));
+    return transaction(ctx.db, async (tx) => {
+      if (input.id === undefined) return withoutDraft(await createRecord(tx, planImports, data, principal));
       if (input.version === undefined) throw validation([fieldError("version", "the version the review was loaded at is required", "Cần phiên bản của bản đang xem xét")]);
-      return withoutDraft(updateRecord(tx, planImports, input.id, data, input.version, principal));
+      return withoutDraft(await updateRecord(tx, planImports, input.id, data, input.version, principal));
     });
   }),
 
   get: reader.input(z.object({ id: IdSchema })).query(({ ctx, input }) => getRecord(ctx.db, planImports, input.id, principalOf(ctx.user))),
 
   /** The user's reviews, newest first, without their drafts. */
-  list: reader.query(({ ctx }) => listRecords(ctx.db, planImports, { pagination: { page: 1, perPage: 200 } }, principalOf(ctx.user)).data.map(withoutDraft)),
+  list: reader.query(async ({ ctx }) => (await listRecords(ctx.db, planImports, { pagination: { page: 1, perPage: 200 } }, principalOf(ctx.user))).data.map(withoutDraft)),
 
   /** Create the plan from a saved review, in one transaction; the review is then marked accepted. */
   accept: writer.input(z.object({ id: IdSchema, version: z.number().int().min(1) })).mutation(({ ctx, input }) => {
     const principal = principalOf(ctx.user);
-    return ctx.db.transaction((tx) => {
-      const record = getRecord(tx, planImports, input.id, principal);
+    return transaction(ctx.db, async (tx) => {
+      const record = await getRecord(tx, planImports, input.id, principal);
       if (record.version !== input.version)
         throw apiError("CONFLICT", "conflict", "The review was changed since it was loaded; reload it.", "Bản xem xét đã được thay đổi từ khi mở; hãy tải lại.");
       if (record.status === "accepted") throw apiError("CONFLICT", "locked", "This document has already been accepted.", "Văn bản này đã được chấp nhận và tạo kế hoạch.");
-      const planId = acceptInto(tx, principal, record);
-      updateRecord(tx, planImports, record.id, { status: "accepted", planId }, record.version, principal);
+      const planId = await acceptInto(tx, principal, record);
+      await updateRecord(tx, planImports, record.id, { status: "accepted", planId }, record.version, principal);
       return { planId };
     });
   }),

@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { and, eq, inArray } from "drizzle-orm";
 import type { AnyRouter } from "@trpc/server";
-import { EduplanError, RESOURCES, assertWritable, createRecord, deleteRecord, fieldError, getRecord, schema as s, setProvincePlugin, updateRecord, validation, type Row, type Tx } from "@eduplan/db";
+import { EduplanError, RESOURCES, assertWritable, createRecord, deleteRecord, fieldError, getRecord, schema as s, setProvincePlugin, transaction, updateRecord, validation, type Row, type Tx } from "@eduplan/db";
 import { CodeSchema, fieldErrorsFromZod, VersionSchema, YearSchema } from "@eduplan/domain";
 import { describeFields } from "@eduplan/plugin-sdk";
 import type { PluginRuntime, RecordInput } from "@eduplan/plugin-host";
@@ -45,7 +45,7 @@ export const pluginsRouter = router(
 // ── visibility of plugin data per province ──────────────────────────────────────────────────────────────────────
 
 /** Plugins whose data the user sees: all active ones for administrators, else those enabled for their province. */
-export function visiblePlugins(ctx: AuthedContext): string[] {
+export async function visiblePlugins(ctx: AuthedContext): Promise<string[]> {
   const runtime = ctx.services.plugins;
   if (scopeRootOf(ctx.user) === null) return [...runtime.active.keys()];
   return runtime.enabledForLocality(ctx.db, ctx.user.localityId!);
@@ -60,9 +60,9 @@ const def = RESOURCES.pluginRecords;
 const writer = requireRole(def, "write");
 
 /** Field paths of the form's data are relative to the record (`data.date`); on the wire the input wraps it in `data`. */
-function prepare(runtime: PluginRuntime, tx: Tx, input: RecordInput) {
+async function prepare(runtime: PluginRuntime, tx: Tx, input: RecordInput) {
   try {
-    return runtime.prepareRecord(tx, input);
+    return await runtime.prepareRecord(tx, input);
   } catch (e) {
     if (isEduplanError(e)) throw new EduplanError(e.reason, e.messages, e.fieldErrors.map((f) => ({ ...f, path: `data.${f.path}` })));
     throw e;
@@ -79,36 +79,36 @@ const RecordData = z.object({
 });
 
 /** A stored record the user may see (the db's rules), of a plugin enabled for its province: the start of every change. */
-function existingRecord(tx: Tx, ctx: AuthedContext, id: number) {
+async function existingRecord(tx: Tx, ctx: AuthedContext, id: number) {
   const runtime = ctx.services.plugins;
-  const existing = getRecord(tx, def, id, principalOf(ctx.user));
-  if (!runtime.isEnabledFor(tx, existing.pluginId as string, existing.localityId as number)) throw pluginDisabled(existing.pluginId as string);
+  const existing = await getRecord(tx, def, id, principalOf(ctx.user));
+  if (!(await runtime.isEnabledFor(tx, existing.pluginId as string, existing.localityId as number))) throw pluginDisabled(existing.pluginId as string);
   return { runtime, existing };
 }
 
-function updateOne(tx: Tx, ctx: AuthedContext, id: number, patch: Partial<z.infer<typeof RecordData>>, version: number): Row {
-  const { runtime, existing } = existingRecord(tx, ctx, id);
+async function updateOne(tx: Tx, ctx: AuthedContext, id: number, patch: Partial<z.infer<typeof RecordData>>, version: number): Promise<Row> {
+  const { runtime, existing } = await existingRecord(tx, ctx, id);
   const principal = principalOf(ctx.user);
-  const prepared = prepare(runtime, tx, {
+  const prepared = await prepare(runtime, tx, {
     pluginId: existing.pluginId as string,
     formId: existing.formId as string,
     localityId: patch.localityId ?? (existing.localityId as number),
     year: patch.year ?? (existing.year as number),
     data: patch.data ?? existing.data,
   });
-  const row = updateRecord(tx, def, id, prepared, version, principal);
-  runtime.recompute(tx, principal, prepared.pluginId, prepared.formId, [
+  const row = await updateRecord(tx, def, id, prepared, version, principal);
+  await runtime.recompute(tx, principal, prepared.pluginId, prepared.formId, [
     { localityId: existing.localityId as number, year: existing.year as number },
     { localityId: prepared.localityId, year: prepared.year },
   ]);
   return row;
 }
 
-function deleteOne(tx: Tx, ctx: AuthedContext, id: number, version: number): Row {
-  const { runtime, existing } = existingRecord(tx, ctx, id);
+async function deleteOne(tx: Tx, ctx: AuthedContext, id: number, version: number): Promise<Row> {
+  const { runtime, existing } = await existingRecord(tx, ctx, id);
   const principal = principalOf(ctx.user);
-  const row = deleteRecord(tx, def, id, version, principal);
-  runtime.recompute(tx, principal, existing.pluginId as string, existing.formId as string, [{ localityId: existing.localityId as number, year: existing.year as number }]);
+  const row = await deleteRecord(tx, def, id, version, principal);
+  await runtime.recompute(tx, principal, existing.pluginId as string, existing.formId as string, [{ localityId: existing.localityId as number, year: existing.year as number }]);
   return row;
 }
 
@@ -117,34 +117,42 @@ const RecordPatch = RecordData.pick({ localityId: true, year: true, data: true }
 export const pluginRecordsRouter = router({
   ...readProcedures(def),
 
-  create: writer.input(z.object({ data: RecordData })).mutation(({ ctx, input }): { data: Row } => ({
-    data: ctx.db.transaction((tx) => {
+  create: writer.input(z.object({ data: RecordData })).mutation(async ({ ctx, input }): Promise<{ data: Row }> => ({
+    data: await transaction(ctx.db, async (tx) => {
       const runtime = ctx.services.plugins;
       const principal = principalOf(ctx.user);
-      assertWritable(tx, def, principal, { localityId: input.data.localityId }); // the user's area first, then the data
-      const prepared = prepare(runtime, tx, input.data);
-      const row = createRecord(tx, def, prepared, principal);
-      runtime.recompute(tx, principal, prepared.pluginId, prepared.formId, [{ localityId: prepared.localityId, year: prepared.year }]);
+      await assertWritable(tx, def, principal, { localityId: input.data.localityId }); // the user's area first, then the data
+      const prepared = await prepare(runtime, tx, input.data);
+      const row = await createRecord(tx, def, prepared, principal);
+      await runtime.recompute(tx, principal, prepared.pluginId, prepared.formId, [{ localityId: prepared.localityId, year: prepared.year }]);
       return row;
     }),
   })),
 
   update: writer
     .input(z.object({ id: IdInput, version: VersionSchema, data: RecordPatch }))
-    .mutation(({ ctx, input }): { data: Row } => ({ data: ctx.db.transaction((tx) => updateOne(tx, ctx, input.id, input.data, input.version)) })),
+    .mutation(async ({ ctx, input }): Promise<{ data: Row }> => ({ data: await transaction(ctx.db, (tx) => updateOne(tx, ctx, input.id, input.data, input.version)) })),
 
   updateMany: writer
     .input(z.intersection(VersionedIdsInput, z.object({ data: RecordPatch })))
-    .mutation(({ ctx, input }): { data: number[] } => ({
-      data: ctx.db.transaction((tx) => versionedIds(input).map(({ id, version }) => updateOne(tx, ctx, id, input.data, version).id)),
+    .mutation(async ({ ctx, input }): Promise<{ data: number[] }> => ({
+      data: await transaction(ctx.db, async (tx) => {
+        const ids: number[] = [];
+        for (const { id, version } of versionedIds(input)) ids.push((await updateOne(tx, ctx, id, input.data, version)).id);
+        return ids;
+      }),
     })),
 
-  delete: writer.input(DeleteInput).mutation(({ ctx, input }): { data: Row } => ({
-    data: ctx.db.transaction((tx) => deleteOne(tx, ctx, input.id, input.version)),
+  delete: writer.input(DeleteInput).mutation(async ({ ctx, input }): Promise<{ data: Row }> => ({
+    data: await transaction(ctx.db, (tx) => deleteOne(tx, ctx, input.id, input.version)),
   })),
 
-  deleteMany: writer.input(VersionedIdsInput).mutation(({ ctx, input }): { data: number[] } => ({
-    data: ctx.db.transaction((tx) => versionedIds(input).map(({ id, version }) => deleteOne(tx, ctx, id, version).id)),
+  deleteMany: writer.input(VersionedIdsInput).mutation(async ({ ctx, input }): Promise<{ data: number[] }> => ({
+    data: await transaction(ctx.db, async (tx) => {
+      const ids: number[] = [];
+      for (const { id, version } of versionedIds(input)) ids.push((await deleteOne(tx, ctx, id, version)).id);
+      return ids;
+    }),
   })),
 });
 
@@ -189,17 +197,14 @@ export type PluginSettingRow = {
   updatedAt: string | null;
 };
 
-function settingRows(ctx: AuthedContext, provinceIds: number[] | null): PluginSettingRow[] {
+async function settingRows(ctx: AuthedContext, provinceIds: number[] | null): Promise<PluginSettingRow[]> {
   const runtime = ctx.services.plugins;
-  const provinces = ctx.db
+  const provinces = await ctx.db
     .select({ id: s.localities.id, code: s.localities.code, nameVi: s.localities.nameVi })
     .from(s.localities)
     .where(provinceIds === null ? eq(s.localities.levelCode, "province") : and(eq(s.localities.levelCode, "province"), inArray(s.localities.id, provinceIds.length ? provinceIds : [-1])))
-    .orderBy(s.localities.code)
-    .all();
-  const stored = provinces.length
-    ? ctx.db.select().from(s.localityPlugins).where(inArray(s.localityPlugins.localityId, provinces.map((p) => p.id))).all()
-    : [];
+    .orderBy(s.localities.code);
+  const stored = provinces.length ? await ctx.db.select().from(s.localityPlugins).where(inArray(s.localityPlugins.localityId, provinces.map((p) => p.id))) : [];
   const rows: PluginSettingRow[] = [];
   for (const province of provinces)
     for (const pluginId of runtime.active.keys()) {
@@ -214,7 +219,7 @@ function settingRows(ctx: AuthedContext, provinceIds: number[] | null): PluginSe
         pluginNameVi: plugin.name.vi,
         pluginNameEn: plugin.name.en,
         enabled: row?.enabled ?? false,
-        settings: runtime.settingsFor(ctx.db, pluginId, province.id),
+        settings: await runtime.settingsFor(ctx.db, pluginId, province.id),
         updatedAt: row?.updatedAt || null,
       });
     }
@@ -226,21 +231,19 @@ export const pluginSettingsRouter = router({
   installed: authedProcedure.query(({ ctx }) => ({ data: ctx.services.plugins.states.map((p) => ({ ...p })) })),
 
   /** The plugins enabled for the user's province (all active plugins for administrators), with their forms. */
-  mine: authedProcedure.query(({ ctx }) => {
+  mine: authedProcedure.query(async ({ ctx }) => {
     const runtime = ctx.services.plugins;
-    const provinceId = scopeRootOf(ctx.user) === null ? null : runtime.provinceOf(ctx.db, ctx.user.localityId!);
-    const enabled = visiblePlugins(ctx);
-    return {
-      provinceId,
-      enabled,
-      plugins: enabled.map((id) => ({ ...describePlugin(runtime, id), settings: runtime.settingsFor(ctx.db, id, provinceId) })),
-    };
+    const provinceId = scopeRootOf(ctx.user) === null ? null : await runtime.provinceOf(ctx.db, ctx.user.localityId!);
+    const enabled = await visiblePlugins(ctx);
+    const plugins = [];
+    for (const id of enabled) plugins.push({ ...describePlugin(runtime, id), settings: await runtime.settingsFor(ctx.db, id, provinceId) });
+    return { provinceId, enabled, plugins };
   }),
 
   /** Plugins per province: every province × active plugin (administrators; others read theirs with `mine`). */
-  list: admin.input(z.object({ filter: z.object({ localityId: IdInput.optional(), pluginId: CodeSchema.optional() }).optional() }).optional()).query(({ ctx, input }) => {
+  list: admin.input(z.object({ filter: z.object({ localityId: IdInput.optional(), pluginId: CodeSchema.optional() }).optional() }).optional()).query(async ({ ctx, input }) => {
     const wanted = input?.filter?.localityId;
-    const data = settingRows(ctx, wanted === undefined ? null : [wanted]).filter((r) => !input?.filter?.pluginId || r.pluginId === input.filter.pluginId);
+    const data = (await settingRows(ctx, wanted === undefined ? null : [wanted])).filter((r) => !input?.filter?.pluginId || r.pluginId === input.filter.pluginId);
     return { data, total: data.length };
   }),
 
@@ -250,7 +253,7 @@ export const pluginSettingsRouter = router({
    */
   update: admin
     .input(z.object({ localityId: IdInput, pluginId: CodeSchema, enabled: z.boolean().optional(), settings: z.record(z.string(), z.unknown()).optional() }))
-    .mutation(({ ctx, input }): { data: PluginSettingRow } => {
+    .mutation(async ({ ctx, input }): Promise<{ data: PluginSettingRow }> => {
       const runtime = ctx.services.plugins;
       const plugin = runtime.plugin(input.pluginId);
       if (!plugin) throw validation([fieldError("pluginId", `no active plugin '${input.pluginId}'`, `Không có plugin '${input.pluginId}' đang hoạt động`)]);
@@ -261,12 +264,12 @@ export const pluginSettingsRouter = router({
         if (!parsed.success) throw validation(fieldErrorsFromZod(parsed.error, ["settings"]));
         settings = parsed.data as Record<string, unknown>;
       }
-      ctx.db.transaction((tx) => {
+      await transaction(ctx.db, async (tx) => {
         const principal = principalOf(ctx.user);
-        const { after } = setProvincePlugin(tx, input.localityId, plugin.id, { enabled: input.enabled, settings }, principal);
+        const { after } = await setProvincePlugin(tx, input.localityId, plugin.id, { enabled: input.enabled, settings }, principal);
         // New settings may change the figures (which sites count…): recompute the province's, while enabled.
-        if (settings !== undefined && after.enabled) runtime.recomputeWithin(tx, principal, plugin.id, input.localityId);
+        if (settings !== undefined && after.enabled) await runtime.recomputeWithin(tx, principal, plugin.id, input.localityId);
       });
-      return { data: settingRows(ctx, [input.localityId]).find((r) => r.pluginId === plugin.id)! };
+      return { data: (await settingRows(ctx, [input.localityId])).find((r) => r.pluginId === plugin.id)! };
     }),
 });

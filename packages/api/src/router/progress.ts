@@ -5,10 +5,11 @@
  */
 import { z } from "zod";
 import { and, asc, eq, inArray, not } from "drizzle-orm";
-import { consolidateSync, evaluableTarget, firstReportedFigure, roadmapsOf } from "@eduplan/reporting";
+import { consolidateIn, evaluableTarget, firstReportedFigure, roadmapsOf } from "@eduplan/reporting";
 import {
   RESOURCES,
   figureAtOrBelowCondition,
+  first,
   getRecord,
   indicatorSummary,
   listRecords,
@@ -66,24 +67,24 @@ export type RollupResult = {
 };
 
 /** Combine the figures below a locality from the maintained aggregates (ratios: Σ numerators / Σ denominators × scale). */
-function rollupValue(db: Db, localityId: number, indicator: IndicatorRow, year: number): Omit<RollupResult, "missing" | "localityId" | "indicatorId" | "year"> {
+async function rollupValue(db: Db, localityId: number, indicator: IndicatorRow, year: number): Promise<Omit<RollupResult, "missing" | "localityId" | "indicatorId" | "year">> {
   const aggregation = indicator.aggregation as Aggregation;
   const empty = { aggregation, numerator: null, denominator: null, value: null, contributors: 0, depth: null };
   switch (aggregation) {
     case "ratio": {
-      const r = readRollup(db, localityId, indicator.id, year);
+      const r = await readRollup(db, localityId, indicator.id, year);
       if (!r) return empty;
       const value = rateOf(r.numeratorSum, r.denominatorSum, indicator.unit);
       return { aggregation, numerator: r.numeratorSum, denominator: r.denominatorSum, value, contributors: r.contributors, depth: r.depth };
     }
     case "sum": {
-      const r = readRollup(db, localityId, indicator.id, year);
+      const r = await readRollup(db, localityId, indicator.id, year);
       if (!r) return empty;
       return { aggregation, numerator: r.valueSum, denominator: null, value: r.valueSum, contributors: r.contributors, depth: r.depth };
     }
     case "min":
     case "max": {
-      const r = readMinMax(db, localityId, indicator.id, year);
+      const r = await readMinMax(db, localityId, indicator.id, year);
       if (!r) return empty;
       return { aggregation, numerator: null, denominator: null, value: aggregation === "min" ? r.min : r.max, contributors: r.contributors, depth: r.depth };
     }
@@ -92,7 +93,7 @@ function rollupValue(db: Db, localityId: number, indicator: IndicatorRow, year: 
   }
 }
 
-function missingChildren(db: Db, localityId: number, indicatorId: number, year: number) {
+async function missingChildren(db: Db, localityId: number, indicatorId: number, year: number) {
   return db
     .select({ id: s.localities.id, code: s.localities.code, nameVi: s.localities.nameVi })
     .from(s.localities)
@@ -102,13 +103,12 @@ function missingChildren(db: Db, localityId: number, indicatorId: number, year: 
         not(figureAtOrBelowCondition(s.localities.id, indicatorId, year)),
       ),
     )
-    .orderBy(asc(s.localities.id))
-    .all();
+    .orderBy(asc(s.localities.id));
 }
 
-function indicatorsById(db: Db, ids: number[]): Map<number, IndicatorRow> {
+async function indicatorsById(db: Db, ids: number[]): Promise<Map<number, IndicatorRow>> {
   if (!ids.length) return new Map();
-  return new Map(db.select().from(s.indicators).where(inArray(s.indicators.id, [...new Set(ids)])).all().map((i) => [i.id, i]));
+  return new Map((await db.select().from(s.indicators).where(inArray(s.indicators.id, [...new Set(ids)]))).map((i) => [i.id, i]));
 }
 
 const bound = (t: TargetRow) => ({
@@ -146,15 +146,15 @@ const planSummary = (p: Row) => ({
 
 export const progressRouter = router({
   /**
-   * Every target of a plan evaluated for a year — the consolidation of the plan's locality (`consolidateSync`: the
+   * Every target of a plan evaluated for a year — the consolidation of the plan's locality (`consolidateIn`: the
    * rollup of its units' approved figures, else its own figure) judged by the one evaluation of the domain
    * (`evaluateTargetForYear`: roadmap milestone, else the straight line, labelled as an estimate). The same verdicts as
    * the consolidation page, the data-entry grid and the printed reports.
    */
   planProgress: authedProcedure.input(z.object({ planId: IdInput, year: YearSchema })).query(async ({ ctx, input }) => {
     const plan = await readable(ctx, "plans", input.planId);
-    const targets = new Map(ctx.db.select().from(s.targets).where(eq(s.targets.planId, plan.id)).all().map((t) => [t.id, t]));
-    const c = consolidateSync(ctx.db, { localityId: plan.localityId as number, year: input.year, planId: plan.id });
+    const targets = new Map((await ctx.db.select().from(s.targets).where(eq(s.targets.planId, plan.id))).map((t) => [t.id, t]));
+    const c = await consolidateIn(ctx.db, { localityId: plan.localityId as number, year: input.year, planId: plan.id });
     const counts: Record<TargetState, number> = { achieved: 0, onTrack: 0, atRisk: 0, notAchieved: 0, noData: 0 };
     const rows = c.targets.map((t) => {
       counts[t.evaluation.state]++;
@@ -176,22 +176,22 @@ export const progressRouter = router({
    * same figures the evaluation judges each year against.
    */
   roadmap: authedProcedure.input(z.object({ targetId: IdInput })).query(async ({ ctx, input }) => {
-    const target = ctx.db.select().from(s.targets).where(eq(s.targets.id, input.targetId)).get();
+    const target = await first(ctx.db.select().from(s.targets).where(eq(s.targets.id, input.targetId)));
     if (!target) throw notFound(RESOURCES.targets.entityVi, input.targetId);
     const plan = await readable(ctx, "plans", target.planId);
-    const indicator = ctx.db.select().from(s.indicators).where(eq(s.indicators.id, target.indicatorId)).get()!;
+    const indicator = (await first(ctx.db.select().from(s.indicators).where(eq(s.indicators.id, target.indicatorId))))!;
     const period = { start: (plan.periodStart as number | null) ?? null, end: (plan.periodEnd as number | null) ?? null };
-    const milestones = roadmapsOf(ctx.db, [target.id]).get(target.id) ?? [];
+    const milestones = (await roadmapsOf(ctx.db, [target.id])).get(target.id) ?? [];
     const endYear = target.targetYear ?? period.end;
     const startYear = period.start ?? (milestones[0]?.year ?? endYear);
     const evaluable = evaluableTarget(target, indicator);
     // The first figure ever reported (up to the target year) starts the line when there is no baseline.
-    const first = endYear === null ? null : firstReportedFigure(ctx.db, plan.localityId as number, indicator, endYear + 1, { areaFlag: (target.areaFlag as LocalityFlag | null) ?? null, periodStart: period.start });
+    const firstFigure = endYear === null ? null : await firstReportedFigure(ctx.db, plan.localityId as number, indicator, endYear + 1, { areaFlag: (target.areaFlag as LocalityFlag | null) ?? null, periodStart: period.start });
     const years: { year: number; milestone: (typeof milestones)[number] | null; expected: Expectation | null }[] = [];
     if (startYear !== null && endYear !== null)
       for (let year = startYear; year <= endYear && years.length < 60; year++) {
         const milestone = milestones.find((m) => m.year === year) ?? null;
-        const known = first && first.year < year ? { firstReported: first } : { thisYear: first?.year === year ? first.value : null };
+        const known = firstFigure && firstFigure.year < year ? { firstReported: firstFigure } : { thisYear: firstFigure?.year === year ? firstFigure.value : null };
         const expected = expectedForYear(evaluable, evaluable.direction, milestones, year, period, known);
         years.push({ year, milestone, expected });
       }
@@ -199,7 +199,7 @@ export const progressRouter = router({
       target: { id: target.id, planId: target.planId, comparator: target.comparator, value: target.value, valueMax: target.valueMax, targetYear: target.targetYear, baselineValue: target.baselineValue, baselineYear: target.baselineYear },
       indicator: indicatorSummary(indicator),
       period,
-      firstReported: first,
+      firstReported: firstFigure,
       years,
     };
   }),
@@ -209,19 +209,20 @@ export const progressRouter = router({
     .input(z.object({ localityId: IdInput, indicatorId: IdInput, year: YearSchema }))
     .query(async ({ ctx, input }): Promise<RollupResult & { own: { numerator: number | null; denominator: number | null; value: number | null } | null }> => {
       await readable(ctx, "localities", input.localityId);
-      const indicator = ctx.db.select().from(s.indicators).where(eq(s.indicators.id, input.indicatorId)).get();
+      const indicator = await first(ctx.db.select().from(s.indicators).where(eq(s.indicators.id, input.indicatorId)));
       if (!indicator) throw notFound(RESOURCES.indicators.entityVi, input.indicatorId);
-      const own = ctx.db
-        .select({ numerator: s.indicatorValues.numerator, denominator: s.indicatorValues.denominator, value: s.indicatorValues.value })
-        .from(s.indicatorValues)
-        .where(and(eq(s.indicatorValues.localityId, input.localityId), eq(s.indicatorValues.indicatorId, indicator.id), eq(s.indicatorValues.year, input.year)))
-        .get();
+      const own = await first(
+        ctx.db
+          .select({ numerator: s.indicatorValues.numerator, denominator: s.indicatorValues.denominator, value: s.indicatorValues.value })
+          .from(s.indicatorValues)
+          .where(and(eq(s.indicatorValues.localityId, input.localityId), eq(s.indicatorValues.indicatorId, indicator.id), eq(s.indicatorValues.year, input.year))),
+      );
       return {
         localityId: input.localityId,
         indicatorId: indicator.id,
         year: input.year,
-        ...rollupValue(ctx.db, input.localityId, indicator, input.year),
-        missing: missingChildren(ctx.db, input.localityId, indicator.id, input.year),
+        ...(await rollupValue(ctx.db, input.localityId, indicator, input.year)),
+        missing: await missingChildren(ctx.db, input.localityId, indicator.id, input.year),
         own: own ?? null,
       };
     }),
@@ -235,10 +236,10 @@ export const progressRouter = router({
     const plan = await readable(ctx, "plans", input.planId);
     const parentId = plan.parentPlanId as number | null;
     // The parent plan is readable when it lies above the plan (plans are public to the localities below them).
-    const parent = parentId === null ? null : getRecord(ctx.db, RESOURCES.plans, parentId, principalOf(ctx.user));
-    const childTargets = ctx.db.select().from(s.targets).where(eq(s.targets.planId, plan.id)).all();
-    const parentTargets = parent ? ctx.db.select().from(s.targets).where(eq(s.targets.planId, parent.id)).all() : [];
-    const indicators = indicatorsById(ctx.db, [...childTargets, ...parentTargets].map((t) => t.indicatorId));
+    const parent = parentId === null ? null : await getRecord(ctx.db, RESOURCES.plans, parentId, principalOf(ctx.user));
+    const childTargets = await ctx.db.select().from(s.targets).where(eq(s.targets.planId, plan.id));
+    const parentTargets = parent ? await ctx.db.select().from(s.targets).where(eq(s.targets.planId, parent.id)) : [];
+    const indicators = await indicatorsById(ctx.db, [...childTargets, ...parentTargets].map((t) => t.indicatorId));
     const rows = compareCascade(
       childTargets.map((t) => cascadeTarget(t, indicators.get(t.indicatorId)!)),
       parentTargets.map((t) => cascadeTarget(t, indicators.get(t.indicatorId)!)),
@@ -248,7 +249,7 @@ export const progressRouter = router({
     // With a year: how each of the plan's targets stands that year (the one evaluation, as on the dashboard).
     const evaluations: Record<number, Verdict> = {};
     if (input.year !== undefined)
-      for (const t of consolidateSync(ctx.db, { localityId: plan.localityId as number, year: input.year, planId: plan.id }).targets) evaluations[t.targetId] = t.evaluation;
+      for (const t of (await consolidateIn(ctx.db, { localityId: plan.localityId as number, year: input.year, planId: plan.id })).targets) evaluations[t.targetId] = t.evaluation;
     return {
       plan: planSummary(plan),
       parentPlan: parent ? planSummary(parent) : null,
@@ -271,7 +272,7 @@ export const progressRouter = router({
       for (let page = 1; ; page++) {
         // Without a plan: the work of the user's own area (the public plans above it are not theirs to do).
         const ownArea = input.planId === undefined;
-        const { data, total } = listRecords(ctx.db, RESOURCES.tasks, { filter, ownArea, sort: { field: "id", order: "ASC" }, pagination: { page, perPage: 5000 } }, principalOf(ctx.user));
+        const { data, total } = await listRecords(ctx.db, RESOURCES.tasks, { filter, ownArea, sort: { field: "id", order: "ASC" }, pagination: { page, perPage: 5000 } }, principalOf(ctx.user));
         all.push(...data);
         if (all.length >= total || !data.length) break;
       }

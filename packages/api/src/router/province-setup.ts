@@ -30,9 +30,9 @@ function invalid(e: ConfigInvalidError) {
 const parse = (config: unknown) => parseProvinceConfig(JSON.stringify(config, null, 1), "console");
 
 export const provinceSetupRouter = router({
-  validate: adminOnly.input(ConfigInput).mutation(({ ctx, input }) => {
+  validate: adminOnly.input(ConfigInput).mutation(async ({ ctx, input }) => {
     try {
-      const errors = validateProvinceConfig(ctx.db, parse(input.config));
+      const errors = await validateProvinceConfig(ctx.db, parse(input.config));
       if (errors.length) throw new ConfigInvalidError("console", errors);
       return { ok: true as const };
     } catch (e) {

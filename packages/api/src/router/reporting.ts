@@ -17,7 +17,7 @@
 import { z } from "zod";
 import { and, desc, eq, getTableColumns, gte } from "drizzle-orm";
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
-import { RESOURCES, fieldError, getRecord, getRecords, inArray, listRecords, schema as s, setReportDeadline, updateRecord, validation, withinOrAboveCondition, type ResourceDefinition, type Row } from "@eduplan/db";
+import { RESOURCES, fieldError, first, getRecord, getRecords, inArray, listRecords, schema as s, setReportDeadline, transaction, updateRecord, validation, withinOrAboveCondition, type ResourceDefinition, type Row } from "@eduplan/db";
 import { deadlineSettingOf } from "@eduplan/cycle";
 import { MonthDaySchema, YearSchema, IsoDateSchema } from "@eduplan/domain";
 import {
@@ -56,7 +56,7 @@ const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const file = (filename: string, contentType: string, buffer: Buffer): FileResult => ({ filename, contentType, base64: buffer.toString("base64") });
 
 /** A locality the user may read (else NOT_FOUND / FORBIDDEN). */
-function readableLocality(ctx: Authed, id: number): Row {
+function readableLocality(ctx: Authed, id: number): Promise<Row> {
   return getRecord(ctx.db, RESOURCES.localities, id, principalOf(ctx.user));
 }
 
@@ -150,7 +150,7 @@ const NOT_EXPORTED = new Set(["searchText", "passwordHash", "version"]);
 /** The label of a referenced record, for the columns that are foreign keys (an id means nothing in a spreadsheet). */
 const LABEL_FIELDS = ["number", "nameVi", "titleVi", "displayName", "username", "code"];
 
-function referenceLabels(ctx: Authed, def: ResourceDefinition, rows: Row[], keys: string[]): Map<string, Map<number, string>> {
+async function referenceLabels(ctx: Authed, def: ResourceDefinition, rows: Row[], keys: string[]): Promise<Map<string, Map<number, string>>> {
   const out = new Map<string, Map<number, string>>();
   const columns = Object.entries(getTableColumns(def.table)) as [string, SQLiteColumn][];
   for (const fk of getTableConfig(def.table).foreignKeys) {
@@ -168,7 +168,7 @@ function referenceLabels(ctx: Authed, def: ResourceDefinition, rows: Row[], keys
     const labels = new Map<number, string>();
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      for (const r of ctx.db.select({ id: idColumn, label: targetColumns[labelField]!, name: (targetColumns.nameVi ?? targetColumns.titleVi ?? targetColumns[labelField])! }).from(target).where(inArray(idColumn, chunk)).all() as {
+      for (const r of (await ctx.db.select({ id: idColumn, label: targetColumns[labelField]!, name: (targetColumns.nameVi ?? targetColumns.titleVi ?? targetColumns[labelField])! }).from(target).where(inArray(idColumn, chunk))) as {
         id: number;
         label: string | null;
         name: string | null;
@@ -214,12 +214,12 @@ async function exportResourceList(ctx: Authed, input: z.infer<typeof ExportListI
   const filter: Record<string, unknown> = { ...(input.filter ?? {}) };
   if (input.ids) {
     // As getMany: asking for a record outside one's area is refused, not silently left out.
-    getRecords(ctx.db, def, input.ids, principal);
+    await getRecords(ctx.db, def, input.ids, principal);
     filter.id = [...new Set(input.ids)];
   }
   const rows: Row[] = [];
   for (let page = 1; ; page++) {
-    const { data, total } = listRecords(ctx.db, def, { filter, sort: input.sort, pagination: { page, perPage: 5000 } }, principal);
+    const { data, total } = await listRecords(ctx.db, def, { filter, sort: input.sort, pagination: { page, perPage: 5000 } }, principal);
     rows.push(...data);
     if (rows.length >= total || !data.length || rows.length >= MAX_EXPORT_ROWS) break;
   }
@@ -230,7 +230,7 @@ async function exportResourceList(ctx: Authed, input: z.infer<typeof ExportListI
   const keys = input.columns?.map((c) => c.key) ?? [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !NOT_EXPORTED.has(k));
   const columns: ListColumn[] = input.columns ?? keys.map((key) => ({ key, header: HEADER_VI[key] ?? key }));
   // Foreign keys become the referenced record's name; report statuses their Vietnamese label.
-  const labels = referenceLabels(ctx, def, rows, keys.filter((k) => k !== "id"));
+  const labels = await referenceLabels(ctx, def, rows, keys.filter((k) => k !== "id"));
   const shown = rows.map((r) => {
     const out: Record<string, unknown> = { ...r };
     for (const [field, map] of labels) if (typeof r[field] === "number") out[field] = map.get(r[field] as number) ?? r[field];
@@ -251,20 +251,20 @@ async function exportResourceList(ctx: Authed, input: z.infer<typeof ExportListI
 const provinceWriter = requireRole(RESOURCES.reportingPeriods, "write");
 const importer = requireRole(RESOURCES.reportValues, "write");
 
-function settingsOf(ctx: Authed, localityId: number) {
-  const own = ctx.db.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, localityId)).get();
-  const applied = deadlineSettingOf(ctx.db, localityId);
+async function settingsOf(ctx: Authed, localityId: number) {
+  const own = await first(ctx.db.select().from(s.localitySettings).where(eq(s.localitySettings.localityId, localityId)));
+  const applied = await deadlineSettingOf(ctx.db, localityId);
   return { localityId, reportDeadline: applied.reportDeadline, inheritedFrom: own ? null : applied.fromLocalityId, isDefault: applied.fromLocalityId === null };
 }
 
 export const reportingRouter = router({
   consolidate: authedProcedure.input(UnitYear.extend({ today: IsoDateSchema.optional() })).query(async ({ ctx, input }) => {
-    readableLocality(ctx, input.localityId);
+    await readableLocality(ctx, input.localityId);
     return consolidate(ctx.db, { localityId: input.localityId, year: input.year, today: input.today });
   }),
 
   template: authedProcedure.input(UnitYear).query(async ({ ctx, input }): Promise<FileResult> => {
-    const unit = readableLocality(ctx, input.localityId);
+    const unit = await readableLocality(ctx, input.localityId);
     const buffer = await ctx.services.jobs.run({ kind: "reportTemplate", userId: ctx.user.id, input }, () => exportReportTemplate(ctx.db, input));
     return file(`bao-cao-${String(unit.code)}-${input.year}.xlsx`, XLSX, buffer);
   }),
@@ -324,7 +324,7 @@ export const reportingRouter = router({
       }),
     )
     .query(async ({ ctx, input }): Promise<FileResult> => {
-      const locality = readableLocality(ctx, input.localityId);
+      const locality = await readableLocality(ctx, input.localityId);
       const { issuer, signingForm, signerName, draftingUnit } = input;
       const options = { localityId: input.localityId, year: input.year, reportDate: input.reportDate, today: input.today, issuer, signingForm, signerName, draftingUnit };
       const name = `bao-cao-nam-${input.year}-${String(locality.code)}`;
@@ -343,9 +343,9 @@ export const reportingRouter = router({
    */
   periods: authedProcedure.input(z.object({ localityId: IdInput.optional() }).optional()).query(async ({ ctx, input }) => {
     const localityId = input?.localityId ?? ctx.user.localityId;
-    if (localityId !== null && localityId !== undefined) readableLocality(ctx, localityId);
+    if (localityId !== null && localityId !== undefined) await readableLocality(ctx, localityId);
     else if (ctx.user.role !== "system_admin") throw forbidden("Your account has no locality.", "Tài khoản của bạn chưa được gắn với địa bàn nào.");
-    const rows = ctx.db
+    const rows = await ctx.db
       .select({ id: s.reportingPeriods.id, localityId: s.reportingPeriods.localityId, localityNameVi: s.localities.nameVi, year: s.reportingPeriods.year, deadline: s.reportingPeriods.deadline, isClosed: s.reportingPeriods.isClosed })
       .from(s.reportingPeriods)
       .innerJoin(s.localities, eq(s.localities.id, s.reportingPeriods.localityId))
@@ -354,32 +354,30 @@ export const reportingRouter = router({
           ? undefined
           : withinOrAboveCondition(s.reportingPeriods.localityId, localityId),
       )
-      .orderBy(desc(s.reportingPeriods.year), s.reportingPeriods.localityId)
-      .all();
+      .orderBy(desc(s.reportingPeriods.year), s.reportingPeriods.localityId);
     return { data: rows, total: rows.length };
   }),
 
-  reportSettings: authedProcedure.input(z.object({ localityId: IdInput })).query(({ ctx, input }) => {
-    readableLocality(ctx, input.localityId);
+  reportSettings: authedProcedure.input(z.object({ localityId: IdInput })).query(async ({ ctx, input }) => {
+    await readableLocality(ctx, input.localityId);
     return settingsOf(ctx, input.localityId);
   }),
 
   updateReportSettings: provinceWriter
     .input(z.object({ localityId: IdInput, reportDeadline: MonthDaySchema, applyToOpenPeriods: z.boolean().optional() }))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const actor = principalOf(ctx.user);
-      const periodsUpdated = ctx.db.transaction((tx) => {
-        setReportDeadline(tx, input.localityId, input.reportDeadline, actor);
+      const periodsUpdated = await transaction(ctx.db, async (tx) => {
+        await setReportDeadline(tx, input.localityId, input.reportDeadline, actor);
         if (!input.applyToOpenPeriods) return 0;
         // Open periods of this year and later take the new deadline.
-        const open = tx
+        const open = await tx
           .select()
           .from(s.reportingPeriods)
-          .where(and(eq(s.reportingPeriods.localityId, input.localityId), eq(s.reportingPeriods.isClosed, false), gte(s.reportingPeriods.year, new Date().getFullYear())))
-          .all();
-        for (const p of open) updateRecord(tx, RESOURCES.reportingPeriods, p.id, { deadline: `${p.year}-${input.reportDeadline}` }, p.version, actor);
+          .where(and(eq(s.reportingPeriods.localityId, input.localityId), eq(s.reportingPeriods.isClosed, false), gte(s.reportingPeriods.year, new Date().getFullYear())));
+        for (const p of open) await updateRecord(tx, RESOURCES.reportingPeriods, p.id, { deadline: `${p.year}-${input.reportDeadline}` }, p.version, actor);
         return open.length;
       });
-      return { ...settingsOf(ctx, input.localityId), periodsUpdated };
+      return { ...(await settingsOf(ctx, input.localityId)), periodsUpdated };
     }),
 });

@@ -8,7 +8,7 @@
  * - `reports.saveValues({ id, version, values })` saves the grid in one transaction (nothing written on any error).
  */
 import { z } from "zod";
-import { RESOURCES, getRecord, type Row } from "@eduplan/db";
+import { RESOURCES, getRecord, transaction, type Row } from "@eduplan/db";
 import { openUnitReport, saveReportValues, transitionReport } from "@eduplan/cycle";
 import { REPORT_ACTIONS, VersionSchema, YearSchema } from "@eduplan/domain";
 import { IdInput } from "../inputs.js";
@@ -38,30 +38,31 @@ export const GridValuesInput = z
 export const reportWorkflowRouter = router({
   transition: reportWriter
     .input(z.object({ id: IdInput, action: z.enum(REPORT_ACTIONS), reason: z.string().trim().max(4000).nullish(), version: VersionSchema }))
-    .mutation(({ ctx, input }): { data: Row } => ({
-      data: ctx.db.transaction((tx) => transitionReport(tx, input.id, input.action, input.version, principalOf(ctx.user), input.reason ?? null)),
+    .mutation(async ({ ctx, input }): Promise<{ data: Row }> => ({
+      data: await transaction(ctx.db, (tx) => transitionReport(tx, input.id, input.action, input.version, principalOf(ctx.user), input.reason ?? null)),
     })),
 
-  forUnit: reportWriter.input(z.object({ localityId: IdInput, year: YearSchema })).mutation(({ ctx, input }): ReportGrid & { created: boolean; periodCreated: boolean } =>
-    ctx.db.transaction((tx) => {
-      const { report, created, periodCreated } = openUnitReport(tx, input.localityId, input.year, principalOf(ctx.user));
-      return { ...reportGrid(tx, ctx.user, report.id), created, periodCreated };
+  forUnit: reportWriter.input(z.object({ localityId: IdInput, year: YearSchema })).mutation(({ ctx, input }): Promise<ReportGrid & { created: boolean; periodCreated: boolean }> =>
+    transaction(ctx.db, async (tx) => {
+      const { report, created, periodCreated } = await openUnitReport(tx, input.localityId, input.year, principalOf(ctx.user));
+      return { ...(await reportGrid(tx, ctx.user, report.id)), created, periodCreated };
     }),
   ),
 
-  grid: reportReader.input(z.object({ id: IdInput })).query(({ ctx, input }): ReportGrid =>
-    ctx.db.transaction(
-      (tx) => {
-        getRecord(tx, RESOURCES.reports, input.id, principalOf(ctx.user));
+  grid: reportReader.input(z.object({ id: IdInput })).query(({ ctx, input }): Promise<ReportGrid> =>
+    transaction(
+      ctx.db,
+      async (tx) => {
+        await getRecord(tx, RESOURCES.reports, input.id, principalOf(ctx.user));
         return reportGrid(tx, ctx.user, input.id);
       },
       { behavior: "deferred" },
     ),
   ),
 
-  saveValues: valuesWriter.input(z.object({ id: IdInput, version: VersionSchema, values: GridValuesInput })).mutation(({ ctx, input }): ReportGrid =>
-    ctx.db.transaction((tx) => {
-      saveReportValues(tx, input.id, input.values, input.version, principalOf(ctx.user));
+  saveValues: valuesWriter.input(z.object({ id: IdInput, version: VersionSchema, values: GridValuesInput })).mutation(({ ctx, input }): Promise<ReportGrid> =>
+    transaction(ctx.db, async (tx) => {
+      await saveReportValues(tx, input.id, input.values, input.version, principalOf(ctx.user));
       return reportGrid(tx, ctx.user, input.id);
     }),
   ),
