@@ -587,7 +587,7 @@ export function PlanImportPage() {
       if (!s) return;
       const { planId } = await trpc.planImport.accept.mutate(s);
       notify("eduplan.planImport.created", { type: "success" });
-      navigate(`/plans/${planId}/show/cascade`);
+      void navigate(`/plans/${planId}/show/cascade`);
     } catch (error) {
       setFailure(explain(error));
       // The save went through; a retry saves over the version it left.

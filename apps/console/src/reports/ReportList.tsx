@@ -106,7 +106,7 @@ export function OpenReportButton() {
               try {
                 const grid = await trpc.reports.forUnit.mutate({ localityId: chosen, year });
                 setOpen(false);
-                navigate(`/reports/${String(grid.report.id)}/show`);
+                void navigate(`/reports/${String(grid.report.id)}/show`);
               } catch (error) {
                 notify(describeError(error, locale).message, { type: "error" });
               } finally {
