@@ -45,7 +45,7 @@ describe("auth", () => {
     const [cookie] = res.headers.getSetCookie();
     expect(cookie).toMatch(/^eduplan_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200$/);
     const token = /^eduplan_session=([^;]+)/.exec(cookie!)![1]!;
-    const rows = server.db.select().from(schema.sessions).all();
+    const rows = await server.db.select().from(schema.sessions);
     expect(rows.some((r) => r.tokenHash === createHash("sha256").update(token).digest("hex"))).toBe(true);
     expect(rows.some((r) => r.tokenHash === token)).toBe(false);
     const session = rows.find((r) => r.tokenHash === createHash("sha256").update(token).digest("hex"))!;
@@ -119,14 +119,14 @@ describe("auth", () => {
   test("sessions expire (a one-second session), and the expired session is removed", async () => {
     const client = await loginAs(shortLived.url, "bangmac.officer");
     const hash = createHash("sha256").update(client.jar.session).digest("hex");
-    const stored = server.db.select().from(schema.sessions).all().find((r) => r.tokenHash === hash)!;
+    const stored = (await server.db.select().from(schema.sessions)).find((r) => r.tokenHash === hash)!;
     // The configured lifetime: one second after it was opened (no waiting on the clock, whatever the machine's speed).
     expect(Date.parse(stored.expiresAt) - Date.parse(stored.createdAt)).toBe(1000);
     server.db.$client.prepare("update sessions set created_at = ?, expires_at = ? where token_hash = ?").run(new Date(Date.now() - 61_000).toISOString(), new Date(Date.now() - 60_000).toISOString(), hash);
     const expired = await errorOf(client.trpc.auth.me.query());
     expect(expired.data.code).toBe("UNAUTHORIZED");
     expect(expired.data.eduplan!.message.vi).toMatch(/đăng nhập/);
-    expect(server.db.select().from(schema.sessions).all().some((r) => r.tokenHash === hash)).toBe(false);
+    expect((await server.db.select().from(schema.sessions)).some((r) => r.tokenHash === hash)).toBe(false);
   });
 
   test("login back-off: 5 failures for a username → TOO_MANY_REQUESTS (even with the right password); too many from one address → refused for everyone", async () => {

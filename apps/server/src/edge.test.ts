@@ -335,7 +335,7 @@ describe("logs and shutdown", () => {
     expect((await fetch(`${logged.url}/healthz`, { headers: { "x-request-id": "bad id with spaces" } })).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 
     // ten logins in flight (each waits for its asynchronous scrypt, then writes a session and an audit entry)
-    const sessionsBefore = server.db.select().from(schema.sessions).all().length;
+    const sessionsBefore = (await server.db.select().from(schema.sessions)).length;
     const arrived = new Promise<void>((resolve) => {
       onLine = () => {
         if (lines.filter((l) => l.msg === "incoming request" && String((l.req as { url?: string })?.url).includes("auth.login")).length >= 10) resolve();
@@ -351,7 +351,7 @@ describe("logs and shutdown", () => {
     // the closed server's database handle is gone; the writes are in the file
     const db = openDatabase(server.dbFile);
     try {
-      expect(db.select().from(schema.sessions).all().length).toBe(sessionsBefore + 10);
+      expect((await db.select().from(schema.sessions)).length).toBe(sessionsBefore + 10);
     } finally {
       closeDatabase(db);
     }

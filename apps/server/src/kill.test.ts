@@ -53,14 +53,14 @@ function startChild(): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-function counts() {
+async function counts() {
   const db = openDatabase(dbFile);
   try {
     const one = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
     return {
       integrity: db.$client.pragma("integrity_check", { simple: true }) as string,
       localities: one("select count(*) from localities"),
-      closure: subtreeOf(db, one("select id from localities where level_code = 'nation'")).length,
+      closure: (await subtreeOf(db, one("select id from localities where level_code = 'nation'"))).length,
       audit: one("select count(*) from audit_log"),
       bigProvince: one("select count(*) from localities where code like 'to-lon%'"),
       figures: one("select count(*) from indicator_values"),
@@ -142,13 +142,13 @@ async function killDuringWrite(child: ChildProcess, sent: Promise<Response>): Pr
 test("SIGKILL during a large transaction: after the restart the database is whole and has all or nothing of it", async () => {
   const { child, url } = await startChild();
   const cookie = await login(url);
-  const before = counts();
+  const before = await counts();
   expect(before.integrity).toBe("ok");
   expect(before.bigProvince).toBe(0);
   const { killedMidway, outcome } = await killDuringWrite(child, createProvince(url, cookie));
   expect(outcome).toBe(killedMidway ? "connection cut" : 200);
 
-  const after = counts();
+  const after = await counts();
   expect(after.integrity).toBe("ok");
   if (killedMidway) {
     // nothing of the transaction: not one locality, closure row or audit entry
@@ -162,7 +162,7 @@ test("SIGKILL during a large transaction: after the restart the database is whol
   try {
     expect((await fetch(`${again.url}/healthz`)).status).toBe(200);
     if (killedMidway) expect(await createProvince(again.url, await login(again.url)).then((r) => r.status)).toBe(200);
-    const done = counts();
+    const done = await counts();
     expect(done.bigProvince).toBe(2 * N + 1);
     expect(done.integrity).toBe("ok");
   } finally {
@@ -207,11 +207,11 @@ test("SIGKILL during a large figures import in the worker pool: none of it after
 
   const { child, url } = await startChild();
   const cookie = await login(url);
-  const before = counts();
+  const before = await counts();
   const { killedMidway, outcome } = await killDuringWrite(child, importFigures(url, cookie));
   expect(killedMidway).toBe(true);
   expect(outcome).toBe("connection cut");
-  const after = counts();
+  const after = await counts();
   expect(after.integrity).toBe("ok");
   expect(after).toEqual(before);
 
@@ -220,7 +220,7 @@ test("SIGKILL during a large figures import in the worker pool: none of it after
     const res = await importFigures(again.url, await login(again.url));
     expect(res.status).toBe(200);
     expect(((await res.json()) as { result: { data: unknown } }).result.data).toMatchObject({ ok: true, rows: file.rows, created: file.rows });
-    const done = counts();
+    const done = await counts();
     expect(done.figures).toBe(before.figures + file.rows);
     expect(done.integrity).toBe("ok");
   } finally {

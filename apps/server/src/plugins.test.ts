@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PLUGIN_REGISTRY } from "@eduplan/api";
-import { schema as s, sql } from "@eduplan/db";
+import { first, rows, schema as s, sql } from "@eduplan/db";
 import { BROKEN_PLUGIN_ENTRY } from "@eduplan/plugin-host/fixtures";
 import { startServer } from "./server.js";
 import { createClient, errorOf, loginAs, startTestServer, type Client, type TestServer } from "./testing.js";
@@ -20,22 +20,22 @@ let bangmac: Client;
 const ids: Record<string, number> = {};
 const YEAR = 2027; // school year 2026-2027: no synthetic figures, so the plugins' figures are the only ones
 
-const localityId = (code: string) => server.db.select().from(s.localities).where(sql`code = ${code}`).get()!.id;
-const indicatorId = (code: string) => server.db.select().from(s.indicators).where(sql`code = ${code}`).get()!.id;
-const planId = (code: string) => server.db.select().from(s.plans).where(sql`code = ${code}`).get()!.id;
+const localityId = async (code: string) => (await first(server.db.select().from(s.localities).where(sql`code = ${code}`)))!.id;
+const indicatorId = async (code: string) => (await first(server.db.select().from(s.indicators).where(sql`code = ${code}`)))!.id;
+const planId = async (code: string) => (await first(server.db.select().from(s.plans).where(sql`code = ${code}`)))!.id;
 
 beforeAll(async () => {
   server = await startTestServer({ consoleDir: null });
   admin = await loginAs(server.url, "admin");
   bangmac = await loginAs(server.url, "bangmac.officer");
-  for (const code of ["lang-son", "bang-mac", "bang-mac.primary-school", "bang-mac.lower-secondary-school", "lai-chau", "muong-te", "muong-te.ethnic-boarding-school"]) ids[code] = localityId(code);
+  for (const code of ["lang-son", "bang-mac", "bang-mac.primary-school", "bang-mac.lower-secondary-school", "lai-chau", "muong-te", "muong-te.ethnic-boarding-school"]) ids[code] = await localityId(code);
 });
 afterAll(async () => {
   await server?.stop();
 });
 
 async function progressOf(client: Client, plan: string, indicator: string, year = YEAR) {
-  const progress = await client.trpc.progress.planProgress.query({ planId: planId(plan), year });
+  const progress = await client.trpc.progress.planProgress.query({ planId: await planId(plan), year });
   return progress.targets.find((t) => t.indicator.code === indicator)!;
 }
 
@@ -73,10 +73,10 @@ describe("geopark-education (Lạng Sơn)", () => {
     const province = await progressOf(await loginAs(server.url, "langson.officer"), "lang-son-243-2025", "general.heritage_site_visit_rate");
     expect(province.actual.value).toBe(45);
     expect(province.evaluation.state).not.toBe("noData");
-    const trips = await bangmac.trpc.progress.rollup.query({ localityId: ids["bang-mac"]!, indicatorId: indicatorId("geopark-education.field_trip_count"), year: YEAR });
+    const trips = await bangmac.trpc.progress.rollup.query({ localityId: ids["bang-mac"]!, indicatorId: await indicatorId("geopark-education.field_trip_count"), year: YEAR });
     expect(trips).toMatchObject({ aggregation: "sum", value: 3, contributors: 1 });
     // The figure is in indicator_values, written by the feed in the same transaction, audited as the officer.
-    const figure = server.db.select().from(s.indicatorValues).where(sql`indicator_id = ${indicatorId("general.heritage_site_visit_rate")} and locality_id = ${school} and year = ${YEAR}`).get()!;
+    const figure = (await first(server.db.select().from(s.indicatorValues).where(sql`indicator_id = ${await indicatorId("general.heritage_site_visit_rate")} and locality_id = ${school} and year = ${YEAR}`)))!;
     expect(figure).toMatchObject({ numerator: 90, denominator: 200, value: 45 });
     expect(figure.noteVi).toMatch(/^plugin:geopark-education\/visit-rate /);
     const audit = await admin.trpc.auditLog.list.query({ filter: { username: "bangmac.officer", entity: ["pluginRecords", "indicatorValues"] } });
@@ -92,7 +92,7 @@ describe("geopark-education (Lạng Sơn)", () => {
     const trips = await bangmac.trpc.pluginRecords.list.query({ filter: { pluginId: "geopark-education", formId: "fieldTrip" }, sort: { field: "id", order: "ASC" } });
     const last = trips.data[2]!;
     await bangmac.trpc.pluginRecords.delete.mutate({ id: last.id, version: last.version });
-    const count = await bangmac.trpc.progress.rollup.query({ localityId: ids["bang-mac"]!, indicatorId: indicatorId("geopark-education.field_trip_count"), year: YEAR });
+    const count = await bangmac.trpc.progress.rollup.query({ localityId: ids["bang-mac"]!, indicatorId: await indicatorId("geopark-education.field_trip_count"), year: YEAR });
     expect(count.value).toBe(2);
     expect((await progressOf(bangmac, "bang-mac-2025", "general.heritage_site_visit_rate")).actual.value).toBeCloseTo((40 / 180) * 100, 6);
     // put it back for the tests below
@@ -157,7 +157,7 @@ describe("chinese-language (Lạng Sơn)", () => {
       bangmac.trpc.pluginRecords.create.mutate({ data: { pluginId: "chinese-language", formId: "teaching", localityId: ids[school]!, data: { schoolYear: "2026-2027", ...data } } });
     await write("bang-mac.primary-school", { teachesChinese: false });
     await write("bang-mac.lower-secondary-school", { teachesChinese: true, classes: 4, pupils: 120, teachers: 3, qualifiedTeachers: 2, partnerVi: "Thị trấn Bằng Tường (Quảng Tây)" });
-    const rollup = async (code: string) => bangmac.trpc.progress.rollup.query({ localityId: ids["bang-mac"]!, indicatorId: indicatorId(code), year: YEAR });
+    const rollup = async (code: string) => bangmac.trpc.progress.rollup.query({ localityId: ids["bang-mac"]!, indicatorId: await indicatorId(code), year: YEAR });
     expect(await rollup("chinese-language.schools_teaching_rate")).toMatchObject({ value: 50, numerator: 1, denominator: 2, contributors: 2 });
     expect((await rollup("chinese-language.pupils_learning")).value).toBe(120);
     expect((await rollup("chinese-language.qualified_teacher_rate")).value).toBeCloseTo(66.6667, 3);
@@ -187,18 +187,18 @@ describe("boarding-schools (Lai Châu)", () => {
       },
     });
     const province = await loginAs(server.url, "laichau.officer");
-    const atProvince = (code: string) => province.trpc.progress.rollup.query({ localityId: ids["lai-chau"]!, indicatorId: indicatorId(code), year: YEAR });
+    const atProvince = async (code: string) => province.trpc.progress.rollup.query({ localityId: ids["lai-chau"]!, indicatorId: await indicatorId(code), year: YEAR });
     expect((await atProvince("boarding-schools.meal_support_coverage_rate")).value).toBe(90);
     expect((await atProvince("boarding-schools.dormitory_occupancy_rate")).value).toBeCloseTo(1.1, 9); // overcrowded: shown as it is
     expect((await atProvince("boarding-schools.national_standard_rate")).value).toBe(100);
     expect((await atProvince("boarding-schools.boarding_pupils")).value).toBe(330);
-    const district = await province.trpc.progress.rollup.query({ localityId: ids["muong-te"]!, indicatorId: indicatorId("boarding-schools.boarding_pupils"), year: YEAR });
+    const district = await province.trpc.progress.rollup.query({ localityId: ids["muong-te"]!, indicatorId: await indicatorId("boarding-schools.boarding_pupils"), year: YEAR });
     expect(district).toMatchObject({ value: 330, depth: 1 });
     // The school's own officer reads its own figures, not the district's.
-    expect((await errorOf(officer.trpc.progress.rollup.query({ localityId: ids["muong-te"]!, indicatorId: indicatorId("boarding-schools.boarding_pupils"), year: YEAR }))).data.code).toBe("FORBIDDEN");
+    expect((await errorOf(officer.trpc.progress.rollup.query({ localityId: ids["muong-te"]!, indicatorId: await indicatorId("boarding-schools.boarding_pupils"), year: YEAR }))).data.code).toBe("FORBIDDEN");
     // A province officer adds a target on the plugin's indicator to the Mường Tè plan: it is evaluated like any other.
     await province.trpc.targets.create.mutate({
-      data: { planId: planId("muong-te-2025"), indicatorId: indicatorId("boarding-schools.meal_support_coverage_rate"), code: "boarding.meal-support", comparator: "gte", value: 95, targetYear: 2030 },
+      data: { planId: await planId("muong-te-2025"), indicatorId: await indicatorId("boarding-schools.meal_support_coverage_rate"), code: "boarding.meal-support", comparator: "gte", value: 95, targetYear: 2030 },
     });
     const target = await progressOf(province, "muong-te-2025", "boarding-schools.meal_support_coverage_rate");
     expect(target.actual).toMatchObject({ value: 90, source: "rollup" });
@@ -250,8 +250,8 @@ describe("enabling plugins per province", () => {
     expect((await errorOf(bangmac.trpc.pluginRecords.getOne.query({ id: recordsBefore.data[0]!.id }))).data.code).toBe("FORBIDDEN");
     expect((await errorOf(bangmac.trpc.plugins["geopark-education"].sites.list.query())).data.code).toBe("FORBIDDEN");
     // Nothing was dropped: the records, the plugin's table and the figures are all still in the database.
-    expect(server.db.all(sql`select id from plugin_records where plugin_id = 'geopark-education'`)).toHaveLength(4);
-    expect(server.db.all(sql`select id from geopark_education_sites`).length).toBeGreaterThanOrEqual(5);
+    expect(await rows(server.db, sql`select id from plugin_records where plugin_id = 'geopark-education'`)).toHaveLength(4);
+    expect((await rows(server.db, sql`select id from geopark_education_sites`)).length).toBeGreaterThanOrEqual(5);
     // Administrators still see everything.
     expect((await admin.trpc.pluginRecords.list.query({ filter: { pluginId: "geopark-education" } })).total).toBe(4);
 
@@ -284,7 +284,7 @@ describe("a broken plugin at start-up", () => {
       expect(logs[0]).toMatch(/plugin 'broken-plugin' \(@eduplan\/plugin-broken-fixture\) is broken and was skipped: .*id 'broken' must equal its folder name/);
       expect(broken.plugins.states.find((p) => p.pluginId === "broken-plugin")).toMatchObject({ status: "broken" });
       expect([...broken.plugins.active.keys()].sort()).toEqual(["boarding-schools", "chinese-language", "geopark-education"]);
-      const row = broken.db.select().from(s.installedPlugins).all().find((p) => p.pluginId === "broken-plugin");
+      const row = (await broken.db.select().from(s.installedPlugins)).find((p) => p.pluginId === "broken-plugin");
       expect(row).toMatchObject({ status: "broken" });
     } finally {
       await broken.close();

@@ -7,7 +7,7 @@ import fastifyHelmet from "@fastify/helmet";
 import { fastifyRequestHandler } from "@trpc/server/adapters/fastify";
 import { appRouter, createApiServices, createContext, PLUGIN_REGISTRY, type ApiOptions } from "@eduplan/api";
 import { loadPlugins, type PluginRegistry, type PluginRuntime } from "@eduplan/plugin-host";
-import { closeDatabase, defaultDatabasePath, openDatabase, sql, type Db } from "@eduplan/db";
+import { closeDatabase, defaultDatabasePath, one, openDatabase, sql, type Db } from "@eduplan/db";
 import { ensureReferenceData } from "@eduplan/province-config";
 import {
   bodyTooLarge,
@@ -120,7 +120,7 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
   const db = openDatabase(dbFile);
   await ensureReferenceData(db);
   // Plugins: validated (a broken one is reported by name and skipped; the server still starts), migrated, indicators upserted.
-  const plugins = loadPlugins(db, options.plugins ?? PLUGIN_REGISTRY, { log: options.logPlugin });
+  const plugins = await loadPlugins(db, options.plugins ?? PLUGIN_REGISTRY, { log: options.logPlugin });
   const jobs = options.jobs === "inline" ? null : createJobPool({ ...options.jobs, dbFile }, env);
   const services = createApiServices(
     { db, sessionHours: options.sessionHours, secureCookies, trustProxy: hops > 0, loginRateLimit: options.loginRateLimit, plugins, ...(jobs ? { jobs } : {}) },
@@ -146,7 +146,7 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
   const logError = options.logError ?? ((message: string, error: unknown) => app.log.error({ err: error }, message));
 
   app.addHook("onSend", async (request, reply) => {
-    reply.header("x-request-id", request.id);
+    void reply.header("x-request-id", request.id);
   });
   await app.register(fastifyHelmet, helmetOptions(secureCookies === true));
   await app.register(fastifyCompress, {
@@ -157,6 +157,8 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
     brotliOptions: { params: { [(await import("node:zlib")).constants.BROTLI_PARAM_QUALITY]: 5 } },
   });
 
+  /** The procedures still running, answered or not (their writes finish before the database is closed). */
+  const inFlight = new Set<Promise<unknown>>();
   const refuse = (reply: FastifyReply, r: EdgeRefusal) => reply.code(r.status).header("cache-control", "no-store").send(r.body);
 
   // The tRPC API, in its own scope: its JSON is read as a string (tRPC parses it), bodies are limited per route.
@@ -192,21 +194,25 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
     // gets a 503; the procedure's work goes on to its end (a write is never cut half-way) and its late answer is dropped.
     const handle = (path: (request: FastifyRequest) => string, timeoutMs: number) => async (request: FastifyRequest, reply: FastifyReply) => {
       const timer = setTimeout(() => {
-        if (!reply.sent) refuse(reply, timedOut());
+        if (!reply.sent) void refuse(reply, timedOut());
       }, timeoutMs);
+      const work = fastifyRequestHandler({
+        router: appRouter,
+        req: request,
+        res: reply,
+        path: path(request),
+        maxBatchSize: limits.maxBatchSize,
+        createContext: ({ req, res }) => createContext(services, { req: req.raw, res: res.raw, ip: req.ip }),
+        onError({ error, path: procedure }) {
+          if (error.code === "INTERNAL_SERVER_ERROR") logError(`tRPC ${procedure ?? "?"}:`, error.cause ?? error);
+        },
+      });
+      // A procedure answered late (503 sent) still runs to its end: shutdown waits for it before closing the database.
+      inFlight.add(work);
       try {
-        await fastifyRequestHandler({
-          router: appRouter,
-          req: request,
-          res: reply,
-          path: path(request),
-          maxBatchSize: limits.maxBatchSize,
-          createContext: ({ req, res }) => createContext(services, { req: req.raw, res: res.raw, ip: req.ip }),
-          onError({ error, path: procedure }) {
-            if (error.code === "INTERNAL_SERVER_ERROR") logError(`tRPC ${procedure ?? "?"}:`, error.cause ?? error);
-          },
-        });
+        await work;
       } finally {
+        inFlight.delete(work);
         clearTimeout(timer);
       }
       return reply;
@@ -226,9 +232,9 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
   });
 
   app.get("/healthz", async (_request, reply) => {
-    reply.header("cache-control", "no-store");
+    void reply.header("cache-control", "no-store");
     try {
-      db.get(sql`select 1`);
+      await one(db, sql`select 1`);
       return { status: "ok", db: "ok" };
     } catch (e) {
       logError("healthz: database check failed", e);
@@ -240,7 +246,7 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
   const spaFallback = consoleDir ? await registerConsole(app, consoleDir) : null;
   if (!consoleDir)
     app.get("/", async (_request, reply) => {
-      reply.header("cache-control", "no-store");
+      void reply.header("cache-control", "no-store");
       return { name: "EduPlan API", trpc: "/trpc", healthz: "/healthz", console: "not built (pnpm --filter @eduplan/console build)" };
     });
   app.setNotFoundHandler((request, reply) => {
@@ -267,6 +273,7 @@ export async function startServer(options: ServerOptions = {}, env: NodeJS.Proce
         idle.unref();
         try {
           await app.close(); // the requests in flight finish first, and with them their jobs
+          await Promise.allSettled([...inFlight]); // and those answered by the time limit (503) but still writing
           await jobs?.close();
         } finally {
           clearTimeout(force);

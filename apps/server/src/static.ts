@@ -25,9 +25,9 @@ export async function registerConsole(app: FastifyInstance, root: string) {
     cacheControl: false,
     serveDotFiles: false,
     setHeaders(reply, file) {
-      reply.header("cache-control", cacheControlOf(root, file));
+      void reply.header("cache-control", cacheControlOf(root, file));
       // RFC 9239: JavaScript is text/javascript (the mime table still says application/javascript).
-      if (/\.m?js$/.test(file)) reply.header("content-type", "text/javascript; charset=utf-8");
+      if (/\.m?js$/.test(file)) void reply.header("content-type", "text/javascript; charset=utf-8");
     },
   });
   return (request: FastifyRequest, reply: FastifyReply): FastifyReply | null => {
