@@ -20,6 +20,7 @@ import {
   TASK_TIMING_KINDS,
   CASCADE_VERDICTS,
   TARGET_STATES,
+  SUCCESSION_KINDS,
 } from "@eduplan/domain";
 
 export interface Choice {
@@ -49,6 +50,7 @@ export const CHOICES = {
   verdict: choicesOf("verdict", CASCADE_VERDICTS),
   targetState: choicesOf("targetState", TARGET_STATES),
   agencyRole: choicesOf("agencyRole", ["lead", "coordinating"]),
+  successionKind: choicesOf("successionKind", SUCCESSION_KINDS),
 } as const;
 
 export type EnumName = keyof typeof CHOICES;

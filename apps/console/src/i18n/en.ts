@@ -522,6 +522,7 @@ const en: TranslationMessages = {
       },
       locale: { vi: "Vietnamese", en: "English" },
       agencyRole: { lead: "Lead", coordinating: "Coordinating" },
+      successionKind: { renamed: "Renamed", merged: "Merged", split: "Split", absorbed: "Absorbed", abolished: "Dissolved" },
     },
     localities: {
       tree: "Locality tree",
@@ -530,6 +531,17 @@ const en: TranslationMessages = {
       breadcrumb: "Part of",
     },
     agencies: { noFormerNames: "No former names." },
+    successions: {
+      predecessors: "Predecessors",
+      successors: "Successors",
+      name: "Name",
+      kind: "How",
+      effectiveOn: "From",
+      validTo: "Valid until",
+      note: "Note",
+      none: "None.",
+      outsideArea: "%{smart_count} outside your area |||| %{smart_count} outside your area",
+    },
     plans: {
       noParent: "This plan has no parent plan in the system.",
       outsideArea: "Document outside your area",

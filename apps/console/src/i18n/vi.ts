@@ -527,6 +527,7 @@ const vi: TranslationMessages = {
       },
       locale: { vi: "Tiếng Việt", en: "Tiếng Anh" },
       agencyRole: { lead: "Chủ trì", coordinating: "Phối hợp" },
+      successionKind: { renamed: "Đổi tên", merged: "Hợp nhất", split: "Chia tách", absorbed: "Sáp nhập", abolished: "Giải thể" },
     },
     localities: {
       tree: "Cây địa bàn",
@@ -535,6 +536,17 @@ const vi: TranslationMessages = {
       breadcrumb: "Thuộc",
     },
     agencies: { noFormerNames: "Không có tên gọi cũ." },
+    successions: {
+      predecessors: "Đơn vị tiền thân (trước đây)",
+      successors: "Đơn vị kế thừa",
+      name: "Tên",
+      kind: "Hình thức",
+      effectiveOn: "Từ ngày",
+      validTo: "Hiệu lực đến",
+      note: "Ghi chú",
+      none: "Không có.",
+      outsideArea: "%{smart_count} đơn vị ngoài địa bàn của bạn |||| %{smart_count} đơn vị ngoài địa bàn của bạn",
+    },
     plans: {
       noParent: "Kế hoạch này không có kế hoạch cấp trên trong hệ thống.",
       outsideArea: "Văn bản ngoài địa bàn của bạn",
