@@ -305,6 +305,10 @@ const en: TranslationMessages = {
       name: "Reporting period |||| Reporting periods",
       fields: { localityId: "Province", year: "Year", deadline: "Deadline", isClosed: "Closed" },
     },
+    annualReportSignatures: {
+      name: "Signer of the annual report |||| Signers of annual reports",
+      fields: { localityId: "Locality", year: "Year", issuer: "Issuing body", signingForm: "Signing form", signerName: "Signer", signerTitle: "Signer's title", draftingUnit: "Drafting unit" },
+    },
   },
   eduplan: {
     planImport: planImportEn,
@@ -787,6 +791,10 @@ const en: TranslationMessages = {
           },
           signerName: "Signer (full name)",
           signerNameHint: "Printed in bold under the space for signature and seal",
+          signerTitle: "Signer's title",
+          signerTitleHint: "Empty: the title of the signing form (e.g. Deputy Director)",
+          remembered: "Prefilled with the choice last made for this year's report.",
+          willRemember: "The choice is kept for this year's report.",
           draftingUnit: "Drafting unit",
           draftingUnitHint: "Its abbreviation, after “Lưu: VT,”; empty for the default",
           download: "Download the report",

@@ -310,6 +310,10 @@ const vi: TranslationMessages = {
       name: "Kỳ báo cáo |||| Kỳ báo cáo",
       fields: { localityId: "Tỉnh", year: "Năm", deadline: "Hạn gửi", isClosed: "Đã khóa sổ" },
     },
+    annualReportSignatures: {
+      name: "Người ký báo cáo năm |||| Người ký báo cáo năm",
+      fields: { localityId: "Địa bàn", year: "Năm", issuer: "Cơ quan ban hành", signingForm: "Hình thức ký", signerName: "Người ký", signerTitle: "Chức danh người ký", draftingUnit: "Đơn vị soạn thảo" },
+    },
   },
   eduplan: {
     planImport: planImportVi,
@@ -792,6 +796,10 @@ const vi: TranslationMessages = {
           },
           signerName: "Người ký (họ và tên)",
           signerNameHint: "In đậm dưới khoảng trống ký và đóng dấu",
+          signerTitle: "Chức danh người ký",
+          signerTitleHint: "Để trống: chức danh theo hình thức ký (ví dụ Phó Giám đốc)",
+          remembered: "Đã điền sẵn lựa chọn lần trước của báo cáo năm này.",
+          willRemember: "Lựa chọn được lưu cho báo cáo năm này.",
           draftingUnit: "Đơn vị soạn thảo",
           draftingUnitHint: "Viết tắt, sau “Lưu: VT,”; để trống dùng mặc định",
           download: "Tải báo cáo",
