@@ -14,7 +14,8 @@
  *   PostgreSQL whatever the database's locale;
  * - `text({ mode: "json" })` → `json` (not `jsonb`: `json` keeps the text as written, so SQLite → PostgreSQL → SQLite
  *   gives the same bytes back);
- * - defaults, not-null, primary keys (single and composite), unique and other indexes, unique constraints, foreign
+ * - defaults, not-null, primary keys (single and composite), unique indexes (as unique constraints of the same name)
+ *   and other indexes, unique constraints, foreign
  *   keys with their `on delete` / `on update` actions and check constraints are carried over; the SQLite default
  *   `strftime('%Y-%m-%dT%H:%M:%fZ','now')` becomes the same ISO-8601 text computed by PostgreSQL.
  */
@@ -33,7 +34,6 @@ import {
   primaryKey,
   timestamp,
   unique,
-  uniqueIndex,
   type PgColumn,
   type PgColumnBuilderBase,
   type PgTableWithColumns,
@@ -148,7 +148,9 @@ export function derivePgTables<K extends string>(tables: Record<K, SQLiteTable>,
         const { name, columns: on, unique: isUnique, where: partial } = idx.config;
         if (partial) throw new Error(`pg schema: ${where}: partial index ${name} is not derived`);
         const cols = on.map((c) => own(c, `index ${name}`)) as [PgColumn, ...PgColumn[]];
-        extras.push((isUnique ? uniqueIndex(name) : index(name)).on(...cols));
+        // A unique index becomes a unique constraint of the same name (backed by a unique index): drizzle-kit adds
+        // foreign keys before it creates indexes, and a foreign key may point to these columns (`education_levels.code`).
+        extras.push(isUnique ? unique(name).on(...cols) : index(name).on(...cols));
       }
       for (const uq of config.uniqueConstraints) extras.push(unique(uq.name).on(...(uq.columns.map((c) => own(c, `unique ${uq.name}`)) as [PgColumn, ...PgColumn[]])));
       for (const fk of config.foreignKeys) {

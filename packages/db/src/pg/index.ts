@@ -1,2 +1,4 @@
 export { bytewiseText, derivePgTables, sqliteTablesOf, type AnyPgTable } from "./derive.js";
 export { pgTables } from "./schema.js";
+export { compareSchemas, describePostgres, describeSqlite, MIGRATION_TABLES, sqliteVirtualTables, type SchemaShape, type TableShape } from "./describe.js";
+export { applyPluginMigrationsPg, CORE_PG_MIGRATIONS_FOLDER, migratePostgres, sqliteTypeHints } from "./migrate.js";
