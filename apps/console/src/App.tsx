@@ -21,6 +21,7 @@ import auditLog from "./auditLog";
 import solutionGroups from "./solutionGroups";
 import agencyDuties from "./agencyDuties";
 import documentRelations from "./documentRelations";
+import reportingObligations from "./reportingObligations";
 import indicatorValues from "./indicatorValues";
 import reports, { ExcelPage } from "./reports";
 import { ConsolidationPage } from "./consolidation";
@@ -85,6 +86,7 @@ export function App() {
       <Resource name="solutionGroups" {...solutionGroups} />
       <Resource name="agencyDuties" {...agencyDuties} />
       <Resource name="documentRelations" {...documentRelations} />
+      <Resource name="reportingObligations" {...reportingObligations} />
       <Resource name="indicatorValues" {...indicatorValues} />
       <Resource name="reports" {...reports} />
       {pluginResources(pluginAdmins)}

@@ -21,6 +21,7 @@ import {
   CASCADE_VERDICTS,
   TARGET_STATES,
   SUCCESSION_KINDS,
+  REPORT_FREQUENCIES,
 } from "@eduplan/domain";
 
 export interface Choice {
@@ -51,6 +52,7 @@ export const CHOICES = {
   targetState: choicesOf("targetState", TARGET_STATES),
   agencyRole: choicesOf("agencyRole", ["lead", "coordinating"]),
   successionKind: choicesOf("successionKind", SUCCESSION_KINDS),
+  reportFrequency: choicesOf("reportFrequency", REPORT_FREQUENCIES),
 } as const;
 
 export type EnumName = keyof typeof CHOICES;
