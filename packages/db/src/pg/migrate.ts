@@ -19,12 +19,13 @@ import { sqliteTablesOf } from "./derive.js";
 
 export const CORE_PG_MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle-pg", import.meta.url));
 
-/** Applies the core PostgreSQL migrations not applied yet. */
-export async function migratePostgres(url: string, migrationsFolder = CORE_PG_MIGRATIONS_FOLDER): Promise<void> {
+/** Applies the core PostgreSQL migrations not applied yet, then those of the plugins given ([plugin id, folder]). */
+export async function migratePostgres(url: string, options: { migrationsFolder?: string; plugins?: (readonly [string, string])[] } = {}): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await migrate(drizzle(client), { migrationsFolder });
+    await migrate(drizzle(client), { migrationsFolder: options.migrationsFolder ?? CORE_PG_MIGRATIONS_FOLDER });
+    for (const [pluginId, folder] of options.plugins ?? []) await applyPluginMigrationsPg(client, pluginId, folder);
   } finally {
     await client.end();
   }
