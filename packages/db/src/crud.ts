@@ -62,8 +62,9 @@ function searchCondition(def: AnyResource, q: unknown): SQL | undefined {
   if (!folded) return undefined;
   const columns = columnsOf(def);
   const text = foldVietnamese(String(q));
-  if (def.searchIndex && [...text].length >= 3)
-    return sql`${columns.id} in (select rowid from ${sql.identifier(def.searchIndex)} where ${sql.identifier(def.searchIndex)} match ${`"${text.replace(/"/g, '""')}"`})`;
+  // The phrase of the query's words, the last one a prefix; a query without a letter or digit has no words to match.
+  if (def.searchIndex && /[\p{L}\p{N}]/u.test(text))
+    return sql`${columns.id} in (select rowid from ${sql.identifier(def.searchIndex)} where ${sql.identifier(def.searchIndex)} match ${`"${text.replace(/"/g, '""')}" *`})`;
   if (columns.searchText && def.searchFields?.length) return sql`${columns.searchText} like ${`%${folded}%`} escape '\\'`;
   const texts = Object.entries(columns)
     .filter(([key, col]) => col.columnType === "SQLiteText" && !NOT_SEARCHED.has(key) && !def.hiddenColumns?.includes(key))

@@ -66,8 +66,9 @@ export type ResourceDefinition<T extends SQLiteTable = SQLiteTable, S extends In
   /** Fields folded (without diacritics) into `searchText` for `filter.q`. */
   searchFields?: (keyof T["$inferSelect"] & string)[];
   /**
-   * An FTS5 table (trigram tokenizer, rowid = the record's id) of the folded text that `filter.q` searches, kept on
-   * write by the migration that creates it: a query of 3+ characters reads it instead of folding every row.
+   * An FTS5 table (words, rowid = the record's id) of the folded text that `filter.q` searches, kept on write by the
+   * migration that creates it: a query is the phrase of its words, the last one a prefix, read from the index
+   * instead of folding every row.
    */
   searchIndex?: string;
   /** Columns never returned (password hashes). */

@@ -22,6 +22,6 @@ export const collectiveAssigneesRouter = readOnlyRouter(REFERENCE_DEFINITIONS.co
 /**
  * The audit log (administrators only): filter by `entity`, `entityId`, `userId`, `username`, `action`, `localityId`.
  * `filter.q` searches the time, username, action and entity, folded (diacritics ignored), through the FTS5 index
- * `audit_log_search` (migration 0011) for 3+ characters. Entries are immutable: each has `version` 1 so that it looks like any other record to the console.
+ * `audit_log_search` (migration 0013): the query's words in order, the last one a prefix. Entries are immutable: each has `version` 1 so that it looks like any other record to the console.
  */
 export const auditLogRouter = readOnlyRouter(REFERENCE_DEFINITIONS.auditLog, { mapRow: (row: Row) => ({ ...row, version: 1 }) });
