@@ -26,8 +26,6 @@ import indicatorValues from "./indicatorValues";
 import reports, { ExcelPage } from "./reports";
 import { ConsolidationPage } from "./consolidation";
 import { PlanImportRoute } from "./planImport";
-import { AreaDashboardPage } from "./dashboard/AreaDashboardPage";
-import { FiguresImportPage } from "./reports/FiguresImportPage";
 
 const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 const LazyLoginPage = lazy(() => import("./layout/LoginPage"));
@@ -44,6 +42,9 @@ const dataProvider = withPluginForms(createDataProvider(locale));
 /** Plugins' messages (`plugins.<id>.…`) on top of the console's. */
 const pluginI18nProvider = withPluginMessages(i18nProvider);
 const PluginSettingsPage = lazy(() => import("./plugins/PluginSettingsPage"));
+// Pages of their own routes, loaded when opened (not part of the login page's first load).
+const AreaDashboardPage = lazy(() => import("./dashboard/AreaDashboardPage").then((m) => ({ default: m.AreaDashboardPage })));
+const FiguresImportPage = lazy(() => import("./reports/FiguresImportPage").then((m) => ({ default: m.FiguresImportPage })));
 const authProvider = createAuthProvider(locale);
 
 const theme = {
@@ -101,8 +102,22 @@ export function App() {
           }
         />
         <Route path="/consolidation" element={<ConsolidationPage />} />
-        <Route path="/area-dashboard" element={<AreaDashboardPage />} />
-        <Route path="/figures-import" element={<FiguresImportPage />} />
+        <Route
+          path="/area-dashboard"
+          element={
+            <Suspense fallback={null}>
+              <AreaDashboardPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/figures-import"
+          element={
+            <Suspense fallback={null}>
+              <FiguresImportPage />
+            </Suspense>
+          }
+        />
         <Route path="/reports-excel" element={<ExcelPage />} />
         <Route path="/plan-import" element={<PlanImportRoute />} />
       </CustomRoutes>
