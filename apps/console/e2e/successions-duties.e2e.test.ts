@@ -1,10 +1,12 @@
 /**
  * Issue #11, the rest, in a real browser (headless Chromium over the built console and the real server on a seeded
  * SQLite file): an agency's and a locality's predecessors and successors on their pages, with links; an officer enters a
- * reporting duty (two recipients, through the Sở GD&ĐT, on request, no deadline) and a citation (a year only, a note).
+ * reporting duty (two recipients, through the Sở GD&ĐT, on request, no deadline) and a citation (a year only, a note);
+ * the task form offers only the collectives of its plan's province.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { schema } from "@eduplan/db";
 import { apiClient, DEMO_PASSWORD, describeInBrowser, launchBrowser, newContext, recordConsole, screenshot, startE2eServer, type E2eServer } from "./helpers";
 
 describeInBrowser("successions: predecessors and successors of agencies and localities", () => {
@@ -142,5 +144,20 @@ describeInBrowser("successions: predecessors and successors of agencies and loca
     expect(text).not.toMatch(/\bcites\b|\blaw\b|fromPlanId/);
     await screenshot(page, "citation");
     expect(log.filter((l) => !/Failed to load resource/.test(l)).join("\n")).toBe("");
+  });
+  it("the task form offers the collectives of its plan's province and the built-in ones, not another province's", async () => {
+    const admin = await apiClient(server.url).login("admin");
+    const laiChauId = (await admin.trpc.localities.list.query({ filter: { code: "lai-chau" } })).data[0]!.id;
+    // Declared by Lai Châu's province file (collectives are read-only through the API).
+    server.db.insert(schema.collectiveAssignees).values({ code: "lai-chau.units-e2e", nameVi: "Các đơn vị thuộc tỉnh Lai Châu", localityId: laiChauId, kinds: [], scope: "descendants", localityLevels: [] }).run();
+    const planId = (await api.trpc.plans.list.query({ filter: { code: "lang-son-243-2025" } })).data[0]!.id;
+    await page.goto(`${server.url}/#/tasks/create?source=${encodeURIComponent(JSON.stringify({ planId }))}`);
+    await page.locator('input[name="code"]').waitFor({ timeout: 30_000 });
+    await page.getByRole("combobox", { name: "Nhóm cơ quan phối hợp", exact: true }).click();
+    await page.getByRole("option", { name: "Các cơ quan liên quan" }).waitFor({ timeout: 30_000 });
+    const options = await page.getByRole("option").allInnerTexts();
+    expect(options.length).toBeGreaterThan(2);
+    expect(options).not.toContain("Các đơn vị thuộc tỉnh Lai Châu");
+    await page.keyboard.press("Escape");
   });
 });
