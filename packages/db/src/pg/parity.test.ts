@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type TestPostgres } from "../../test-support/postgres.js";
 import { closeDatabase, openDatabase, type Db } from "../client.js";
 import { compareSchemas, describePostgres, describeSqlite, sqliteVirtualTables } from "./describe.js";
+import { closePostgres, openPostgres } from "./client.js";
 import { migratePostgres, sqliteTypeHints } from "./migrate.js";
+import { pgTables } from "./schema.js";
 
 let server: TestPostgres;
 let client: pg.Client;
@@ -50,6 +52,32 @@ describe("SQLite and PostgreSQL migrations agree", () => {
   it("sort keys compare bytewise on PostgreSQL, as on SQLite", async () => {
     const collation = await client.query("select collation_name from information_schema.columns where table_name = 'localities' and column_name = 'sort_key'");
     expect(collation.rows[0].collation_name).toBe("C");
+  });
+
+  it("the derived tables work through drizzle on PostgreSQL: identities, booleans, JSON, defaults, bytewise order", async () => {
+    const db = openPostgres(server.url, { max: 2 });
+    try {
+      const [level] = await db
+        .insert(pgTables.localityLevels!)
+        .values({ code: "tinh", nameVi: "Tỉnh", nameEn: "Province", rank: 1, isAdministrative: true })
+        .returning();
+      expect(level).toMatchObject({ id: 1, version: 1, isAdministrative: true });
+      expect(level!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      const localities = pgTables.localities!;
+      const names = ["Đồng Đăng", "Bằng Mạc", "An Bình", "Ái Quốc"];
+      const { vietnameseSortKey } = await import("@eduplan/domain");
+      for (const [i, nameVi] of names.entries())
+        await db.insert(localities).values({ code: `x${i}`, nameVi, levelCode: "tinh", sortKey: vietnameseSortKey(nameVi) });
+      const sorted = await db.select({ nameVi: localities.nameVi }).from(localities).orderBy(localities.sortKey);
+      const lite = [...names].sort((a, b) => (vietnameseSortKey(a) < vietnameseSortKey(b) ? -1 : 1));
+      expect(sorted.map((r) => r.nameVi)).toEqual(lite);
+      const agencies = pgTables.agencies!;
+      const [agency] = await db.insert(agencies).values({ code: "a", nameVi: "Sở GD&ĐT", kind: "department", localityId: 1, aliases: ["SGD"] }).returning();
+      expect(agency!.aliases).toEqual(["SGD"]);
+      expect(agency!.formerNames).toEqual([]);
+    } finally {
+      await closePostgres(db);
+    }
   });
 
   it("a column added to one side only is a difference", async () => {
