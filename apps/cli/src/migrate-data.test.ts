@@ -32,7 +32,7 @@ beforeAll(async () => {
   const db = openDatabase(first);
   await seedSampleData(db);
   // A plugin's own tables (with the sample rows its migration seeds) and a session: every kind of table moves.
-  applyPluginMigrations(db, "geopark-education", join(ROOT, "plugins/geopark-education/drizzle"));
+  await applyPluginMigrations(db, "geopark-education", join(ROOT, "plugins/geopark-education/drizzle"));
   db.run(sql`insert into sessions (token_hash, user_id, created_at, expires_at) select 'hash-of-a-token', min(id), '2026-12-08T00:00:00.000Z', '2026-12-09T00:00:00.000Z' from users`);
   closeDatabase(db);
   server = await startPostgres();

@@ -45,7 +45,7 @@ async function prepareBlankTarget(from: Endpoint, to: Endpoint): Promise<boolean
   if (to.kind === "sqlite") {
     const db = openDatabase(to.file);
     try {
-      for (const [id, folder] of folders) applyPluginMigrations(db, id, folder);
+      for (const [id, folder] of folders) await applyPluginMigrations(db, id, folder); // async once the data layer is
     } finally {
       closeDatabase(db);
     }

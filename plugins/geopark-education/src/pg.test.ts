@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await startPostgres();
   await migratePostgres(server.url, { plugins: [["geopark-education", folder("drizzle-pg")]] });
   sqlite = openDatabase(":memory:");
-  applyPluginMigrations(sqlite, "geopark-education", folder("drizzle"));
+  await applyPluginMigrations(sqlite, "geopark-education", folder("drizzle"));
 }, 240_000);
 
 afterAll(async () => {
