@@ -120,7 +120,12 @@ export async function startPostgres(options: { database?: string } = {}): Promis
       }
       started = false;
     }
-    rmSync(dir, { recursive: true, force: true });
+    // The server's last processes may still be closing files: retry (ENOTEMPTY, EBUSY), and never throw from here.
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      // left in the temporary directory
+    }
   };
   process.once("exit", stopSync);
   try {

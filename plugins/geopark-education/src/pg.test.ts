@@ -22,8 +22,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  closeDatabase(sqlite);
   await server?.stop();
+  if (sqlite) closeDatabase(sqlite);
 }, 120_000);
 
 it("the plugin's table and sample rows are the same on SQLite and PostgreSQL", async () => {

@@ -25,9 +25,9 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  closeDatabase(sqlite);
-  await client?.end();
+  await client?.end().catch(() => undefined);
   await server?.stop();
+  if (sqlite) closeDatabase(sqlite);
 }, 120_000);
 
 describe("SQLite and PostgreSQL migrations agree", () => {
