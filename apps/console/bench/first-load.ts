@@ -92,17 +92,20 @@ const READING = `First load = every script Chromium fetches to show the login pa
 so that both apps are compressed alike; the bare app is \`apps/console/bench/bare-app\` (react-admin's \`<Admin>\` with
 a login page and one guessed list, same react-admin, MUI, React and vite as the console).
 
-Before/after (2026-12-08): 432.3 KiB gzip / 378.2 KiB brotli (1.35× / 1.42×) before; the area dashboard and the
-figures import became lazy routes, and zod's configuration is imported from \`zod/v4/core\` — 430.1 / 377.1 KiB after
-(1.34× / 1.41×). **The target (≤ 1.15×) is not met.** The profile (rolldown's per-module rendered sizes of the chunks
-the login page loads, raw): zod 159 KiB (reached statically through \`@eduplan/plugin-sdk\`'s \`describeFields\`, used
-by the plugin forms' resources that \`App.tsx\` registers, and through \`@eduplan/domain\`'s \`user.ts\` and
-\`primitives.ts\`, whose top-level schemas are kept once \`ROLES\` is imported), the console's own code 105 KiB (of
-which the Vietnamese messages 34 KiB), tRPC client and server error shapes 44 KiB, lodash/jsonexport/popper pulled by
-react-admin's list and export components that the console's resources import eagerly; and the split itself: ${app.sizes.files}
-scripts compress worse than the bare app's one. Next steps: register plugin-form resources and their zod helpers only
-after login (a lazy chunk), move the schemas out of the modules the console imports for constants, and group the
-first-load chunks into one vendor chunk.`;
+Before/after (2026-12-08, same machine): before, 70 scripts, 432.3 KiB gzip / 378.2 KiB brotli (1.35× / 1.42×); the
+slow-network login 14.5 s. Changes: the area dashboard and the figures import became lazy routes; zod's configuration is
+imported from \`zod/v4/core\`; everything the entry imports statically is one chunk (\`vite.config.ts\`,
+\`firstLoadChunk\`), so the login page loads 5 scripts instead of 70 (one round trip instead of a dozen on a slow network,
+and one file compresses better): brotli 359 KiB, gzip 434 KiB (the one chunk also takes modules that a barrel file
+reaches but only lazy pages use — MUI's Tabs, Stepper, the domain's plan and task modules: about 110 KiB raw), login on
+the slow network 11.0 s. **The target (≤ 1.15×) is not met.** The profile (rolldown's rendered size per module of the
+first-load chunks, raw): zod 159 KiB — reached statically through \`@eduplan/plugin-sdk\`'s \`describeFields\` (the
+plugin forms' resources that \`App.tsx\` registers) and \`@eduplan/domain\`'s \`user.ts\` / \`primitives.ts\`, whose
+top-level schemas are kept once \`ROLES\` is imported; the console's own code 105 KiB (the Vietnamese messages 34 KiB);
+the tRPC client with the server's error shapes 44 KiB; lodash, jsonexport and popper from react-admin's list and export
+components. Next steps: register the plugin forms' resources (and zod) after login, in a lazy chunk; move the schemas
+out of the domain modules the console imports for constants; restrict the first-load chunk to the modules the default
+split loads (skip what only a barrel re-exports).`;
 
 const gzipRatio = app.sizes.gzip / bare.sizes.gzip;
 const brotliRatio = app.sizes.brotli / bare.sizes.brotli;
