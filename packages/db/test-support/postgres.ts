@@ -104,7 +104,8 @@ export async function startPostgres(options: { database?: string } = {}): Promis
   const bin = postgresBinDir();
   if (!bin) throw new Error("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres): apt-get install postgresql, as .ci/run does");
   const user = serverUser();
-  const dir = mkdtempSync(join(tmpdir(), "eduplan-pg-"));
+  // As root the server's user must reach the directory: /tmp, not a TMPDIR that may be private to root.
+  const dir = mkdtempSync(join(user && existsSync("/tmp") ? "/tmp" : tmpdir(), "eduplan-pg-"));
   const data = join(dir, "data");
   const log = join(dir, "server.log");
   chmodSync(dir, 0o700);
