@@ -9,6 +9,8 @@
  *   on any row error: `{ ok: false, errors }` with bilingual, located messages); `importProgress({ progressId })`
  *   the server-side progress of that import, for the console's progress bar;
  * - `annualReport({ localityId, year, format: "docx" | "xlsx", reportDate? })` the printable annual report;
+ *   `annualReportSignature({ localityId, year })` / `saveAnnualReportSignature({ localityId, year, issuer, signingForm,
+ *   signerName, signerTitle, draftingUnit })` who issues and signs it, kept per report and used when a request names none;
  * - `exportList({ resource, filter?, sort?, ids?, columns?, title? })` any list the console shows, as XLSX, through
  *   the resource's own policy and scope;
  * - `reportSettings({ localityId })` / `updateReportSettings({ localityId, reportDeadline, applyToOpenPeriods? })`
