@@ -22,7 +22,7 @@ export type AreaDashboardCell = {
 export type AreaDashboard = {
   locality: { id: number; code: string; nameVi: string; levelCode: string };
   year: number;
-  plan: { id: number; code: string; number: string | null; titleVi: string } | null;
+  plan: { id: number; code: string; number: string | null; titleVi: string; titleEn: string | null } | null;
   indicators: { id: number; code: string; nameVi: string; nameEn: string; unit: string; aggregation: string; targetId: number }[];
   children: { id: number; code: string; nameVi: string; levelCode: string }[];
   cells: AreaDashboardCell[];
@@ -97,7 +97,7 @@ export function areaDashboard(db: Executor, options: { localityId: number; year:
   return {
     locality: { id: locality.id, code: locality.code, nameVi: locality.nameVi, levelCode: locality.levelCode },
     year: options.year,
-    plan: plan ? { id: plan.id, code: plan.code, number: plan.number, titleVi: plan.titleVi } : null,
+    plan: plan ? { id: plan.id, code: plan.code, number: plan.number, titleVi: plan.titleVi, titleEn: plan.titleEn ?? null } : null,
     indicators: targets.map((t) => {
       const i = indicators.get(t.indicatorId)!;
       return { id: i.id, code: i.code, nameVi: i.nameVi, nameEn: i.nameEn, unit: i.unit, aggregation: i.aggregation, targetId: t.id };
