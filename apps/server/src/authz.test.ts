@@ -136,6 +136,9 @@ const OTHER_CALLS: Record<string, OtherCall[]> = {
     { build: (set) => ({ localityId: set.localities!.id, year: 2026, format: "docx" }) },
     { build: (set) => ({ localityId: set.localities!.id, year: 2026, format: "xlsx" }) },
   ],
+  // Who issues and signs a locality's annual report: read and kept as the report is printed (the locality readable / writable).
+  "reporting.annualReportSignature": [{ build: (set) => ({ localityId: set.localities!.id, year: 2026 }) }],
+  "reporting.saveAnnualReportSignature": [{ build: (set) => ({ localityId: set.localities!.id, year: 2026, issuer: "peoplesCommittee", signerName: "Người ký kiểm thử" }) }],
   "reporting.exportList": [
     { build: (set) => ({ resource: "plans", ids: [set.plans!.id] }), reads: "plans" },
     { build: (set) => ({ resource: "reports", ids: [set.reports!.id] }) },
