@@ -30,7 +30,12 @@ export default defineConfig(
     languageOptions: {
       parserOptions: {
         // Files outside every package's tsconfig (a few scripts and benches) get the base compiler options.
-        projectService: { allowDefaultProject: ["apps/server/bench/*.ts", "packages/*/scripts/*.ts"], defaultProject: "tsconfig.base.json" },
+        projectService: {
+          allowDefaultProject: ["apps/server/bench/*.ts", "apps/console/bench/*.ts", "apps/console/bench/bare-app/src/*.tsx", "bench/*.ts", "packages/*/scripts/*.ts"],
+          defaultProject: "tsconfig.base.json",
+          // More than the default 8 such files (each is one small program).
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 20,
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

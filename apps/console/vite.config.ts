@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 
 /**
@@ -6,8 +6,31 @@ import react from "@vitejs/plugin-react";
  * (`pnpm start` at the root, http://127.0.0.1:3000). Production: `pnpm build` writes `dist/`, which
  * `@eduplan/server` serves at `/`.
  */
+type ModuleInfo = { isEntry: boolean; importedIds: readonly string[] };
+type ModuleGraph = { getModuleIds(): Iterable<string>; getModuleInfo(id: string): ModuleInfo | null };
+/** The modules the entry reaches through static imports, found once the module graph is complete. */
+let firstLoad = new Set<string>();
+
+const firstLoadGraph: Plugin = {
+  name: "eduplan-first-load",
+  apply: "build",
+  buildEnd(this: ModuleGraph) {
+    firstLoad = new Set();
+    const queue = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
+    while (queue.length) {
+      const id = queue.pop()!;
+      if (firstLoad.has(id)) continue;
+      firstLoad.add(id);
+      queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+    }
+  },
+};
+
+/** "first-load" for those modules (one chunk), none for the others (split as usual). */
+const firstLoadChunk = (moduleId: string): string | null => (firstLoad.has(moduleId) ? "first-load" : null);
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), firstLoadGraph],
   resolve: {
     // Workspace packages (ra-data-trpc, ra-language-vietnamese) resolve their own copies of these peers;
     // one copy each in the bundle.
@@ -28,6 +51,9 @@ export default defineConfig({
       // @eduplan/domain is pure (no I/O, no side effects at import): importing `foldVietnamese` must not bring the
       // zod schemas of every other module into the first bundle.
       treeshake: { moduleSideEffects: (id: string) => !/[\\/]packages[\\/]domain[\\/]src[\\/]/.test(id) },
+      // Everything the entry imports statically goes into one chunk: the login page's first load is one script (it
+      // compresses better and costs one round trip, not ~70 on a slow network); lazy pages keep their own chunks.
+      output: { codeSplitting: { groups: [{ name: firstLoadChunk, debugName: "first-load" }] } },
     },
   },
 });

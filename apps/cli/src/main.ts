@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { runCommand } from "./commands.js";
 import { runPluginNew, runPluginRegistry } from "./plugin.js";
 import { registerPlanCommands } from "./plan-import.js";
+import { registerMigrateDataCommand } from "./migrate-data.js";
 
 const program = new Command()
   .name("eduplan")
@@ -100,6 +101,7 @@ plugin
 
 // plan import (packages/plan-import): read a plan document into a reviewable draft; nothing is written.
 registerPlanCommands(program);
+registerMigrateDataCommand(program);
 
 // No command at all is a request for help, not a mistake: print it on stdout and exit 0 (commander would exit 1).
 if (process.argv.length <= 2) program.outputHelp();

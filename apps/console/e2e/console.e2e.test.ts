@@ -247,6 +247,45 @@ describeInBrowser("the console in headless Chromium", () => {
       await page.getByRole("tab", { name: "Chỉ tiêu và lộ trình" }).waitFor();
       await expect.poll(() => page.locator("body").innerText()).toContain("21/09/2025");
     });
+
+    it("in English, every page that names a plan shows its English title (the plan, its parent, the cascade, the dashboards, the report)", async () => {
+      const BANG_MAC_EN = "Resolution approving the plan to implement the Education Development Strategy";
+      const LANG_SON_EN = "Plan implementing People's Council Resolution 47/NQ-HĐND";
+      const VIETNAMESE_TITLES = /Nghị quyết phê duyệt Kế hoạch|Kế hoạch triển khai thực hiện Nghị quyết|Quyết định phê duyệt Chiến lược/;
+      const bangMacReport = await (async () => {
+        const officer = await apiClient(base).login("bangmac.officer");
+        const me = (await officer.trpc.localities.list.query({ filter: { code: "bang-mac" } })).data[0]!.id;
+        return (await officer.trpc.reports.list.query({ filter: { localityId: me }, sort: { field: "id", order: "DESC" } })).data[0]!.id;
+      })();
+      await page.goto(`${base}/#/plans/${ids.bangMacPlan}/show`);
+      await page.getByTestId("plan-title").waitFor();
+      await page.locator('header button[aria-controls="simple-menu"]').click();
+      await page.getByRole("menuitem", { name: "English" }).click();
+      await page.getByRole("tab", { name: "Targets and roadmap" }).waitFor();
+      const body = () => page.locator("main").innerText();
+      // The plan (its parent is named by its number, 243/KH-UBND).
+      await expect.poll(body, { timeout: 15_000 }).toContain(BANG_MAC_EN);
+      expect(await body()).not.toMatch(VIETNAMESE_TITLES);
+      await page.getByRole("tab", { name: "Against the parent plan" }).click();
+      await page.getByTestId("cascade-tab").waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.getByTestId("cascade-tab").innerText(), { timeout: 15_000 }).toContain(LANG_SON_EN);
+      expect(await page.getByTestId("cascade-tab").innerText()).not.toMatch(VIETNAMESE_TITLES);
+      // The province's dashboard, consolidation and area dashboard; the commune's report (its plan).
+      for (const [hash, text] of [
+        ["#/", LANG_SON_EN],
+        ["#/consolidation", LANG_SON_EN],
+        ["#/area-dashboard", LANG_SON_EN],
+        [`#/reports/${bangMacReport}/show`, BANG_MAC_EN],
+      ] as const) {
+        await page.goto(`${base}/${hash}`);
+        await expect.poll(body, { timeout: 30_000 }).toContain(text);
+        expect(await body(), hash).not.toMatch(VIETNAMESE_TITLES);
+      }
+      await page.goto(`${base}/#/plans/${ids.bangMacPlan}/show`);
+      await page.locator('header button[aria-controls="simple-menu"]').click();
+      await page.getByRole("menuitem", { name: "Tiếng Việt" }).click();
+      await page.getByRole("tab", { name: "Chỉ tiêu và lộ trình" }).waitFor();
+    });
   });
 
   describe("as the system administrator", () => {
@@ -285,6 +324,14 @@ describeInBrowser("the console in headless Chromium", () => {
       await nursery.waitFor({ timeout: 30_000 });
       const nurseryValue = nursery.getByTestId("wizard-target-value");
       expect(await nurseryValue.inputValue()).toBe("48,5");
+      // The copied target has its own, neutral wording — never the parent's sentence about Lạng Sơn — which the officer rewrites.
+      const phrase = nursery.getByTestId("wizard-target-phrase");
+      expect(await phrase.inputValue()).toBe("Tỷ lệ huy động trẻ nhà trẻ đến trường");
+      const phrases = await page.getByTestId("wizard-target-phrase").evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+      expect(phrases.length).toBeGreaterThan(10);
+      expect(phrases.filter((p) => /Lạng Sơn/.test(p))).toEqual([]);
+      await phrase.fill("Tỷ lệ huy động trẻ nhà trẻ đến trường của tỉnh đạt 52%");
+      await phrase.blur();
       await nurseryValue.fill("140");
       await nurseryValue.blur();
       await page.getByRole("button", { name: "Tiếp tục" }).click();
@@ -311,6 +358,9 @@ describeInBrowser("the console in headless Chromium", () => {
       const plan = (await admin.trpc.plans.list.query({ filter: { code: "thu-nghiem-2026" } })).data[0]!;
       const targets = await admin.trpc.targets.list.query({ filter: { planId: plan.id, indicatorId: ids.nurseryIndicator } });
       expect(targets.data.map((t) => t.value)).toContain(52);
+      expect(targets.data.map((t) => t.phraseVi)).toContain("Tỷ lệ huy động trẻ nhà trẻ đến trường của tỉnh đạt 52%");
+      const all = await admin.trpc.targets.list.query({ filter: { planId: plan.id }, pagination: { page: 1, perPage: 1000 } });
+      expect(all.data.filter((t) => /Lạng Sơn/.test(String(t.phraseVi ?? "")))).toEqual([]);
     });
 
     it("reads the audit log in Vietnamese: actions, resources and people named, no internal codes", async () => {

@@ -181,4 +181,39 @@ describeInBrowser("the reporting cycle in headless Chromium", () => {
     expect(text).toContain("Xã Bằng Mạc");
     expect(text.replace(/\u00a0/g, " ")).toContain("Nguyễn Thị Hoa");
   });
+
+  it("the officer picks UBND, KT. and a signer: the DOCX's signature block prints them, and the dialog reopens prefilled", async () => {
+    const page = await as("langson.officer");
+    const signatureOf = async (file: string) => {
+      const xml = await (await JSZip.loadAsync(readFileSync(file))).file("word/document.xml")!.async("string");
+      const last = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].at(-1)![0];
+      const signer = [...last.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)][1]![0];
+      const paragraphs = [...signer.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("").replace(/\u00a0/g, " "));
+      return { signer: paragraphs.filter(Boolean), header: xml.slice(0, xml.indexOf("</w:tbl>")) };
+    };
+    await page.getByTestId("download-annual-docx").click();
+    await page.getByRole("combobox", { name: "Cơ quan ban hành" }).click();
+    await page.getByRole("option", { name: "Ủy ban nhân dân" }).click();
+    await page.getByRole("combobox", { name: "Hình thức ký" }).click();
+    await page.getByRole("option", { name: "TM. UBND, KT. Chủ tịch (Phó Chủ tịch ký)" }).click();
+    await page.getByTestId("annual-signer").fill("Đoàn Thu Hà");
+    await page.getByTestId("annual-drafting-unit").fill("KGVX");
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("annual-docx-confirm").click()]);
+    const file = join(OUTPUT_DIR, "bao-cao-nam-ubnd.docx");
+    await download.saveAs(file);
+    const { signer, header } = await signatureOf(file);
+    expect(signer).toEqual(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đoàn Thu Hà"]);
+    expect(header).toContain("BC-UBND");
+
+    // Reopened after a reload: the choice is there.
+    await page.reload();
+    await page.getByTestId("download-annual-docx").click({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId("annual-signer").inputValue(), { timeout: 15_000 }).toBe("Đoàn Thu Hà");
+    expect(await page.getByTestId("annual-issuer").inputValue()).toBe("peoplesCommittee");
+    expect(await page.getByTestId("annual-signing-form").inputValue()).toBe("KT");
+    expect(await page.getByTestId("annual-drafting-unit").inputValue()).toBe("KGVX");
+    expect(await page.getByRole("dialog").innerText()).toMatch(/điền sẵn lựa chọn lần trước/);
+    await screenshot(page, "annual-report-dialog");
+    await page.getByRole("button", { name: "Hủy" }).click();
+  });
 });

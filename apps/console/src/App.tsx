@@ -21,12 +21,11 @@ import auditLog from "./auditLog";
 import solutionGroups from "./solutionGroups";
 import agencyDuties from "./agencyDuties";
 import documentRelations from "./documentRelations";
+import reportingObligations from "./reportingObligations";
 import indicatorValues from "./indicatorValues";
 import reports, { ExcelPage } from "./reports";
 import { ConsolidationPage } from "./consolidation";
 import { PlanImportRoute } from "./planImport";
-import { AreaDashboardPage } from "./dashboard/AreaDashboardPage";
-import { FiguresImportPage } from "./reports/FiguresImportPage";
 
 const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 const LazyLoginPage = lazy(() => import("./layout/LoginPage"));
@@ -43,6 +42,9 @@ const dataProvider = withPluginForms(createDataProvider(locale));
 /** Plugins' messages (`plugins.<id>.…`) on top of the console's. */
 const pluginI18nProvider = withPluginMessages(i18nProvider);
 const PluginSettingsPage = lazy(() => import("./plugins/PluginSettingsPage"));
+// Pages of their own routes, loaded when opened (not part of the login page's first load).
+const AreaDashboardPage = lazy(() => import("./dashboard/AreaDashboardPage").then((m) => ({ default: m.AreaDashboardPage })));
+const FiguresImportPage = lazy(() => import("./reports/FiguresImportPage").then((m) => ({ default: m.FiguresImportPage })));
 const authProvider = createAuthProvider(locale);
 
 const theme = {
@@ -85,6 +87,7 @@ export function App() {
       <Resource name="solutionGroups" {...solutionGroups} />
       <Resource name="agencyDuties" {...agencyDuties} />
       <Resource name="documentRelations" {...documentRelations} />
+      <Resource name="reportingObligations" {...reportingObligations} />
       <Resource name="indicatorValues" {...indicatorValues} />
       <Resource name="reports" {...reports} />
       {pluginResources(pluginAdmins)}
@@ -99,8 +102,22 @@ export function App() {
           }
         />
         <Route path="/consolidation" element={<ConsolidationPage />} />
-        <Route path="/area-dashboard" element={<AreaDashboardPage />} />
-        <Route path="/figures-import" element={<FiguresImportPage />} />
+        <Route
+          path="/area-dashboard"
+          element={
+            <Suspense fallback={null}>
+              <AreaDashboardPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/figures-import"
+          element={
+            <Suspense fallback={null}>
+              <FiguresImportPage />
+            </Suspense>
+          }
+        />
         <Route path="/reports-excel" element={<ExcelPage />} />
         <Route path="/plan-import" element={<PlanImportRoute />} />
       </CustomRoutes>

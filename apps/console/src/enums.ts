@@ -20,6 +20,8 @@ import {
   TASK_TIMING_KINDS,
   CASCADE_VERDICTS,
   TARGET_STATES,
+  SUCCESSION_KINDS,
+  REPORT_FREQUENCIES,
 } from "@eduplan/domain";
 
 export interface Choice {
@@ -49,6 +51,8 @@ export const CHOICES = {
   verdict: choicesOf("verdict", CASCADE_VERDICTS),
   targetState: choicesOf("targetState", TARGET_STATES),
   agencyRole: choicesOf("agencyRole", ["lead", "coordinating"]),
+  successionKind: choicesOf("successionKind", SUCCESSION_KINDS),
+  reportFrequency: choicesOf("reportFrequency", REPORT_FREQUENCIES),
 } as const;
 
 export type EnumName = keyof typeof CHOICES;

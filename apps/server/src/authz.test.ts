@@ -125,6 +125,9 @@ const OTHER_CALLS: Record<string, OtherCall[]> = {
   "reports.grid": [{ build: (set) => ({ id: set.reports!.id }) }],
   "reports.saveValues": [{ build: (set) => ({ id: set.reports!.id, version: set.reports!.version, values: [] }) }],
   "reporting.consolidate": [{ build: (set) => ({ localityId: set.localities!.id, year: 2026 }) }],
+  // An agency's or a locality's predecessors and successors: read as the record itself is.
+  "successions.agency": [{ build: (set) => ({ id: set.agencies!.id }), reads: "agencies" }],
+  "successions.locality": [{ build: (set) => ({ id: set.localities!.id }), reads: "localities" }],
   "reporting.template": [{ build: (set) => ({ localityId: set.reports!.localityId as number, year: 2026 }) }],
   "reporting.importWorkbook": [{ build: (set) => ({ base64: reportTemplates.get(set.reports!.localityId as number) }) }],
   // Progress is per user: another user's id is NOT_FOUND like a missing one.
@@ -133,6 +136,9 @@ const OTHER_CALLS: Record<string, OtherCall[]> = {
     { build: (set) => ({ localityId: set.localities!.id, year: 2026, format: "docx" }) },
     { build: (set) => ({ localityId: set.localities!.id, year: 2026, format: "xlsx" }) },
   ],
+  // Who issues and signs a locality's annual report: read and kept as the report is printed (the locality readable / writable).
+  "reporting.annualReportSignature": [{ build: (set) => ({ localityId: set.localities!.id, year: 2026 }) }],
+  "reporting.saveAnnualReportSignature": [{ build: (set) => ({ localityId: set.localities!.id, year: 2026, issuer: "peoplesCommittee", signerName: "Người ký kiểm thử" }) }],
   "reporting.exportList": [
     { build: (set) => ({ resource: "plans", ids: [set.plans!.id] }), reads: "plans" },
     { build: (set) => ({ resource: "reports", ids: [set.reports!.id] }) },

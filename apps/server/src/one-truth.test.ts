@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { MODELLING_NOTE_PATTERN, TARGET_STATES, targetStateFromLabel, type TargetState } from "@eduplan/domain";
+import { evaluateReferenceTarget, MODELLING_NOTE_PATTERN, TARGET_STATES, targetStateFromLabel, type TargetState } from "@eduplan/domain";
 import { errorOf, loginAs, startTestServer, type Client, type TestServer } from "./testing.js";
 
 let server: TestServer;
@@ -76,6 +76,50 @@ const state = (label: string): TargetState => {
 beforeAll(async () => {
   server = await startTestServer();
   [officer, bangmac] = await Promise.all([loginAs(server.url, "langson.officer"), loginAs(server.url, "bangmac.officer")]);
+  // Two targets by reference in the commune's plan, so every surface below judges them too: "hoàn thành các mục tiêu
+  // của Kế hoạch số 243/KH-UBND" (the province's plan, in the system) and one of a plan only cited (entered yes/no).
+  const planId = (await bangmac.trpc.plans.list.query({ filter: { code: "bang-mac-2025" } })).data[0]!.id;
+  const provincePlanId = (await bangmac.trpc.plans.list.query({ filter: { code: "lang-son-243-2025" } })).data[0]!.id;
+  const indicator = async (code: string) => (await bangmac.trpc.indicators.list.query({ filter: { code } })).data[0]!.id;
+  const [inSystem, cited] = await Promise.all([indicator("continuing.functional_illiteracy_eradicated"), indicator("continuing.learning_locality_title")]);
+  await bangmac.trpc.targets.create.mutate({ data: { planId, indicatorId: inSystem, code: "theo-kh-243", comparator: "achieve", referencePlanId: provincePlanId } });
+  await bangmac.trpc.targets.create.mutate({ data: { planId, indicatorId: cited, code: "theo-kh-cu", comparator: "achieve", referenceCitedVi: "Kế hoạch số 03/KH-UBND của UBND xã Bằng Mạc" } });
+});
+
+describe("targets by reference: one verdict everywhere", () => {
+  test.each([2025, 2026])("%i: from the referenced plan's own dashboard, or from the yes/no entered for a cited plan", async (year) => {
+    const localityId = (await bangmac.trpc.localities.list.query({ filter: { code: "bang-mac" } })).data[0]!.id;
+    const provincePlanId = (await bangmac.trpc.plans.list.query({ filter: { code: "lang-son-243-2025" } })).data[0]!.id;
+    const consolidation = await bangmac.trpc.reporting.consolidate.query({ localityId, year });
+    const byCode = new Map(consolidation.targets.map((t) => [t.targetCode, t]));
+    // The province's plan as its dashboard judges it, then the rule of the domain over those verdicts.
+    const province = await officer.trpc.progress.planProgress.query({ planId: provincePlanId, year });
+    const expected = evaluateReferenceTarget({ number: "243/KH-UBND", states: province.targets.map((t) => t.evaluation.state) });
+    expect(byCode.get("theo-kh-243")!.evaluation).toMatchObject({ state: expected.state, reason: expected.reason });
+    expect(expected.reason.vi).toMatch(/chỉ tiêu của Kế hoạch số 243\/KH-UBND/);
+    // No figure entered for the cited plan: no verdict, and the reason says what to enter.
+    expect(byCode.get("theo-kh-cu")!.evaluation).toMatchObject({ state: "noData", reason: { vi: `Chưa nhập kết quả năm ${year} (có/không) về việc hoàn thành các mục tiêu của Kế hoạch số 03/KH-UBND của UBND xã Bằng Mạc.` } });
+    // The area dashboard (Lạng Sơn's communes against the commune's plan) judges them the same way in the commune's cell.
+    const langSon = (await officer.trpc.localities.list.query({ filter: { code: "lang-son" } })).data[0]!.id;
+    const area = await officer.trpc.progress.areaDashboard.query({ localityId: langSon, year, planId: consolidation.plan!.id });
+    for (const code of ["theo-kh-243", "theo-kh-cu"]) {
+      const t = byCode.get(code)!;
+      const indicator = area.indicators.find((i) => i.targetId === t.targetId);
+      expect(indicator, `${code} on the area dashboard`).toBeDefined();
+      const cell = area.cells.find((c) => c.childId === localityId && c.indicatorId === indicator!.id);
+      expect(cell?.evaluation).toMatchObject({ state: t.evaluation.state, reason: t.evaluation.reason });
+    }
+    // The data-entry grid judges them the same way (the surfaces of the test below compare every other one).
+    const reportId = consolidation.units.find((u) => u.localityId === localityId && u.agencyId === null)?.reportId;
+    if (reportId) {
+      const grid = await bangmac.trpc.reports.grid.query({ id: reportId });
+      for (const code of ["theo-kh-243", "theo-kh-cu"]) {
+        const t = byCode.get(code)!;
+        const row = grid.rows.find((r) => r.targetId === t.targetId);
+        expect(row?.evaluation).toMatchObject({ state: t.evaluation.state, reason: t.evaluation.reason });
+      }
+    }
+  });
 });
 afterAll(() => server?.stop());
 

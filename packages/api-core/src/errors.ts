@@ -68,6 +68,24 @@ function issuesOf(cause: unknown): { issues: unknown[] } | null {
   return null;
 }
 
+type UnknownKeysIssue = { code: "unrecognized_keys"; keys: string[]; path: PropertyKey[] };
+const isUnknownKeys = (i: unknown): i is UnknownKeysIssue => (i as { code?: unknown }).code === "unrecognized_keys" && Array.isArray((i as { keys?: unknown }).keys);
+
+/**
+ * The field errors of zod's issues, each unknown key refused by its own path and name, in the words the record path
+ * uses for an unknown field (`assertKnownKeys` in packages/db/src/crud.ts).
+ */
+function withUnknownKeysNamed(issues: unknown[], format: typeof fieldErrorsFromZod): FieldError[] {
+  const unknownKeys = issues.filter(isUnknownKeys).flatMap((issue) =>
+    issue.keys.slice(0, 20).map((key): FieldError => {
+      const name = key.length > 100 ? `${key.slice(0, 100)}…` : key;
+      const path = [...issue.path, key].map(String).join(".");
+      return { path, message: { en: `unknown field '${name}'`, vi: `Trường '${name}' không có trong yêu cầu này` } };
+    }),
+  );
+  return [...format({ issues: issues.filter((i) => !isUnknownKeys(i)) } as never), ...unknownKeys];
+}
+
 /** The `data.eduplan` member for any error a procedure ends with. */
 export function eduplanErrorData(error: TRPCError): EduplanErrorData {
   const cause = error.cause;
@@ -79,7 +97,7 @@ export function eduplanErrorData(error: TRPCError): EduplanErrorData {
     };
   const zod = issuesOf(cause);
   if (zod && error.code === "BAD_REQUEST") {
-    const fieldErrors = fieldErrorsFromZod(zod as never).map((f) => ({ path: relativeToData(f.path) || "data", message: f.message }));
+    const fieldErrors = withUnknownKeysNamed(zod.issues, fieldErrorsFromZod).map((f) => ({ path: relativeToData(f.path) || "data", message: f.message }));
     return {
       reason: "validation",
       message: {

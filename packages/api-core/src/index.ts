@@ -7,3 +7,4 @@ export * from "./auth/session.js";
 export * from "./auth/rate-limit.js";
 export * from "./jobs.js";
 export * from "./resource-router.js";
+export * from "./strict-input.js";

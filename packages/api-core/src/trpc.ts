@@ -7,6 +7,7 @@
 import { initTRPC } from "@trpc/server";
 import type { Context } from "./context.js";
 import { eduplanErrorData, isEduplanError, toTRPCError, unauthenticated } from "./errors.js";
+import { strictInputs } from "./strict-input.js";
 
 const t = initTRPC.context<Context>().create({
   // Stack traces only when developing the server itself, never by default (`pnpm eduplan serve` has no NODE_ENV).
@@ -34,7 +35,8 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/** Every input refuses unknown keys, by name (./strict-input.ts). */
+export const publicProcedure = strictInputs(t.procedure.use(domainErrors));
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw unauthenticated();

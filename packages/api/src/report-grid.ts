@@ -65,7 +65,7 @@ export type ReportGrid = {
   report: Row;
   unit: { id: number; code: string; nameVi: string; levelCode: string };
   period: { id: number; localityId: number; year: number; deadline: string; isClosed: boolean };
-  plan: { id: number; code: string; number: string | null; titleVi: string; periodStart: number | null; periodEnd: number | null } | null;
+  plan: { id: number; code: string; number: string | null; titleVi: string; titleEn: string | null; periodStart: number | null; periodEnd: number | null } | null;
   year: number;
   deadline: string;
   today: string;
@@ -182,7 +182,7 @@ export async function reportGrid(db: Executor, user: SessionUser, reportId: numb
     report,
     unit: { id: unit.id, code: unit.code, nameVi: unit.nameVi, levelCode: unit.levelCode },
     period: { id: period.id, localityId: period.localityId, year: period.year, deadline: period.deadline, isClosed: period.isClosed },
-    plan: planRow ? { id: planRow.id, code: planRow.code, number: planRow.number, titleVi: planRow.titleVi, periodStart: planRow.periodStart, periodEnd: planRow.periodEnd } : null,
+    plan: planRow ? { id: planRow.id, code: planRow.code, number: planRow.number, titleVi: planRow.titleVi, titleEn: planRow.titleEn, periodStart: planRow.periodStart, periodEnd: planRow.periodEnd } : null,
     year: period.year,
     deadline: period.deadline,
     today,

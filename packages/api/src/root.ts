@@ -13,6 +13,7 @@ import { reportWorkflowRouter } from "./router/reports.js";
 import { pluginRecordsRouter, pluginSettingsRouter, pluginsRouter } from "./router/plugins.js";
 import { reportingRouter } from "./router/reporting.js";
 import { planImportRouter } from "./router/plan-import.js";
+import { successionsRouter } from "./router/successions.js";
 import { mergeRouters, router } from "./trpc.js";
 
 type ResourceRouters = { [K in ResourceName]: ReturnType<typeof resourceRouter> };
@@ -39,6 +40,8 @@ export const appRouter = router({
   reporting: reportingRouter,
   // A plan document → a reviewed draft → a plan (issue #16).
   planImport: planImportRouter,
+  // An agency's or a locality's predecessors and successors (issue #11).
+  successions: successionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,10 @@ import { performance } from "node:perf_hooks";
 import { DEFAULT_LOCALITY_LEVELS, EDUCATION_LEVELS } from "@eduplan/domain";
 import { RESOURCES, SYSTEM, attachLocalityToClosure, closeDatabase, createRecord, importFigures, one, openDatabase, readRecord, schema as s, sql, transaction, type Db, type FigureImportRow, type Principal } from "@eduplan/db";
 import { saveReportValues, transitionReport } from "../src/index.js";
+import { recordBenchRows } from "../../../bench/table.js";
+import { loadavg } from "node:os";
+
+const load = loadavg();
 
 const COMMUNES = 400;
 const INDICATORS = 60;
@@ -130,6 +134,13 @@ try {
   console.log(`| approve (publish ${INDICATORS} figures + aggregates), p50 / p95 | ${fmt(ca.p50)} / ${fmt(ca.p95)} | ${fmt(ra.p50)} / ${fmt(ra.p95)} | ${(ca.p50 / ra.p50).toFixed(1)}× |`);
   const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString("en");
   console.log(`| bulk import of ${rows.length.toLocaleString("en")} figures, values/s | ${rate(rows.length, bulk)} | ${rate(rows.length, rawBulk)} (prepared insert, one transaction) | ${((rows.length / bulk) / (rows.length / rawBulk) * 100).toFixed(0)}% of raw |`);
+  const share = rows.length / bulk / (rows.length / rawBulk);
+  const within = (a: { p50: number; p95: number }, b: { p50: number; p95: number }) => (a.p50 / b.p50 <= 3 && a.p95 <= 15 ? "yes" : a.p95 <= 15 ? `no (ratio ${(a.p50 / b.p50).toFixed(1)}× > 3×; p95 ≤ 15 ms met)` : "no");
+  recordBenchRows("packages/cycle/bench/write-path.ts", "npx -y pnpm@10.34.8 bench", [
+    { key: "import", figure: `bulk import (\`importFigures\`, ${rows.length.toLocaleString("en")} figures, one transaction), values/s`, eduplan: rate(rows.length, bulk), raw: `${rate(rows.length, rawBulk)} (prepared insert, one transaction)`, ratio: `${(share * 100).toFixed(0)}% of raw`, target: "≥ 50% of raw", met: share >= 0.5 ? "yes" : "no" },
+    { key: "save", figure: `saveValues of a ${INDICATORS}-row grid, p50 / p95`, eduplan: `${fmt(cs.p50)} / ${fmt(cs.p95)}`, raw: `${fmt(rs.p50)} / ${fmt(rs.p95)} (the same upserts, prepared, no checks)`, ratio: `${(cs.p50 / rs.p50).toFixed(1)}×`, target: "≤ 3× raw, p95 ≤ 15 ms", met: within(cs, rs) },
+    { key: "approve", figure: `approve (publish ${INDICATORS} figures + aggregates), p50 / p95`, eduplan: `${fmt(ca.p50)} / ${fmt(ca.p95)}`, raw: `${fmt(ra.p50)} / ${fmt(ra.p95)} (the same upserts and aggregate updates, prepared)`, ratio: `${(ca.p50 / ra.p50).toFixed(1)}×`, target: "≤ 3× raw, p95 ≤ 15 ms", met: within(ca, ra) },
+  ], load);
 } finally {
   closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });

@@ -58,11 +58,15 @@ function publicRow(def: AnyResource, row: Record<string, unknown>): Row {
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
 
-/** `filter.q`: the maintained `searchText` column, else the text columns folded on the fly — one condition, no id list. */
+/** `filter.q`: the resource's FTS5 index, else the maintained `searchText` column, else the text columns folded on the fly — one condition, no id list. */
 function searchCondition(def: AnyResource, q: unknown): SQL | undefined {
   const folded = escapeLike(foldVietnamese(String(q)));
   if (!folded) return undefined;
   const columns = columnsOf(def);
+  const text = foldVietnamese(String(q));
+  // The phrase of the query's words, the last one a prefix; a query without a letter or digit has no words to match.
+  if (def.searchIndex && /[\p{L}\p{N}]/u.test(text))
+    return sql`${columns.id} in (select rowid from ${sql.identifier(def.searchIndex)} where ${sql.identifier(def.searchIndex)} match ${`"${text.replace(/"/g, '""')}" *`})`;
   if (columns.searchText && def.searchFields?.length) return sql`${columns.searchText} like ${`%${folded}%`} escape '\\'`;
   const texts = Object.entries(columns)
     .filter(([key, col]) => col.columnType === "SQLiteText" && !NOT_SEARCHED.has(key) && !def.hiddenColumns?.includes(key))

@@ -29,3 +29,4 @@ export function createRepositories(db: Db): Repositories {
 export { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 export * from "./sqlite/plugin-migrations.js";
 export * from "./summaries.js";
+export * from "./successions.js";

@@ -68,6 +68,12 @@ export type ResourceDefinition<T extends SQLiteTable = SQLiteTable, S extends In
   sortKeyOf?: keyof T["$inferSelect"] & string;
   /** Fields folded (without diacritics) into `searchText` for `filter.q`. */
   searchFields?: (keyof T["$inferSelect"] & string)[];
+  /**
+   * An FTS5 table (words, rowid = the record's id) of the folded text that `filter.q` searches, kept on write by the
+   * migration that creates it: a query is the phrase of its words, the last one a prefix, read from the index
+   * instead of folding every row.
+   */
+  searchIndex?: string;
   /** Columns never returned (password hashes). */
   hiddenColumns?: string[];
   /** Extra fields on output that are not columns (task assignees): loaded after reads, written after writes. */

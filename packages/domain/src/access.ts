@@ -41,6 +41,8 @@ export const RESOURCE_ACCESS = {
   pluginRecords: { read: ALL, write: OFFICERS },
   // A plan document under review (issue #16): read and accepted by the province, where plans are entered in bulk.
   planImports: { read: PROVINCE, write: PROVINCE },
+  // Who issues and signs a locality's annual report (kept per year): chosen by the officers who print it.
+  annualReportSignatures: { read: ALL, write: OFFICERS },
   educationLevels: { read: ALL, write: NOBODY },
   localityLevels: { read: ALL, write: NOBODY },
   // Built in, or declared by a province file (administrators): read by all, for the names in plans.

@@ -23,3 +23,4 @@ export * from "./roadmap.js";
 export * from "./verdict.js";
 export * from "./reference-target.js";
 export * from "./wording.js";
+export * from "./annual-report-signature.js";

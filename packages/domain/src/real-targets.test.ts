@@ -97,3 +97,30 @@ describe("targets by reference: 'hoàn thành các mục tiêu của Kế hoạc
     expect(evaluateReferenceTarget({ number: null, states: [] }).reason.vi).toMatch(/kế hoạch được dẫn chiếu/);
   });
 });
+
+describe("the one evaluation of a target by reference (evaluateTargetForYear)", () => {
+  const byRef: EvaluableTarget = { comparator: "achieve", value: null, valueMax: null, targetYear: null, direction: "increase", unit: "boolean" };
+  const period = { start: 2025, end: 2030 };
+  it("a plan in the system: its targets' verdicts decide, whatever figure was entered", () => {
+    const target = { ...byRef, reference: { kind: "plan" as const, number: "12/KH-UBND", states: ["achieved", "atRisk"] as const } };
+    for (const figure of [null, 0, 1]) {
+      const v = evaluateTargetForYear(target, [], figure, 2026, period);
+      expect(v).toMatchObject({ state: "atRisk", label: { vi: "Có nguy cơ không đạt" }, reason: { vi: "1/2 chỉ tiêu của Kế hoạch số 12/KH-UBND có nguy cơ không đạt.", en: "1/2 targets of plan 12/KH-UBND are at risk." }, expected: null });
+    }
+    expect(evaluateTargetForYear({ ...target, reference: { ...target.reference, states: ["achieved"] } }, [], 0, 2026, period)).toMatchObject({ state: "achieved", achieved: true });
+    expect(evaluateTargetForYear({ ...target, reference: { ...target.reference, states: [] } }, [], 1, 2026, period).state).toBe("noData");
+  });
+  it("a document only cited: the yes/no entered, the reason naming the document", () => {
+    const target = { ...byRef, reference: { kind: "cited" as const, citedVi: "Kế hoạch số 03/KH-UBND của UBND xã Hòa An" } };
+    expect(evaluateTargetForYear(target, [], 1, 2026, period)).toMatchObject({ state: "achieved", achieved: true, reason: { vi: "Đã hoàn thành các mục tiêu của Kế hoạch số 03/KH-UBND của UBND xã Hòa An (kết quả nhập: có)." } });
+    expect(evaluateTargetForYear(target, [], null, 2026, period)).toMatchObject({ state: "noData", reason: { vi: expect.stringMatching(/^Chưa nhập kết quả năm 2026 \(có\/không\)/) } });
+    expect(evaluateTargetForYear(target, [], 0, 2025, period).state).toBe("onTrack");
+    expect(evaluateTargetForYear(target, [], 0, 2027, period)).toMatchObject({ state: "atRisk", reason: { vi: "Chưa hoàn thành các mục tiêu của Kế hoạch số 03/KH-UBND của UBND xã Hòa An (kết quả nhập: không); hạn năm 2030." } });
+    // The deadline: the target year, else the end of the plan period.
+    expect(evaluateTargetForYear(target, [], 0, 2030, period)).toMatchObject({ state: "notAchieved", achieved: false, reason: { vi: expect.stringMatching(/^Đã đến năm 2030; chưa hoàn thành/) } });
+    expect(evaluateTargetForYear({ ...target, targetYear: 2027 }, [], 0, 2027, period).state).toBe("notAchieved");
+    // Not a yes/no: no verdict rather than a guess (a rate indicator, 45).
+    expect(evaluateTargetForYear({ ...target, unit: "percent" }, [], 45, 2026, period)).toMatchObject({ state: "noData", reason: { vi: expect.stringMatching(/có\/không/) } });
+    expect(evaluateTargetForYear({ ...target, unit: "percent" }, [], 1, 2026, period).state).toBe("achieved");
+  });
+});

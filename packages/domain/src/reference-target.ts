@@ -39,3 +39,49 @@ export function evaluateReferenceTarget(
   }
   return { state, label: TARGET_STATE_LABELS[state], reason };
 }
+
+/**
+ * What a target by reference is judged from, as the evaluation receives it: the verdicts of the referenced plan's
+ * targets for the year (when that plan is in the system), or the document as cited (then the figure entered for the
+ * target is a yes/no: 1 = completed, 0 = not yet).
+ */
+export type TargetReference =
+  | { kind: "plan"; number: string | null; states: readonly TargetState[] }
+  | { kind: "cited"; citedVi: string };
+
+type ReferenceVerdict = { state: TargetState; label: Bilingual; reason: Bilingual; achieved: boolean | null };
+
+/**
+ * A target by reference for a year (called by `evaluateTargetForYear`, the one evaluation): from the referenced
+ * plan's progress (`evaluateReferenceTarget`), else from the yes/no entered for it — completed: achieved; not yet, and
+ * the deadline (the target year, else the end of the plan period) has come: not achieved; not yet before it: on track
+ * in the first year of the plan, at risk after (as any yes/no target without a roadmap).
+ */
+export function evaluateByReference(
+  reference: TargetReference,
+  figure: number | null,
+  year: number,
+  deadline: number | null,
+  periodStart: number | null,
+): ReferenceVerdict {
+  if (reference.kind === "plan") {
+    const r = evaluateReferenceTarget({ number: reference.number, states: reference.states });
+    return { ...r, achieved: r.state === "achieved" ? true : r.state === "notAchieved" ? false : null };
+  }
+  const doc = reference.citedVi;
+  const out = (state: TargetState, reason: Bilingual, achieved: boolean | null): ReferenceVerdict => ({ state, label: TARGET_STATE_LABELS[state], reason, achieved });
+  if (figure === null || !Number.isFinite(figure))
+    return out("noData", { vi: `Chưa nhập kết quả năm ${year} (có/không) về việc hoàn thành các mục tiêu của ${doc}.`, en: `No yes/no result for ${year} on completing the targets of ${doc}.` }, null);
+  if (figure !== 0 && figure !== 1)
+    return out("noData", { vi: `Chỉ tiêu theo ${doc} chỉ nhận kết quả có/không (1 hoặc 0).`, en: `A target by reference to ${doc} takes a yes/no result (1 or 0).` }, null);
+  if (figure === 1) return out("achieved", { vi: `Đã hoàn thành các mục tiêu của ${doc} (kết quả nhập: có).`, en: `The targets of ${doc} are completed (entered: yes).` }, true);
+  if (deadline !== null && year >= deadline)
+    return out("notAchieved", { vi: `Đã đến năm ${deadline}; chưa hoàn thành các mục tiêu của ${doc} (kết quả nhập: không).`, en: `The year ${deadline} has come; the targets of ${doc} are not completed (entered: no).` }, false);
+  const first = periodStart !== null && year <= periodStart;
+  const until = (l: "vi" | "en") => (deadline === null ? "" : l === "vi" ? `; hạn năm ${deadline}` : `; due ${deadline}`);
+  return out(
+    first ? "onTrack" : "atRisk",
+    { vi: `Chưa hoàn thành các mục tiêu của ${doc} (kết quả nhập: không)${until("vi")}.`, en: `The targets of ${doc} are not completed yet (entered: no)${until("en")}.` },
+    false,
+  );
+}

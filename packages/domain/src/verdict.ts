@@ -3,6 +3,7 @@ import { formatMilestone, formatNumber, formatPercent, formatTarget, formatValue
 import type { Direction } from "./indicator.js";
 import { expectedForYear, LINEAR_ROADMAP_LABEL, type Expectation, type PlanPeriod, type RoadmapAnchor, type RoadmapMilestone, type RoadmapTarget } from "./roadmap.js";
 import { DEFAULT_APPROXIMATE_TOLERANCE, type Comparator } from "./target.js";
+import { evaluateByReference, type TargetReference } from "./reference-target.js";
 
 /**
  * THE evaluation of a target for a year — every screen and every file (dashboard, data-entry grid, consolidation,
@@ -32,6 +33,8 @@ export type EvaluableTarget = RoadmapTarget & {
   /** "khoảng 30%": achieved within ±`approximateTolerance` (default ±2) of the value. */
   isApproximate?: boolean;
   approximateTolerance?: number | null;
+  /** "hoàn thành các mục tiêu của Kế hoạch số …": judged from that plan's progress, else from a yes/no entered. */
+  reference?: TargetReference | null;
 };
 
 /** The band an approximate target is achieved in ("khoảng 30%" → 28–32), or null for any other target. */
@@ -97,6 +100,10 @@ export function evaluateTargetForYear(
     reason,
   });
 
+  if (target.reference) {
+    const r = evaluateByReference(target.reference, hasFigure ? figure : null, year, target.targetYear ?? period.end, period.start);
+    return verdict(r.state, r.reason, { achieved: r.achieved });
+  }
   if (figure === null || !Number.isFinite(figure)) return verdict("noData", { vi: `Chưa có số liệu năm ${year}.`, en: `No figure for ${year}.` });
   // A qualitative target ("đạt" without a figure) on an indicator that is not yes/no has nothing to measure a figure by.
   if (target.comparator === "achieve" && target.value === null && unit !== "boolean")

@@ -6,7 +6,7 @@
 import { eq, first, readChildFigures, schema as s, type ChildFigure } from "@eduplan/db";
 import { applicablePlan } from "@eduplan/cycle";
 import { rateOf, vietnameseSortKey, type RoadmapAnchor, type TargetState, type Verdict } from "@eduplan/domain";
-import { evaluableTarget, primaryTargets, roadmapMilestones, roadmapsOf, verdictOf } from "./evaluation.js";
+import { evaluableTarget, primaryTargets, roadmapMilestones, roadmapsOf, targetReference, verdictOf } from "./evaluation.js";
 import { getLocality, indicatorsById, planTargets, type Executor, type IndicatorRow } from "./lookup.js";
 
 export type AreaDashboardCell = {
@@ -22,7 +22,7 @@ export type AreaDashboardCell = {
 export type AreaDashboard = {
   locality: { id: number; code: string; nameVi: string; levelCode: string };
   year: number;
-  plan: { id: number; code: string; number: string | null; titleVi: string } | null;
+  plan: { id: number; code: string; number: string | null; titleVi: string; titleEn: string | null } | null;
   indicators: { id: number; code: string; nameVi: string; nameEn: string; unit: string; aggregation: string; targetId: number }[];
   children: { id: number; code: string; nameVi: string; levelCode: string }[];
   cells: AreaDashboardCell[];
@@ -65,7 +65,8 @@ export async function areaDashboard(db: Executor, options: { localityId: number;
   const summary: Record<number, Record<TargetState, number>> = {};
   for (const t of targets) {
     const indicator = indicators.get(t.indicatorId)!;
-    const target = evaluableTarget(t, indicator);
+    // A target by reference is judged from its referenced plan (the same for every child), as the plan's own dashboard does.
+    const target = { ...evaluableTarget(t, indicator), reference: await targetReference(db, t, options.year) };
     const milestones = roadmapMilestones(roadmaps.get(t.id));
     const counts = (summary[indicator.id] = emptyCounts());
     for (const child of children) {
@@ -97,7 +98,7 @@ export async function areaDashboard(db: Executor, options: { localityId: number;
   return {
     locality: { id: locality.id, code: locality.code, nameVi: locality.nameVi, levelCode: locality.levelCode },
     year: options.year,
-    plan: plan ? { id: plan.id, code: plan.code, number: plan.number, titleVi: plan.titleVi } : null,
+    plan: plan ? { id: plan.id, code: plan.code, number: plan.number, titleVi: plan.titleVi, titleEn: plan.titleEn ?? null } : null,
     indicators: targets.map((t) => {
       const i = indicators.get(t.indicatorId)!;
       return { id: i.id, code: i.code, nameVi: i.nameVi, nameEn: i.nameEn, unit: i.unit, aggregation: i.aggregation, targetId: t.id };

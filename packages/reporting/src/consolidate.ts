@@ -40,6 +40,7 @@ export type PlanSummary = {
   code: string;
   number: string | null;
   titleVi: string;
+  titleEn: string | null;
   issuedOn: string | null;
   issuingBodyVi: string | null;
   issuingAgencyId: number | null;
@@ -132,6 +133,7 @@ export function planSummary(plan: PlanRow): PlanSummary {
     code: plan.code,
     number: plan.number,
     titleVi: plan.titleVi,
+    titleEn: plan.titleEn,
     issuedOn: plan.issuedOn,
     issuingBodyVi: plan.issuingBodyVi,
     issuingAgencyId: plan.issuingAgencyId,

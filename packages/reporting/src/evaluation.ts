@@ -1,4 +1,4 @@
-import { inArray, schema as s, yearsWithFiguresAtOrBelow } from "@eduplan/db";
+import { eq, first, inArray, schema as s, yearsWithFiguresAtOrBelow } from "@eduplan/db";
 import {
   evaluateTargetForYear,
   type Comparator,
@@ -8,10 +8,11 @@ import {
   type PlanPeriod,
   type RoadmapAnchor,
   type RoadmapMilestone,
+  type TargetReference,
   type Verdict,
 } from "@eduplan/domain";
 import { consolidatedActual } from "./actual.js";
-import type { Executor, IndicatorRow, MilestoneRow, TargetRow } from "./lookup.js";
+import { indicatorsById, planTargets, type Executor, type IndicatorRow, type MilestoneRow, type TargetRow } from "./lookup.js";
 
 /*
  * What the evaluation of a stored target needs from the database — its milestones of every year (the roadmap), and
@@ -83,12 +84,12 @@ export type TargetEvaluationInput = {
 /** Everything `evaluateTargetForYear` needs for a stored target but the figure (the grid evaluates live figures with it). */
 export async function targetEvaluationInput(
   db: Executor,
-  args: { target: TargetRow; indicator: IndicatorRow; localityId: number; year: number; plan: { periodStart: number | null; periodEnd: number | null }; milestones?: MilestoneRow[] },
+  args: { target: TargetRow; indicator: IndicatorRow; localityId: number; year: number; plan: { periodStart: number | null; periodEnd: number | null }; milestones?: MilestoneRow[]; referenceChain?: readonly number[] },
 ): Promise<TargetEvaluationInput> {
   const { target, indicator, localityId, year, plan } = args;
   const milestones = args.milestones ?? (await roadmapsOf(db, [target.id])).get(target.id);
   return {
-    target: evaluableTarget(target, indicator),
+    target: { ...evaluableTarget(target, indicator), reference: await targetReference(db, target, year, args.referenceChain) },
     milestones: roadmapMilestones(milestones),
     year,
     period: { start: plan.periodStart, end: plan.periodEnd },
@@ -113,4 +114,30 @@ export function primaryTargets(targets: TargetRow[]): Map<number, TargetRow> {
     if (!current || rank(t) < rank(current)) out.set(t.indicatorId, t);
   }
   return out;
+}
+
+/**
+ * What a target by reference ("hoàn thành các mục tiêu của Kế hoạch số …") is judged from: the verdicts for the year of
+ * the referenced plan's own targets, each evaluated as its plan's dashboard does (its locality's consolidated figure,
+ * this same evaluation), when the plan is in the system; else the document as cited (the entered yes/no decides);
+ * null for any other target. `chain`: the plans already being judged, so plans that refer to each other end (a plan
+ * met again counts with no judged target).
+ */
+export async function targetReference(db: Executor, target: Pick<TargetRow, "planId" | "referencePlanId" | "referenceCitedVi">, year: number, chain: readonly number[] = []): Promise<TargetReference | null> {
+  if (target.referencePlanId == null) return target.referenceCitedVi ? { kind: "cited", citedVi: target.referenceCitedVi } : null;
+  const plan = await first(db.select().from(s.plans).where(eq(s.plans.id, target.referencePlanId)));
+  if (!plan) return target.referenceCitedVi ? { kind: "cited", citedVi: target.referenceCitedVi } : null;
+  const seen = [...chain, target.planId];
+  if (seen.includes(plan.id)) return { kind: "plan", number: plan.number, states: [] };
+  const rows = await planTargets(db, plan.id);
+  const indicators = await indicatorsById(db, [...new Set(rows.map((r) => r.indicatorId))]);
+  const roadmaps = await roadmapsOf(db, rows.map((r) => r.id));
+  const states: Verdict["state"][] = [];
+  for (const t of rows) {
+    const ind = indicators.get(t.indicatorId)!;
+    const actual = await consolidatedActual(db, plan.localityId, ind, year, (t.areaFlag as LocalityFlag | null) ?? null);
+    const input = await targetEvaluationInput(db, { target: t, indicator: ind, localityId: plan.localityId, year, plan, milestones: roadmaps.get(t.id), referenceChain: seen });
+    states.push(verdictOf(input, actual.value).state);
+  }
+  return { kind: "plan", number: plan.number, states };
 }

@@ -1,4 +1,5 @@
 import { and, assertWritable, EduplanError, eq, first, inArray, RESOURCES, schema as s, transaction, type Db, type Principal } from "@eduplan/db";
+import { WorkbookRefused, type UploadLimits } from "./upload-check.js";
 import { openUnitReport, saveReportValues } from "@eduplan/cycle";
 import { indicatorValueIssues, isReportEditable, rateOf, ratioScale, type IndicatorUnit, type ReportStatus } from "@eduplan/domain";
 import { formatExpectation } from "@eduplan/domain";
@@ -428,6 +429,8 @@ export type ImportOptions = {
   actor: ImportActor;
   /** Called with fractions in (0, 1], increasing, ending with 1 — for a progress bar on large files. */
   onProgress?: (fraction: number) => void;
+  /** Limits of the check before parsing (./upload-check.ts); the defaults when absent. */
+  uploadLimits?: Partial<UploadLimits>;
 };
 
 type ParsedRow = { row: number; indicator: IndicatorRow; numerator: number | null; denominator: number | null; value: number | null; commentVi: string | null };
@@ -701,8 +704,9 @@ export async function importReportWorkbook(db: Db, buffer: Buffer | Uint8Array |
   };
   let wb;
   try {
-    wb = await loadWorkbook(buffer);
+    wb = await loadWorkbook(buffer, options.uploadLimits);
   } catch (e) {
+    if (e instanceof WorkbookRefused) return { ok: false, errors: [{ sheet: "", row: 0, column: "", header: "", message: e.problem }] };
     return { ok: false, errors: [err(TEMPLATE_SHEET, 0, "", "the file is not a readable XLSX workbook", "Tệp không phải bảng tính Excel (.xlsx) đọc được")] };
   }
   progress(0.05);

@@ -5,6 +5,7 @@
  *
  *   Mã địa bàn | Mã chỉ tiêu | Năm | Tử số | Mẫu số | Giá trị | Ghi chú
  */
+import { WorkbookRefused, type UploadLimits } from "./upload-check.js";
 import { parse } from "csv-parse/sync";
 import { FigureImportRefused, importFigures, inArray, schema as s, transaction, type Db, type FigureImportProblem, type FigureImportRow, type Principal } from "@eduplan/db";
 import { foldVietnamese } from "@eduplan/domain";
@@ -52,12 +53,12 @@ function columnsOf(header: unknown[]): { map: Map<number, ColumnKey>; missing: s
   return { map, missing };
 }
 
-async function readRows(buffer: Buffer, filename: string): Promise<{ rows: RawRow[]; missing: string[] }> {
+async function readRows(buffer: Buffer, filename: string, uploadLimits?: Partial<UploadLimits>): Promise<{ rows: RawRow[]; missing: string[] }> {
   let table: unknown[][];
   if (/\.csv$/i.test(filename)) {
     table = parse(buffer.toString("utf8").replace(/^\uFEFF/, ""), { relaxColumnCount: true, skipEmptyLines: true, trim: true }) as unknown[][];
   } else {
-    const wb = await loadWorkbook(buffer);
+    const wb = await loadWorkbook(buffer, uploadLimits);
     const ws = wb.worksheets.find((w) => w.state !== "hidden");
     table = [];
     ws?.eachRow({ includeEmpty: false }, (row) => {
@@ -81,11 +82,12 @@ async function readRows(buffer: Buffer, filename: string): Promise<{ rows: RawRo
 }
 
 /** Read a figures file and import it as `principal`, whole or not at all. */
-export async function importFiguresFile(db: Db, buffer: Buffer, filename: string, principal: Principal): Promise<FiguresImportResult> {
+export async function importFiguresFile(db: Db, buffer: Buffer, filename: string, principal: Principal, options: { uploadLimits?: Partial<UploadLimits> } = {}): Promise<FiguresImportResult> {
   let read;
   try {
-    read = await readRows(buffer, filename);
-  } catch {
+    read = await readRows(buffer, filename, options.uploadLimits);
+  } catch (e) {
+    if (e instanceof WorkbookRefused) return { ok: false, problems: [{ row: 0, field: "file", column: "", message: e.problem }] };
     return { ok: false, problems: [{ row: 0, field: "file", column: "", message: { vi: "Không đọc được tệp (cần tệp .csv hoặc .xlsx theo mẫu)", en: "the file cannot be read (a .csv or .xlsx in the template's form is expected)" } }] };
   }
   if (read.missing.length)

@@ -71,3 +71,4 @@ export {
 export { annualReportXlsx, buildAnnualReportXlsx } from "./annual-report-xlsx.js";
 export { areaDashboard, type AreaDashboard, type AreaDashboardCell } from "./area-dashboard.js";
 export { FIGURE_COLUMNS, figuresTemplate, importFiguresFile, type FiguresImportResult } from "./figures-file.js";
+export { assertWorkbookWithinLimits, checkWorkbookUpload, DEFAULT_UPLOAD_LIMITS, WorkbookRefused, type UploadLimits, type UploadProblem } from "./upload-check.js";

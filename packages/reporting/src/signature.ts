@@ -22,6 +22,8 @@ export type SignatureOptions = {
   signingForm?: SigningForm;
   /** The signer's full name, printed under the space for signature and seal. */
   signerName?: string;
+  /** The signer's own position when it is not the usual one (a TL. signed by a head of division): replaces the last title line. */
+  signerTitle?: string;
   /** The unit that drafted the report, after "Lưu: VT," (its abbreviation: "KGVX", "KHTC"). */
   draftingUnit?: string;
 };
@@ -98,6 +100,13 @@ function defaultDraftingUnit(kind: BodyKind, provinceLevel: boolean): string {
   return kind === "educationDept" ? "KHTC" : "VP";
 }
 
+/** The officer's own title in place of the usual last line — never in place of the line naming the form (Q. GIÁM ĐỐC). */
+function withOwnTitle(lines: string[], own: string | undefined): string[] {
+  const title = own?.trim();
+  if (!title || /^(TM|KT|Q|TL)\. /.test(lines.at(-1)!)) return lines;
+  return [...lines.slice(0, -1), title.toLocaleUpperCase("vi-VN")];
+}
+
 const upper = (s: string) => s.toLocaleUpperCase("vi-VN");
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 
@@ -113,7 +122,7 @@ export function issuerBlock(localityNameVi: string, body: { kind: BodyKind; name
   const common = {
     kind: body.kind,
     numberLineVi: `Số:      /BC-${t.code}`,
-    signerTitleVi: signerTitle(body.kind, options.signingForm),
+    signerTitleVi: withOwnTitle(signerTitle(body.kind, options.signingForm), options.signerTitle),
     signerNameVi,
     signingForm: options.signingForm ?? (body.kind === "peoplesCommittee" ? "TM" : null),
     draftingUnitVi: options.draftingUnit?.trim() || defaultDraftingUnit(body.kind, provinceLevel),

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { assertWorkbookWithinLimits, type UploadLimits } from "./upload-check.js";
 
 /* Small helpers over exceljs shared by the template, the list export and the annual report workbook. */
 
@@ -20,9 +21,11 @@ export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
 }
 
-export async function loadWorkbook(buffer: Buffer | Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
+/** Parse a workbook, after checking its entries, uncompressed size and cells (throws `WorkbookRefused`). */
+export async function loadWorkbook(buffer: Buffer | Uint8Array | ArrayBuffer, limits: Partial<UploadLimits> = {}): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   const data = buffer instanceof ArrayBuffer ? Buffer.from(buffer) : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  await assertWorkbookWithinLimits(data, limits);
   await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
   return wb;
 }

@@ -2,6 +2,7 @@ import { Box, Typography } from "@mui/material";
 import { ArrayField, DataTable, FunctionField, Labeled, ReferenceField, SimpleShowLayout, TextField, useTranslate } from "react-admin";
 import { EnumField, LocalDateField } from "../common/fields";
 import { AppShow } from "../common/pages";
+import { Successions } from "../common/Successions";
 
 /** An agency with its former names (agencies were renamed and merged in the 2025 reorganisation). */
 export function AgencyShow() {
@@ -31,6 +32,8 @@ export function AgencyShow() {
             </DataTable>
           </ArrayField>
         </Labeled>
+        {/* The departments it took over or that took it over (1/3/2025), each a link. */}
+        <Successions of="agency" />
       </SimpleShowLayout>
     </AppShow>
   );

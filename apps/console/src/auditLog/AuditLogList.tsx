@@ -31,6 +31,7 @@ const ENTITIES = [
   "indicatorValues",
   "users",
   "reports",
+  "annualReportSignatures",
 ];
 const ACTIONS = ["create", "update", "delete", "login", "logout", "submit", "approve", "return"];
 

@@ -1,7 +1,7 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from "@mui/material";
 import DescriptionIcon from "@mui/icons-material/Description";
-import { useNotify, useTranslate } from "react-admin";
+import { useCanAccess, useNotify, useTranslate } from "react-admin";
 import { useUiLocale } from "../common/locale";
 import { describeError } from "../errors";
 import { trpc } from "../trpc";
@@ -15,7 +15,9 @@ const FORMS: Record<Issuer, SigningForm[]> = { peoplesCommittee: ["TM", "KT", "Q
 
 /**
  * The printable annual report (DOCX), after the officer chose who issues it (Sở GD&ĐT or UBND), the signing form
- * (TM./KT./Q./TL.), the signer's name and the drafting unit for "Lưu: VT, …" (Nghị định 30/2020/NĐ-CP).
+ * (TM./KT./Q./TL.), the signer's name and title and the drafting unit for "Lưu: VT, …" (Nghị định 30/2020/NĐ-CP).
+ * The choice is kept for the locality's report of the year (`reporting.saveAnnualReportSignature`) and prefills the
+ * dialog the next time; a viewer downloads with the kept choice and changes nothing.
  */
 export function AnnualReportDocxButton({ localityId, year }: { localityId: number; year: number }) {
   const translate = useTranslate();
@@ -26,8 +28,33 @@ export function AnnualReportDocxButton({ localityId, year }: { localityId: numbe
   const [issuer, setIssuer] = useState<Issuer>("educationDept");
   const [form, setForm] = useState<SigningForm>("");
   const [signerName, setSignerName] = useState("");
+  const [signerTitle, setSignerTitle] = useState("");
   const [draftingUnit, setDraftingUnit] = useState("");
+  const [remembered, setRemembered] = useState(false);
+  const { canAccess: canSave } = useCanAccess({ resource: "annualReportSignatures", action: "edit" });
   const t = (key: string) => translate(`eduplan.reporting.annualReport.${key}`);
+
+  // The choice kept for this report, each time the dialog opens.
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    trpc.reporting.annualReportSignature
+      .query({ localityId, year })
+      .then((kept) => {
+        if (!live || !kept) return;
+        const keptIssuer = kept.issuer as Issuer;
+        setIssuer(keptIssuer);
+        setForm(FORMS[keptIssuer].includes((kept.signingForm ?? "") as SigningForm) ? ((kept.signingForm ?? "") as SigningForm) : FORMS[keptIssuer][0]!);
+        setSignerName(String(kept.signerName ?? ""));
+        setSignerTitle(String(kept.signerTitle ?? ""));
+        setDraftingUnit(String(kept.draftingUnit ?? ""));
+        setRemembered(true);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [open, localityId, year]);
 
   const chooseIssuer = (next: Issuer) => {
     setIssuer(next);
@@ -36,6 +63,16 @@ export function AnnualReportDocxButton({ localityId, year }: { localityId: numbe
   const download = async () => {
     setBusy(true);
     try {
+      if (canSave)
+        await trpc.reporting.saveAnnualReportSignature.mutate({
+          localityId,
+          year,
+          issuer,
+          signingForm: form || null,
+          signerName: signerName.trim() || null,
+          signerTitle: signerTitle.trim() || null,
+          draftingUnit: draftingUnit.trim() || null,
+        });
       downloadFile(
         await trpc.reporting.annualReport.query({
           localityId,
@@ -44,6 +81,7 @@ export function AnnualReportDocxButton({ localityId, year }: { localityId: numbe
           issuer,
           signingForm: form || undefined,
           signerName: signerName.trim() || undefined,
+          signerTitle: signerTitle.trim() || undefined,
           draftingUnit: draftingUnit.trim() || undefined,
         }),
       );
@@ -64,7 +102,7 @@ export function AnnualReportDocxButton({ localityId, year }: { localityId: numbe
         <DialogTitle>{t("title")}</DialogTitle>
         <DialogContent>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            {t("intro")}
+            {t("intro")} {canSave ? t(remembered ? "remembered" : "willRemember") : null}
           </Typography>
           <Stack spacing={2}>
             <TextField select size="small" label={t("issuer")} value={issuer} onChange={(e) => chooseIssuer(e.target.value as Issuer)} slotProps={{ htmlInput: { "data-testid": "annual-issuer" } }}>
@@ -79,7 +117,8 @@ export function AnnualReportDocxButton({ localityId, year }: { localityId: numbe
               ))}
             </TextField>
             <TextField size="small" label={t("signerName")} value={signerName} onChange={(e) => setSignerName(e.target.value)} helperText={t("signerNameHint")} slotProps={{ htmlInput: { maxLength: 120, "data-testid": "annual-signer" } }} />
-            <TextField size="small" label={t("draftingUnit")} value={draftingUnit} onChange={(e) => setDraftingUnit(e.target.value)} helperText={t("draftingUnitHint")} slotProps={{ htmlInput: { maxLength: 40 } }} />
+            <TextField size="small" label={t("signerTitle")} value={signerTitle} onChange={(e) => setSignerTitle(e.target.value)} helperText={t("signerTitleHint")} disabled={form === "Q"} slotProps={{ htmlInput: { maxLength: 120, "data-testid": "annual-signer-title" } }} />
+            <TextField size="small" label={t("draftingUnit")} value={draftingUnit} onChange={(e) => setDraftingUnit(e.target.value)} helperText={t("draftingUnitHint")} slotProps={{ htmlInput: { maxLength: 40, "data-testid": "annual-drafting-unit" } }} />
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -33,7 +33,7 @@ import EditCalendarIcon from "@mui/icons-material/EditCalendar";
 import { Link, Title, useGetList, useNotify, usePermissions, useTranslate } from "react-admin";
 import type { RouterOutputs } from "@eduplan/api";
 import { ErrorState } from "../common/ErrorState";
-import { useUiLocale } from "../common/locale";
+import { localName, useUiLocale } from "../common/locale";
 import { describeError } from "../errors";
 import { formatDate, formatNumber, formatTargetValue, formatValue } from "../format";
 import type { ConsolePermissions } from "../permissions";
@@ -258,7 +258,7 @@ export function ConsolidationPage() {
               {data?.plan ? (
                 <Typography variant="body2" color="text.secondary">
                   {data.plan.number ? `${data.plan.number} — ` : ""}
-                  {data.plan.titleVi}
+                  {localName(data.plan, locale, "title")}
                 </Typography>
               ) : null}
               {data ? (

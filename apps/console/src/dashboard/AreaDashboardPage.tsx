@@ -5,7 +5,7 @@ import { Title, usePermissions, useTranslate } from "react-admin";
 import type { RouterOutputs } from "@eduplan/api";
 import { formatValue } from "@eduplan/domain";
 import { ErrorState } from "../common/ErrorState";
-import { useUiLocale } from "../common/locale";
+import { localName, useUiLocale } from "../common/locale";
 import type { ConsolePermissions } from "../permissions";
 import { trpc } from "../trpc";
 
@@ -78,7 +78,7 @@ export function AreaDashboardPage() {
           <CardContent>
             {data.plan ? (
               <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-                {translate("eduplan.areaDashboard.against", { plan: data.plan.number ? `${data.plan.number} — ${data.plan.titleVi}` : data.plan.titleVi })}
+                {translate("eduplan.areaDashboard.against", { plan: data.plan.number ? `${data.plan.number} — ${localName(data.plan, locale, "title")}` : localName(data.plan, locale, "title") })}
               </Typography>
             ) : (
               <Typography>{translate("eduplan.areaDashboard.noPlan")}</Typography>

@@ -49,6 +49,8 @@ export function Menu() {
         <RaMenu.ResourceItem name="milestones" />
         <RaMenu.ResourceItem name="tasks" />
         <RaMenu.ResourceItem name="fundingSources" />
+        <RaMenu.ResourceItem name="reportingObligations" />
+        <RaMenu.ResourceItem name="documentRelations" />
       </Section>
       <Section label="eduplan.menu.reporting">
         <ReportingMenuItems />

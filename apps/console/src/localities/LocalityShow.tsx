@@ -17,6 +17,7 @@ import { EmptyState } from "../common/EmptyState";
 import { EnumField, LevelField, LocalDateField, LocalNameField, LocalNumberField, YearField } from "../common/fields";
 import { localName, useUiLocale } from "../common/locale";
 import { CHOICES } from "../enums";
+import { Successions } from "../common/Successions";
 
 /** The chain of localities above this one (province › commune › school), each a link. */
 function Ancestors({ id, depth = 0 }: { id: number | null | undefined; depth?: number }) {
@@ -80,15 +81,8 @@ export function LocalityShow() {
           <Labeled source="successorId"><ReferenceField source="successorId" reference="localities" link="show" emptyText="—" /></Labeled>
         </Box>
         <Labeled label="resources.localities.fields.flags"><Flags /></Labeled>
-        {/* The localities this one took over (the 2025 mergers): their plans stay readable under their own names. */}
-        <Labeled label="resources.localities.fields.predecessors" fullWidth>
-          <ReferenceManyField reference="localities" target="successorId" sort={{ field: "nameVi", order: "ASC" }} perPage={25} empty={<Typography variant="body2">—</Typography>}>
-            <DataTable rowClick="show" bulkActionButtons={false}>
-              <DataTable.Col source="nameVi" field={LocalNameField} />
-              <DataTable.Col source="validTo" render={() => <LocalDateField source="validTo" />} />
-            </DataTable>
-          </ReferenceManyField>
-        </Labeled>
+        {/* The localities merged into this one (1/7/2025) and the one it was merged into: their plans stay readable. */}
+        <Successions of="locality" />
         <Labeled label="resources.localities.fields.children" fullWidth>
           <ReferenceManyField reference="localities" target="parentId" sort={{ field: "nameVi", order: "ASC" }} perPage={50} pagination={<Pagination />} empty={<Typography variant="body2" color="text.secondary">{translate("eduplan.localities.noChildren")}</Typography>}>
             <DataTable rowClick="show" bulkActionButtons={false}>

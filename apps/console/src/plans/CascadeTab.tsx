@@ -100,7 +100,8 @@ export function CascadeTab() {
   const data = query.data;
   if (!data.parentPlan) return <Alert severity="info" sx={{ my: 2 }}>{translate("eduplan.cascade.noParent")}</Alert>;
 
-  const parentLabel = `${data.parentPlan.number ?? ""} ${data.parentPlan.titleVi ? `— ${data.parentPlan.titleVi.slice(0, 90)}${data.parentPlan.titleVi.length > 90 ? "…" : ""}` : ""}`.trim();
+  const parentTitle = localName(data.parentPlan, locale, "title");
+  const parentLabel = `${data.parentPlan.number ?? ""} ${parentTitle ? `— ${parentTitle.slice(0, 90)}${parentTitle.length > 90 ? "…" : ""}` : ""}`.trim();
   const scopeOf = (row: Row) => {
     const t = row.child ?? row.parent;
     const parts = [

@@ -68,6 +68,8 @@ function LocalTitle() {
   );
 }
 
+const truncateTitle = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** A button to create a child record of the plan, pre-filled with the plan (shown only to users who may create). */
 function AddButton({ resource, label }: { resource: string; label: string }) {
   const record = useRecordContext();
@@ -83,6 +85,7 @@ function AddButton({ resource, label }: { resource: string; label: string }) {
 function PlanRef({ source }: { source: string }) {
   const record = useRecordContext();
   const translate = useTranslate();
+  const { locale } = useUiLocale();
   const id = record?.[source] as number | null | undefined;
   const { data, error } = useGetOne("plans", { id: id as number }, { enabled: typeof id === "number", retry: false });
   const cascade = useQuery({
@@ -93,7 +96,7 @@ function PlanRef({ source }: { source: string }) {
   });
   if (typeof id !== "number") return <Typography variant="body2">—</Typography>;
   if (data) {
-    const text = data.number ? String(data.number) : String(data.titleVi ?? data.code).slice(0, 80);
+    const text = data.number ? String(data.number) : localName(data, locale, "title").slice(0, 80);
     return (
       <MuiLink component={Link} to={`/plans/${id}/show`} variant="body2">
         {text}
@@ -107,7 +110,7 @@ function PlanRef({ source }: { source: string }) {
       return (
         <Typography variant="body2" component="span">
           {parent.number ?? ""} {parent.number ? "— " : ""}
-          {parent.titleVi.length > 90 ? `${parent.titleVi.slice(0, 89)}…` : parent.titleVi}
+          {truncateTitle(localName(parent, locale, "title"), 90)}
         </Typography>
       );
     return (

@@ -1,5 +1,6 @@
 import { lazy } from "react";
 import Description from "@mui/icons-material/Description";
+import { nameOf } from "../common/representation";
 
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -11,5 +12,5 @@ export default {
   create: lazy(() => import("./PlanForm").then((m) => ({ default: m.PlanCreate }))),
   icon: Description,
   recordRepresentation: (record: Record<string, unknown>) =>
-    typeof record.number === "string" && record.number ? record.number : truncate(String(record.titleVi ?? record.code ?? record.id), 48),
+    typeof record.number === "string" && record.number ? record.number : truncate(nameOf("title")(record), 48),
 };

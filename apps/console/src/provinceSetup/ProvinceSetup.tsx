@@ -1,3 +1,5 @@
+import { VnDatePicker } from "../common/dateInput";
+import { INVALID_DATE } from "../common/dateValue";
 import { useMemo, useState, type ReactNode } from "react";
 import {
   Alert,
@@ -80,6 +82,13 @@ function Field({ label, path, errors, ...props }: { label: string; path: string;
   const translate = useTranslate();
   const error = useErrorText(errors)(path);
   return <TextField size="small" label={translate(label)} error={!!error} helperText={error} fullWidth slotProps={{ htmlInput: { "data-path": path } }} {...props} />;
+}
+
+/** A date of the wizard: the console's date picker (dd/mm/yyyy), the ISO date in the file, the server's error under it. */
+function DateField({ label, path, errors, value, onChange }: { label: string; path: string; errors: Errors; value: string | undefined; onChange: (iso: string | null) => void }) {
+  const translate = useTranslate();
+  const error = useErrorText(errors)(path);
+  return <VnDatePicker label={translate(label)} value={value} onChange={onChange} error={!!error || value === INVALID_DATE} helperText={error || (value === INVALID_DATE ? translate("eduplan.errors.invalidDate") : undefined)} testId={`date-${path}`} sx={{ width: "100%" }} />;
 }
 
 function Rows({ children, empty, columns }: { children: ReactNode[]; empty: string; columns: string[] }) {
@@ -249,7 +258,8 @@ export function ProvinceSetup() {
     const { data: indicators } = indicatorIds.length ? await dataProvider.getMany("indicators", { ids: indicatorIds }) : { data: [] };
     const codes = new Map(indicators.map((i) => [i.id as number, String(i.code)]));
     setIndicatorNames(new Map(indicators.map((i) => [String(i.code), localName(i, locale)])));
-    const copied = copyTargets(stored as unknown as StoredTarget[], codes);
+    const parentLocality = parent?.localityId ? await dataProvider.getOne("localities", { id: parent.localityId }).then((r) => String(r.data.nameVi ?? ""), () => undefined) : undefined;
+    const copied = copyTargets(stored as unknown as StoredTarget[], codes, new Map(indicators.map((i) => [i.id as number, String(i.nameVi ?? "")])), parentLocality);
     update((c) => {
       c.plans[0]!.targets = copied;
       c.plans[0]!.parentPlan = parent ? String(parent.code) : undefined;
@@ -267,6 +277,15 @@ export function ProvinceSetup() {
         const v = parseDecimal(text, locale);
         if (v === null) delete copy.value;
         else if (!Number.isNaN(v)) copy.value = v;
+      }
+      return c;
+    });
+  const setTargetPhrase = (target: TargetEntry, text: string) =>
+    update((c) => {
+      const copy = flattenTargets(c.plans[0]!.targets ?? [])[targets.indexOf(target)];
+      if (copy) {
+        if (text.trim()) copy.phraseVi = text.trim();
+        else delete copy.phraseVi;
       }
       return c;
     });
@@ -516,7 +535,7 @@ export function ProvinceSetup() {
               <Field label="eduplan.provinceSetup.planTitle" path="plans.0.titleVi" errors={errors} value={plan.titleVi} onChange={(e) => setPlan("titleVi", e.target.value)} sx={{ gridColumn: "1 / -1" }} />
               <Field label="eduplan.provinceSetup.planCode" path="plans.0.code" errors={errors} value={plan.code} onChange={(e) => setPlan("code", e.target.value.trim())} />
               <Field label="eduplan.provinceSetup.planNumber" path="plans.0.number" errors={errors} value={plan.number ?? ""} onChange={(e) => setPlan("number", e.target.value)} />
-              <Field label="eduplan.provinceSetup.planIssuedOn" path="plans.0.issuedOn" errors={errors} type="date" value={plan.issuedOn ?? ""} onChange={(e) => setPlan("issuedOn", e.target.value || undefined)} slotProps={{ inputLabel: { shrink: true } }} />
+              <DateField label="eduplan.provinceSetup.planIssuedOn" path="plans.0.issuedOn" errors={errors} value={plan.issuedOn} onChange={(iso) => setPlan("issuedOn", iso ?? undefined)} />
               <Field label="eduplan.provinceSetup.periodStart" path="plans.0.periodStart" errors={errors} value={plan.periodStart ?? ""} onChange={(e) => setPlan("periodStart", e.target.value ? Number(e.target.value) : undefined)} />
               <Field label="eduplan.provinceSetup.periodEnd" path="plans.0.periodEnd" errors={errors} value={plan.periodEnd ?? ""} onChange={(e) => setPlan("periodEnd", e.target.value ? Number(e.target.value) : undefined)} />
             </Box>
@@ -558,6 +577,18 @@ export function ProvinceSetup() {
                           {t.areaFlag ? ` · ${translate(`eduplan.enum.areaFlag.${t.areaFlag}`)}` : ""}
                           {t.educationLevel ? ` · ${t.educationLevel}` : ""}
                         </Typography>
+                        <TextField
+                          size="small"
+                          fullWidth
+                          multiline
+                          sx={{ mt: 1, minWidth: 320 }}
+                          label={translate("eduplan.provinceSetup.targetPhrase")}
+                          defaultValue={t.phraseVi ?? ""}
+                          placeholder={translate("eduplan.provinceSetup.targetPhraseEmpty")}
+                          onBlur={(e) => setTargetPhrase(t, e.target.value)}
+                          helperText={translate("eduplan.provinceSetup.targetPhraseHint")}
+                          slotProps={{ htmlInput: { maxLength: 4000, "data-testid": "wizard-target-phrase" } }}
+                        />
                       </TableCell>
                       <TableCell>{translate(`eduplan.enum.comparator.${t.comparator}`)}</TableCell>
                       <TableCell sx={{ width: 220 }}>

@@ -70,11 +70,31 @@ describe("the province file the wizard builds", () => {
       value: 48.5,
       targetYear: 2030,
       educationLevel: "nursery",
-      phraseVi: "Tỷ lệ huy động trẻ nhà trẻ đến trường đạt 48,5%",
     });
     expect(targets[1]!.baseline).toEqual({ value: 90, year: 2024 });
     expect(targets[1]!.subTargets?.[0]).toMatchObject({ areaFlag: "isExtremelyDifficultArea", counting: { entity: "school", criterionVi: "dạy 2 buổi/ngày" } });
     expect(flattenTargets(targets)).toHaveLength(3);
+  });
+
+  it("gives copied targets a neutral wording of their own (the indicator's name), never the parent's sentence about its locality", () => {
+    const targets = copyTargets(
+      [stored({ phraseVi: "Phấn đấu đến năm 2030, giáo dục Lạng Sơn đạt mức khá trong nhóm các tỉnh miền núi phía Bắc", conditionVi: "Đạt mức khá trong nhóm các tỉnh miền núi phía Bắc" }), stored({ id: 2, indicatorId: 11, phraseVi: "trên địa bàn tỉnh Lạng Sơn" })],
+      new Map([
+        [10, "ecec.nursery.enrolment_rate"],
+        [11, "primary.two_sessions_rate"],
+      ]),
+      new Map([
+        [10, "Tỷ lệ huy động trẻ nhà trẻ đến trường"],
+        [11, "Trường Cao đẳng Lạng Sơn phát triển theo hướng đa ngành"],
+      ]),
+      "Tỉnh Lạng Sơn",
+    );
+    expect(targets[0]!.phraseVi).toBe("Tỷ lệ huy động trẻ nhà trẻ đến trường");
+    // What the target requires stays.
+    expect(targets[0]!.conditionVi).toBe("Đạt mức khá trong nhóm các tỉnh miền núi phía Bắc");
+    // An indicator of the parent's own, named after its locality: no wording (the officer writes it), never the parent's.
+    expect(targets[1]!.phraseVi).toBeUndefined();
+    expect(JSON.stringify(targets)).not.toMatch(/Lạng Sơn/);
   });
 
   it("finds missing and malformed codes before sending", () => {

@@ -130,7 +130,19 @@ export interface StoredTarget {
   section: string | null;
 }
 
-export function copyTargets(targets: StoredTarget[], indicatorCodes: Map<number, string>): TargetEntry[] {
+/**
+ * The parent plan's targets as targets of the new plan. Figures, years, breakdowns and conditions are the parent's
+ * (what the new plan derives from); the wording is not: the parent's sentence ("Phấn đấu đến năm 2030, giáo dục Lạng
+ * Sơn đạt mức khá …") speaks of the parent's locality, so each copied target starts from a neutral wording — the
+ * indicator's name (`indicatorNamesVi`), with no place in it — which the officer rewrites in the new plan's words.
+ */
+export function copyTargets(
+  targets: StoredTarget[],
+  indicatorCodes: Map<number, string>,
+  indicatorNamesVi: Map<number, string> = new Map(),
+  /** The parent plan's locality ("Tỉnh Lạng Sơn"): a name that speaks of it is no neutral wording. */
+  parentLocalityNameVi?: string,
+): TargetEntry[] {
   const entryOf = (t: StoredTarget): TargetEntry => {
     const entry = compact({
       code: t.code,
@@ -147,7 +159,7 @@ export function copyTargets(targets: StoredTarget[], indicatorCodes: Map<number,
       ageTo: t.ageTo,
       conditionVi: t.conditionVi,
       conditionEn: t.conditionEn,
-      phraseVi: t.phraseVi,
+      phraseVi: neutralWording(indicatorNamesVi.get(t.indicatorId), parentLocalityNameVi),
       section: t.section,
     }) as TargetEntry;
     if (t.baselineValue !== null && t.baselineValue !== undefined) entry.baseline = compact({ value: t.baselineValue, year: t.baselineYear }) as TargetEntry["baseline"];
@@ -168,6 +180,18 @@ export function copyTargets(targets: StoredTarget[], indicatorCodes: Map<number,
       return entry;
     });
   return build(null);
+}
+
+/**
+ * The neutral wording of a copied target: the indicator's name — unless it names the parent's locality (an indicator
+ * of the parent's own, "Trường Cao đẳng Lạng Sơn …"): then nothing, and the officer writes the target in their words.
+ */
+export function neutralWording(indicatorNameVi: string | undefined, parentLocalityNameVi?: string): string | undefined {
+  const name = indicatorNameVi?.trim();
+  if (!name) return undefined;
+  const place = parentLocalityNameVi?.trim().replace(/^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+/iu, "");
+  if (place && name.toLocaleLowerCase("vi-VN").includes(place.toLocaleLowerCase("vi-VN"))) return undefined;
+  return name;
 }
 
 /** Every target entry, sub-targets included, in file order (what the plan step lists). */

@@ -35,7 +35,7 @@ import ArrowBackIcon from "@mui/icons-material/ArrowBack";
 import { Link, Title, useNotify, useTranslate } from "react-admin";
 import { TRPCClientError } from "@trpc/client";
 import { ErrorState } from "../common/ErrorState";
-import { useUiLocale } from "../common/locale";
+import { localName, useUiLocale } from "../common/locale";
 import { describeError } from "../errors";
 import { formatExpectation } from "@eduplan/domain";
 import { formatDate, formatDateTime, formatPercent, formatValue, formatTargetValue, uiLocale } from "../format";
@@ -365,7 +365,7 @@ export function ReportEntry() {
     }
   }
 
-  const planName = grid.plan ? `${grid.plan.number ? `${grid.plan.number} — ` : ""}${grid.plan.titleVi}` : translate("eduplan.reporting.entry.noPlan");
+  const planName = grid.plan ? `${grid.plan.number ? `${grid.plan.number} — ` : ""}${localName(grid.plan, locale, "title")}` : translate("eduplan.reporting.entry.noPlan");
   // width 0 / min-width 100%: the wide grid scrolls inside its container instead of widening the page.
   return (
     <Box sx={{ pb: 4, width: 0, minWidth: "100%" }} data-testid="report-entry" data-status={status}>

@@ -16,6 +16,7 @@ import {
   TextInput,
   useGetList,
 } from "react-admin";
+import { useWatch } from "react-hook-form";
 import { VnDateInput as DateInput } from "../common/dateInput";
 import { localName, useUiLocale } from "../common/locale";
 import { AppCreate, AppEdit, EditForm } from "../common/pages";
@@ -76,7 +77,13 @@ function TimingInputs({ kind }: { kind: unknown }) {
 /** Collective assignees ("Các sở, ban, ngành", "UBND các xã, phường"), referenced by code. */
 function useCollectiveChoices() {
   const { locale } = useUiLocale();
-  const { data } = useGetList("collectiveAssignees", { pagination: { page: 1, perPage: 200 }, sort: { field: "code", order: "ASC" } }, { staleTime: 10 * 60_000 });
+  // Only those the task's plan may name: built in, or declared by its province (the server refuses another's).
+  const planId = useWatch({ name: "planId" }) as number | null | undefined;
+  const { data } = useGetList(
+    "collectiveAssignees",
+    { pagination: { page: 1, perPage: 200 }, sort: { field: "code", order: "ASC" }, filter: typeof planId === "number" ? { availableToPlanId: planId } : { localityId: null } },
+    { staleTime: 10 * 60_000 },
+  );
   return (data ?? []).map((c) => ({ id: String(c.code), name: localName(c, locale) }));
 }
 

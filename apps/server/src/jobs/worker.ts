@@ -7,7 +7,7 @@ import type { MessagePort } from "node:worker_threads";
 import { EduplanError, openDatabase, type Db } from "@eduplan/db";
 import { readPlanFile } from "@eduplan/plan-import";
 import { buildAnnualReportDocx, buildAnnualReportXlsx, exportList, exportReportTemplate, importFiguresFile, importReportWorkbook, type ListColumn } from "@eduplan/reporting";
-import { checkWorkbookUpload, type UploadLimits } from "./upload-check.js";
+import type { UploadLimits } from "./upload-check.js";
 
 export type WorkerTask = { kind: string; input: unknown; dbFile: string; uploadLimits: UploadLimits; progress?: MessagePort };
 export type WorkerResult = { ok: true; value: unknown } | { ok: false; error: { reason: EduplanError["reason"]; messages: EduplanError["messages"]; fieldErrors: EduplanError["fieldErrors"] } };
@@ -40,19 +40,14 @@ async function perform(task: WorkerTask): Promise<unknown> {
     }
     case "importWorkbook": {
       const { base64, actor } = task.input as ImportInput;
+      // The workbook's limits are checked by the parser itself (@eduplan/reporting's loadWorkbook).
       const buffer = Buffer.from(base64, "base64");
-      const problem = await checkWorkbookUpload(buffer, task.uploadLimits);
-      if (problem) return { ok: false, errors: [{ sheet: "", row: 0, column: "", header: "", message: problem }] };
-      return importReportWorkbook(db(task.dbFile), buffer, { actor, onProgress: (fraction) => task.progress?.postMessage(fraction) });
+      return importReportWorkbook(db(task.dbFile), buffer, { actor, onProgress: (fraction) => task.progress?.postMessage(fraction), uploadLimits: task.uploadLimits });
     }
     case "importFigures": {
       const { base64, fileName, actor } = task.input as { base64: string; fileName: string; actor: ImportInput["actor"] };
       const buffer = Buffer.from(base64, "base64");
-      if (!/\.csv$/i.test(fileName)) {
-        const problem = await checkWorkbookUpload(buffer, task.uploadLimits);
-        if (problem) return { ok: false, problems: [{ row: 0, field: "file", column: "", message: problem }] };
-      }
-      return importFiguresFile(db(task.dbFile), buffer, fileName, actor);
+      return importFiguresFile(db(task.dbFile), buffer, fileName, actor, { uploadLimits: task.uploadLimits });
     }
     case "readPlan": {
       // A plan document (text, DOCX, PDF): plan-import checks its own limits (size, pages, zip entries and ratio).

@@ -137,6 +137,7 @@ const planSummary = (p: Row) => ({
   code: p.code as string,
   number: p.number as string | null,
   titleVi: p.titleVi as string,
+  titleEn: (p.titleEn as string | null) ?? null,
   localityId: p.localityId as number,
   periodStart: p.periodStart as number | null,
   periodEnd: p.periodEnd as number | null,

@@ -9,6 +9,8 @@
  *   on any row error: `{ ok: false, errors }` with bilingual, located messages); `importProgress({ progressId })`
  *   the server-side progress of that import, for the console's progress bar;
  * - `annualReport({ localityId, year, format: "docx" | "xlsx", reportDate? })` the printable annual report;
+ *   `annualReportSignature({ localityId, year })` / `saveAnnualReportSignature({ localityId, year, issuer, signingForm,
+ *   signerName, signerTitle, draftingUnit })` who issues and signs it, kept per report and used when a request names none;
  * - `exportList({ resource, filter?, sort?, ids?, columns?, title? })` any list the console shows, as XLSX, through
  *   the resource's own policy and scope;
  * - `reportSettings({ localityId })` / `updateReportSettings({ localityId, reportDeadline, applyToOpenPeriods? })`
@@ -17,7 +19,7 @@
 import { z } from "zod";
 import { and, desc, eq, getTableColumns, gte } from "drizzle-orm";
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
-import { RESOURCES, fieldError, first, getRecord, getRecords, inArray, listRecords, schema as s, setReportDeadline, transaction, updateRecord, validation, withinOrAboveCondition, type ResourceDefinition, type Row } from "@eduplan/db";
+import { RESOURCES, annualReportSignatureOf, fieldError, first, getRecord, getRecords, inArray, listRecords, saveAnnualReportSignature, schema as s, setReportDeadline, transaction, updateRecord, validation, withinOrAboveCondition, type ResourceDefinition, type Row } from "@eduplan/db";
 import { deadlineSettingOf } from "@eduplan/cycle";
 import { MonthDaySchema, YearSchema, IsoDateSchema } from "@eduplan/domain";
 import {
@@ -320,17 +322,48 @@ export const reportingRouter = router({
         issuer: z.enum(ISSUER_KINDS).optional(),
         signingForm: z.enum(SIGNING_FORMS).optional(),
         signerName: z.string().trim().max(120).optional(),
+        signerTitle: z.string().trim().max(120).optional(),
         draftingUnit: z.string().trim().max(40).optional(),
       }),
     )
     .query(async ({ ctx, input }): Promise<FileResult> => {
       const locality = await readableLocality(ctx, input.localityId);
-      const { issuer, signingForm, signerName, draftingUnit } = input;
-      const options = { localityId: input.localityId, year: input.year, reportDate: input.reportDate, today: input.today, issuer, signingForm, signerName, draftingUnit };
+      // Without a choice in the request, the one kept for this report (`saveAnnualReportSignature`), if any.
+      const chosen = input.issuer || input.signingForm || input.signerName || input.signerTitle || input.draftingUnit;
+      const stored = chosen ? null : await annualReportSignatureOf(ctx.db, input.localityId, input.year, principalOf(ctx.user));
+      const { issuer, signingForm, signerName, signerTitle, draftingUnit } = stored
+        ? {
+            issuer: stored.issuer as (typeof ISSUER_KINDS)[number],
+            signingForm: (stored.signingForm ?? undefined) as (typeof SIGNING_FORMS)[number] | undefined,
+            signerName: (stored.signerName as string | null) ?? undefined,
+            signerTitle: (stored.signerTitle as string | null) ?? undefined,
+            draftingUnit: (stored.draftingUnit as string | null) ?? undefined,
+          }
+        : input;
+      const options = { localityId: input.localityId, year: input.year, reportDate: input.reportDate, today: input.today, issuer, signingForm, signerName, signerTitle, draftingUnit };
       const name = `bao-cao-nam-${input.year}-${String(locality.code)}`;
       return input.format === "docx"
         ? file(`${name}.docx`, DOCX, await ctx.services.jobs.run({ kind: "annualReportDocx", userId: ctx.user.id, input: options }, () => buildAnnualReportDocx(ctx.db, options)))
         : file(`${name}.xlsx`, XLSX, await ctx.services.jobs.run({ kind: "annualReportXlsx", userId: ctx.user.id, input: options }, () => buildAnnualReportXlsx(ctx.db, options)));
+    }),
+
+  /** Who issues and signs the annual report of a locality and year, as the officer last chose it (null: never chosen). */
+  annualReportSignature: authedProcedure.input(UnitYear).query(async ({ ctx, input }) => {
+    await readableLocality(ctx, input.localityId);
+    return annualReportSignatureOf(ctx.db, input.localityId, input.year, principalOf(ctx.user));
+  }),
+
+  /**
+   * Keep the officer's choice of issuer (Sở or UBND), signing form (TM./KT./Q./TL. or none), signer's name and title and
+   * drafting unit for the annual report of a locality and year: validated (zod, lengths, TM. only for UBND), within the
+   * user's area, audit-logged; used by `annualReport` when a request names none.
+   */
+  saveAnnualReportSignature: authedProcedure
+    .input(UnitYear.catchall(z.unknown()))
+    .mutation(async ({ ctx, input }) => {
+      await readableLocality(ctx, input.localityId);
+      const actor = principalOf(ctx.user);
+      return transaction(ctx.db, (tx) => saveAnnualReportSignature(tx, input, actor));
     }),
 
   /** A mutation only because its input (up to 5000 ids) is too long for a URL; it writes nothing. */

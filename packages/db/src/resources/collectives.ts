@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { CollectiveAssigneeInputSchema, RESOURCE_ACCESS, repeatedAssigneeNames, type FieldError } from "@eduplan/domain";
 import { isWithin } from "../area.js";
 import { fieldError } from "../errors.js";
@@ -24,6 +24,18 @@ export const collectiveAssignees = defineResource({
   virtualFields: ["memberAgencyIds"],
   virtualRefs: { memberAgencyIds: { resource: () => agencies, rule: "readable" } },
   defaultSort: { field: "code", order: "ASC" },
+  virtualFilters: {
+    /**
+     * The collectives a plan may name (the task form offers only these): built in, or declared by the plan's locality
+     * or one above it — the rule of `collectiveCodeErrors`, never another province's.
+     */
+    availableToPlanId: (v) => {
+      const planId = Number(v);
+      if (!Number.isSafeInteger(planId)) return sql`0`;
+      return sql`(${s.collectiveAssignees.localityId} is null or ${s.collectiveAssignees.localityId} in
+        (select ancestor_id from locality_closure where descendant_id = (select locality_id from plans where id = ${planId})))`;
+    },
+  },
   async load(db, rows) {
     if (!rows.length) return rows;
     const members = await db.select().from(s.collectiveMembers).where(inArray(s.collectiveMembers.collectiveId, rows.map((r) => r.id))).orderBy(s.collectiveMembers.position);

@@ -42,3 +42,5 @@ export { isoToday } from "./reports.js";
 export { pluginEnabledAt } from "./plugin-visibility.js";
 /** Plan documents under review: guarded like a resource, served by the `planImport` router (not a CRUD resource). */
 export { planImports } from "./plan-imports.js";
+/** Who issues and signs a locality's annual report of a year: guarded like a resource, served by the `reporting` router. */
+export { annualReportSignatures, annualReportSignatureOf, saveAnnualReportSignature } from "./annual-report-signatures.js";

@@ -10,3 +10,4 @@ export * from "./users.js";
 export * from "./reports.js";
 export * from "./plugins.js";
 export * from "./plan-imports.js";
+export * from "./annual-reports.js";

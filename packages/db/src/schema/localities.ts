@@ -25,7 +25,7 @@ export const localities = sqliteTable(
     searchText: searchColumn(),
     sortKey: sortKeyColumn(),
   },
-  (t) => [index("localities_sort_idx").on(t.sortKey, t.id), uniqueIndex("localities_code_uq").on(t.code), index("localities_parent_idx").on(t.parentId), index("localities_level_idx").on(t.levelCode)],
+  (t) => [index("localities_sort_idx").on(t.sortKey, t.id), uniqueIndex("localities_code_uq").on(t.code), index("localities_parent_idx").on(t.parentId), index("localities_level_idx").on(t.levelCode), index("localities_level_sort_idx").on(t.levelCode, t.sortKey, t.id)],
 );
 
 /**

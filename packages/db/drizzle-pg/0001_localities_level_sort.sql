@@ -1,0 +1,1 @@
+CREATE INDEX "localities_level_sort_idx" ON "localities" USING btree ("level_code","sort_key","id");
