@@ -46,6 +46,9 @@ describeInBrowser("date pickers in headless Chromium", () => {
     await screenshot(page, "date-picker-vi");
     await page.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(stored, { timeout: 15_000 }).toBe("2025-09-15");
+    // The form's own end of the save (its redirect to the plan's page) before the next test navigates: the API can
+    // answer the poll above between the commit and the browser's receipt of its own answer.
+    await page.waitForURL(`${server.url}/#/plans/${planId}/show`, { timeout: 15_000 });
   });
 
   it("in English: the same date day first, a date typed on the keyboard is stored as typed", async () => {
