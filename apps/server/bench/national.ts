@@ -16,7 +16,7 @@ import { performance } from "node:perf_hooks";
 // @ts-expect-error autocannon ships no types
 import autocannon from "autocannon";
 import { DEFAULT_LOCALITY_LEVELS, EDUCATION_LEVELS, foldVietnamese, vietnameseSortKey } from "@eduplan/domain";
-import { RESOURCES, SYSTEM, createRecord, openDatabase, prepareRecordInput, rebuildRollups, recordAudit, schema as s, transaction, type Db } from "@eduplan/db";
+import { RESOURCES, SYSTEM, attachLocalityToClosure, createRecord, openDatabase, prepareRecordInput, rebuildRollups, recordAudit, schema as s, transaction, type Db } from "@eduplan/db";
 import { startServer, type RunningServer } from "../src/server.js";
 import { recordBenchRows, type BenchRow } from "../../../bench/table.js";
 
@@ -43,7 +43,6 @@ async function build(db: Db) {
   await db.insert(s.educationLevels).values(EDUCATION_LEVELS).onConflictDoNothing();
   // The names as the product stores them: the folded search text and the Vietnamese sort key computed on write.
   const insertLocality = raw.prepare("insert into localities (code, name_vi, level_code, parent_id, search_text, sort_key) values (?, ?, ?, ?, ?, ?)");
-  const insertClosure = raw.prepare("insert into locality_closure (ancestor_id, descendant_id, depth) values (?, ?, ?)");
   const locality = (code: string, name: string, level: string, parent: number | null) =>
     Number(insertLocality.run(code, name, level, parent, foldVietnamese(`${name} ${code}`), vietnameseSortKey(name)).lastInsertRowid);
   const provinces: number[] = [];
@@ -53,8 +52,7 @@ async function build(db: Db) {
     const nation = (raw.prepare("select id from localities where level_code = 'nation'").get() as { id: number }).id;
     for (let p = 0; p < PROVINCES; p++) {
       const id = locality(`p${p}`, `Tỉnh ${SYLLABLES[(p * 7) % SYLLABLES.length]} ${SYLLABLES[(p * 13 + 5) % SYLLABLES.length]}`, "province", nation);
-      insertClosure.run(id, id, 0);
-      insertClosure.run(nation, id, 1);
+      await attachLocalityToClosure(db, id, nation);
       provinces.push(id);
     }
     for (let c = 0; c < COMMUNES; c++) {
@@ -63,9 +61,7 @@ async function build(db: Db) {
       const k = (c * 1999) % (SYLLABLES.length * SYLLABLES.length);
       const name = `${PREFIXES[c % PREFIXES.length]} ${SYLLABLES[Math.floor(k / SYLLABLES.length)]} ${SYLLABLES[k % SYLLABLES.length]}`;
       const id = locality(`c${c}`, name, "commune", province);
-      insertClosure.run(id, id, 0);
-      insertClosure.run(province, id, 1);
-      insertClosure.run(nation, id, 2);
+      await attachLocalityToClosure(db, id, province);
       communes.push({ id, province });
     }
   });
